@@ -1,0 +1,123 @@
+#include "core/access_policy.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace orgdesk::core {
+namespace {
+
+struct RoleInfo {
+    Role role;
+    std::string_view wire;
+    std::string_view display;
+};
+
+constexpr std::array<RoleInfo, 6> kRoles{{
+    {Role::DistributorAdmin, "DistributorAdmin", "Distributor Admin"},
+    {Role::SellerAdmin, "SellerAdmin", "Seller Admin"},
+    {Role::AccountManager, "AccountManager", "Account Manager"},
+    {Role::CustomerOwner, "CustomerOwner", "Customer Owner"},
+    {Role::CustomerAdmin, "CustomerAdmin", "Customer Admin"},
+    {Role::CustomerMember, "CustomerMember", "Customer Member"},
+}};
+
+constexpr std::array<std::pair<OrgAction, std::string_view>, 6> kActionNames{{
+    {OrgAction::Approve, "approve"},
+    {OrgAction::Reject, "reject"},
+    {OrgAction::Suspend, "suspend"},
+    {OrgAction::Resume, "resume"},
+    {OrgAction::Delete, "delete"},
+    {OrgAction::Edit, "edit"},
+}};
+
+const RoleInfo& info(Role role) {
+    return *std::find_if(kRoles.begin(), kRoles.end(),
+                         [role](const RoleInfo& r) { return r.role == role; });
+}
+
+}  // namespace
+
+std::string_view to_string(Role role) { return info(role).wire; }
+std::string_view display_name(Role role) { return info(role).display; }
+
+std::optional<Role> parse_role(std::string_view text) {
+    for (const auto& r : kRoles) {
+        if (r.wire == text) return r.role;
+    }
+    return std::nullopt;
+}
+
+std::string_view to_string(OrgAction action) {
+    for (const auto& [a, name] : kActionNames) {
+        if (a == action) return name;
+    }
+    return "";
+}
+
+std::optional<OrgAction> parse_org_action(std::string_view text) {
+    for (const auto& [a, name] : kActionNames) {
+        if (name == text) return a;
+    }
+    return std::nullopt;
+}
+
+TenantScope scope_of(const Principal& p) {
+    switch (p.role) {
+        case Role::DistributorAdmin:
+            return {TenantLevel::Distributor, p.distributorId};
+        case Role::SellerAdmin:
+        case Role::AccountManager:
+            return {TenantLevel::Seller, p.sellerId};
+        case Role::CustomerOwner:
+        case Role::CustomerAdmin:
+        case Role::CustomerMember:
+            break;
+    }
+    return {TenantLevel::Customer, p.customerId};
+}
+
+const std::string& tenant_of(const Principal& p) {
+    switch (scope_of(p).level) {
+        case TenantLevel::Distributor:
+            return p.distributorId;
+        case TenantLevel::Seller:
+            return p.sellerId;
+        case TenantLevel::Customer:
+            break;
+    }
+    return p.customerId;
+}
+
+bool in_scope(const TenantScope& scope, const Organization& org) {
+    if (scope.id.empty()) return false;  // a principal without a tenant sees nothing
+    switch (scope.level) {
+        case TenantLevel::Distributor:
+            return org.distributorId == scope.id;
+        case TenantLevel::Seller:
+            return org.sellerId == scope.id;
+        case TenantLevel::Customer:
+            break;
+    }
+    return org.id == scope.id;
+}
+
+bool role_may(Role role, OrgAction action) {
+    const bool staff = role == Role::DistributorAdmin || role == Role::SellerAdmin ||
+                       role == Role::AccountManager;
+    const bool admin = role == Role::DistributorAdmin || role == Role::SellerAdmin;
+    switch (action) {
+        case OrgAction::Approve:
+        case OrgAction::Reject:
+            return staff;
+        case OrgAction::Suspend:
+        case OrgAction::Resume:
+        case OrgAction::Delete:
+            return admin;
+        case OrgAction::Edit:
+            return staff || role == Role::CustomerOwner || role == Role::CustomerAdmin;
+    }
+    return false;
+}
+
+}  // namespace orgdesk::core

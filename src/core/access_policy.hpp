@@ -1,0 +1,69 @@
+#pragma once
+// Who may see what, and which role may take which action: the one access policy of Orgdesk.
+// Every read is scoped to the caller's tenant; another tenant's organization is treated exactly
+// like a missing one.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/organization.hpp"
+
+namespace orgdesk::core {
+
+enum class Role {
+    DistributorAdmin,
+    SellerAdmin,
+    AccountManager,
+    CustomerOwner,
+    CustomerAdmin,
+    CustomerMember,
+};
+
+inline constexpr Role kAllRoles[] = {Role::DistributorAdmin, Role::SellerAdmin,
+                                     Role::AccountManager,   Role::CustomerOwner,
+                                     Role::CustomerAdmin,    Role::CustomerMember};
+
+std::string_view to_string(Role role);
+std::optional<Role> parse_role(std::string_view text);
+// For people: "Seller Admin".
+std::string_view display_name(Role role);
+
+// Actions on a customer organization. Edit changes data, the others change status.
+enum class OrgAction { Approve, Reject, Suspend, Resume, Delete, Edit };
+
+inline constexpr OrgAction kAllOrgActions[] = {OrgAction::Approve, OrgAction::Reject,
+                                               OrgAction::Suspend, OrgAction::Resume,
+                                               OrgAction::Delete,  OrgAction::Edit};
+
+std::string_view to_string(OrgAction action);  // "approve", "reject", ...
+std::optional<OrgAction> parse_org_action(std::string_view text);
+
+// The signed-in user, as every layer sees them. Exactly one of the tenant ids below is the
+// user's own tenant; the others are its ancestors (a seller's distributor, say) or empty.
+struct Principal {
+    std::string userId;
+    std::string username;
+    std::string displayName;
+    Role role = Role::CustomerMember;
+    std::string distributorId;
+    std::string sellerId;
+    std::string customerId;
+};
+
+enum class TenantLevel { Distributor, Seller, Customer };
+
+// What part of the hierarchy a principal sees: every customer under one distributor, one seller,
+// or one customer organization itself.
+struct TenantScope {
+    TenantLevel level = TenantLevel::Customer;
+    std::string id;
+};
+
+TenantScope scope_of(const Principal& principal);
+// The id of the tenant the principal belongs to (the wire's `user.tenant`).
+const std::string& tenant_of(const Principal& principal);
+bool in_scope(const TenantScope& scope, const Organization& org);
+
+bool role_may(Role role, OrgAction action);
+
+}  // namespace orgdesk::core

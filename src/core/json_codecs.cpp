@@ -1,0 +1,397 @@
+#include "core/json_codecs.hpp"
+
+#include <utility>
+
+#include "core/time_format.hpp"
+
+namespace orgdesk::core {
+namespace {
+
+const Json& null_json() {
+    static const Json null;
+    return null;
+}
+
+// Reads fields of one JSON object, collecting a FieldError for each missing or mistyped field
+// instead of throwing.
+class Reader {
+public:
+    Reader(const Json& json, std::vector<FieldError>& errors, std::string path = {})
+        : json_(json), errors_(errors), path_(std::move(path)) {}
+
+    bool valid_object() const { return json_.is_object(); }
+
+    std::string text(const char* key) { return optional_text(key, true).value_or(""); }
+
+    std::optional<std::string> optional_text(const char* key, bool required = false) {
+        const Json* v = find(key);
+        if (v == nullptr || v->is_null()) {
+            if (required) fail(key, "is required");
+            return std::nullopt;
+        }
+        if (!v->is_string()) {
+            fail(key, "must be a string");
+            return std::nullopt;
+        }
+        return v->get<std::string>();
+    }
+
+    std::int64_t integer(const char* key) {
+        const Json* v = find(key);
+        if (v == nullptr || !v->is_number_integer()) {
+            fail(key, "must be a whole number");
+            return 0;
+        }
+        return v->get<std::int64_t>();
+    }
+
+    std::int64_t timestamp(const char* key) {
+        const auto value = optional_text(key, true);
+        if (!value) return 0;
+        const auto ms = parse_iso8601(*value);
+        if (!ms) fail(key, "must be an ISO 8601 UTC time");
+        return ms.value_or(0);
+    }
+
+    std::vector<std::string> texts(const char* key) {
+        std::vector<std::string> out;
+        const Json* v = find(key);
+        if (v == nullptr || v->is_null()) return out;
+        if (!v->is_array()) {
+            fail(key, "must be a list of strings");
+            return out;
+        }
+        for (const auto& item : *v) {
+            if (!item.is_string()) {
+                fail(key, "must be a list of strings");
+                return {};
+            }
+            out.push_back(item.get<std::string>());
+        }
+        return out;
+    }
+
+    template <class Enum>
+    Enum choice(const char* key, std::optional<Enum> (*parse)(std::string_view), Enum fallback) {
+        const auto value = optional_text(key, true);
+        if (!value) return fallback;
+        const auto parsed = parse(*value);
+        if (!parsed) fail(key, "has an unknown value \"" + *value + "\"");
+        return parsed.value_or(fallback);
+    }
+
+    // A nested object; a missing one reads as empty (and, if required, is reported).
+    Reader child(const char* key, bool required = false) {
+        const Json* v = find(key);
+        if (v != nullptr && !v->is_null() && !v->is_object()) fail(key, "must be an object");
+        if ((v == nullptr || v->is_null()) && required) fail(key, "is required");
+        const bool usable = v != nullptr && v->is_object();
+        return Reader(usable ? *v : null_json(), errors_, field(key) + ".");
+    }
+
+    bool has(const char* key) const {
+        const Json* v = find(key);
+        return v != nullptr && !v->is_null();
+    }
+
+    const Json* find(const char* key) const {
+        if (!json_.is_object()) return nullptr;
+        const auto it = json_.find(key);
+        return it == json_.end() ? nullptr : &*it;
+    }
+
+    void fail(const char* key, const std::string& message) {
+        errors_.push_back({field(key), message});
+    }
+
+private:
+    std::string field(const char* key) const { return path_ + key; }
+
+    const Json& json_;
+    std::vector<FieldError>& errors_;
+    std::string path_;
+};
+
+Error invalid(std::vector<FieldError> fields, std::string message = "The data is not valid.") {
+    return make_error(ErrorKind::InvalidInput, "invalid-input", std::move(message),
+                      std::move(fields));
+}
+
+Error not_an_object() {
+    return invalid({{"", "must be a JSON object"}}, "The data must be a JSON object.");
+}
+
+}  // namespace
+
+Result<Json> parse_json(std::string_view text) {
+    Json json = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (json.is_discarded()) {
+        return make_error(ErrorKind::InvalidInput, "malformed-json",
+                          "The request body is not valid JSON. Check the syntax and send it "
+                          "again.");
+    }
+    return json;
+}
+
+Json to_json(const CustomerView& view) {
+    const Organization& o = view.org;
+    Json actions = Json::array();
+    for (const auto action : view.actions) actions.push_back(to_string(action));
+    Json owner = nullptr;
+    if (o.owner) owner = {{"name", o.owner->name}, {"email", o.owner->email}};
+    return {
+        {"id", o.id},
+        {"name", o.name},
+        {"status", to_string(o.status)},
+        {"segment", o.segment},
+        {"ownershipType", to_string(o.ownershipType)},
+        {"owner", owner},
+        {"billing",
+         {{"company", o.billing.company},
+          {"address", o.billing.address},
+          {"country", o.billing.country},
+          {"taxId", o.billing.taxId},
+          {"email", o.billing.email}}},
+        {"primaryContact",
+         {{"name", o.primaryContact.name},
+          {"role", o.primaryContact.role},
+          {"phone", o.primaryContact.phone}}},
+        {"customerReference", o.customerReference},
+        {"externalContract", o.externalContract},
+        {"purchasedNumbers", o.purchasedNumbers},
+        {"buyerTags", o.buyerTags},
+        {"distributorId", o.distributorId},
+        {"sellerId", o.sellerId},
+        {"subscriptionCount", o.subscriptionCount},
+        {"userCount", o.userCount},
+        {"version", o.version},
+        {"actions", actions},
+        {"createdAt", format_iso8601(o.createdAtMs)},
+        {"updatedAt", format_iso8601(o.updatedAtMs)},
+    };
+}
+
+Result<CustomerView> customer_view_from_json(const Json& json) {
+    std::vector<FieldError> errors;
+    Reader r(json, errors);
+    if (!r.valid_object()) return not_an_object();
+    CustomerView view;
+    Organization& o = view.org;
+    o.id = r.text("id");
+    o.name = r.text("name");
+    o.status = r.choice("status", parse_org_status, OrgStatus::New);
+    o.segment = r.optional_text("segment").value_or("");
+    o.ownershipType =
+        r.choice("ownershipType", parse_ownership_type, OwnershipType::Customer);
+    if (r.has("owner")) {
+        Reader owner = r.child("owner");
+        o.owner = Person{owner.text("name"), owner.text("email")};
+    }
+    Reader billing = r.child("billing");
+    o.billing = {billing.optional_text("company").value_or(""),
+                 billing.optional_text("address").value_or(""),
+                 billing.optional_text("country").value_or(""),
+                 billing.optional_text("taxId").value_or(""),
+                 billing.optional_text("email").value_or("")};
+    Reader contact = r.child("primaryContact");
+    o.primaryContact = {contact.optional_text("name").value_or(""),
+                        contact.optional_text("role").value_or(""),
+                        contact.optional_text("phone").value_or("")};
+    o.customerReference = r.optional_text("customerReference").value_or("");
+    o.externalContract = r.optional_text("externalContract").value_or("");
+    o.purchasedNumbers = r.texts("purchasedNumbers");
+    o.buyerTags = r.texts("buyerTags");
+    o.distributorId = r.optional_text("distributorId").value_or("");
+    o.sellerId = r.optional_text("sellerId").value_or("");
+    o.subscriptionCount = static_cast<int>(r.integer("subscriptionCount"));
+    o.userCount = static_cast<int>(r.integer("userCount"));
+    o.version = r.integer("version");
+    o.createdAtMs = r.timestamp("createdAt");
+    o.updatedAtMs = r.timestamp("updatedAt");
+    for (const auto& name : r.texts("actions")) {
+        // Actions this build does not know yet are ignored, so an older app keeps working.
+        if (const auto action = parse_org_action(name)) view.actions.push_back(*action);
+    }
+    if (!errors.empty()) return invalid(std::move(errors));
+    return view;
+}
+
+Json to_json(const CustomerPage& page) {
+    Json items = Json::array();
+    for (const auto& view : page.items) items.push_back(to_json(view));
+    return {{"items", items},
+            {"nextCursor", page.nextCursor ? Json(*page.nextCursor) : Json(nullptr)}};
+}
+
+Result<CustomerPage> customer_page_from_json(const Json& json) {
+    std::vector<FieldError> errors;
+    Reader r(json, errors);
+    if (!r.valid_object()) return not_an_object();
+    CustomerPage page;
+    page.nextCursor = r.optional_text("nextCursor");
+    const Json* items = r.find("items");
+    if (items == nullptr || !items->is_array()) {
+        return invalid({{"items", "must be a list"}});
+    }
+    for (const auto& item : *items) {
+        auto view = customer_view_from_json(item);
+        if (!view) return view.error();
+        page.items.push_back(std::move(view).value());
+    }
+    return page;
+}
+
+Json to_json(const Principal& p) {
+    return {{"id", p.userId},
+            {"username", p.username},
+            {"displayName", p.displayName},
+            {"roles", Json::array({to_string(p.role)})},
+            {"tenant", tenant_of(p)},
+            {"distributorId", p.distributorId},
+            {"sellerId", p.sellerId},
+            {"customerId", p.customerId}};
+}
+
+Result<Principal> principal_from_json(const Json& json) {
+    std::vector<FieldError> errors;
+    Reader r(json, errors);
+    if (!r.valid_object()) return not_an_object();
+    Principal p;
+    p.userId = r.text("id");
+    p.username = r.text("username");
+    p.displayName = r.optional_text("displayName").value_or(p.username);
+    const auto roles = r.texts("roles");
+    if (roles.empty() || !parse_role(roles.front())) {
+        r.fail("roles", "must name a known role");
+    } else {
+        p.role = *parse_role(roles.front());
+    }
+    p.distributorId = r.optional_text("distributorId").value_or("");
+    p.sellerId = r.optional_text("sellerId").value_or("");
+    p.customerId = r.optional_text("customerId").value_or("");
+    if (!errors.empty()) return invalid(std::move(errors));
+    return p;
+}
+
+Json to_json(const Credentials& c) { return {{"username", c.username}, {"password", c.password}}; }
+
+Result<Credentials> credentials_from_json(const Json& json) {
+    std::vector<FieldError> errors;
+    Reader r(json, errors);
+    if (!r.valid_object()) return not_an_object();
+    Credentials c{r.text("username"), r.text("password")};
+    if (!errors.empty()) {
+        return invalid(std::move(errors), "Enter your username and password to sign in.");
+    }
+    return c;
+}
+
+Json to_json(const LoginResult& login) {
+    return {{"token", login.token},
+            {"expiresAt", format_iso8601(login.expiresAtMs)},
+            {"user", to_json(login.user)}};
+}
+
+Result<LoginResult> login_result_from_json(const Json& json) {
+    std::vector<FieldError> errors;
+    Reader r(json, errors);
+    if (!r.valid_object()) return not_an_object();
+    LoginResult login;
+    login.token = r.text("token");
+    login.expiresAtMs = r.timestamp("expiresAt");
+    const Json* user = r.find("user");
+    if (!errors.empty()) return invalid(std::move(errors));
+    auto principal = principal_from_json(user != nullptr ? *user : null_json());
+    if (!principal) return principal.error();
+    login.user = std::move(principal).value();
+    return login;
+}
+
+int http_status_of(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::InvalidInput:
+            return 400;
+        case ErrorKind::Unauthenticated:
+            return 401;
+        case ErrorKind::Forbidden:
+            return 403;
+        case ErrorKind::NotFound:
+            return 404;
+        case ErrorKind::Conflict:
+            return 409;
+        case ErrorKind::StaleVersion:
+            return 412;
+        case ErrorKind::TooManyRequests:
+            return 429;
+        case ErrorKind::Internal:
+            break;
+    }
+    return 500;
+}
+
+namespace {
+ErrorKind kind_of_status(int status) {
+    for (const auto kind : {ErrorKind::InvalidInput, ErrorKind::Unauthenticated,
+                            ErrorKind::Forbidden, ErrorKind::NotFound, ErrorKind::Conflict,
+                            ErrorKind::StaleVersion, ErrorKind::TooManyRequests}) {
+        if (http_status_of(kind) == status) return kind;
+    }
+    return status == 413 || status == 431 ? ErrorKind::InvalidInput : ErrorKind::Internal;
+}
+
+std::string title_of(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::InvalidInput:
+            return "Invalid request";
+        case ErrorKind::Unauthenticated:
+            return "Sign-in required";
+        case ErrorKind::Forbidden:
+            return "Not allowed";
+        case ErrorKind::NotFound:
+            return "Not found";
+        case ErrorKind::Conflict:
+            return "Conflict";
+        case ErrorKind::StaleVersion:
+            return "Changed by someone else";
+        case ErrorKind::TooManyRequests:
+            return "Too many requests";
+        case ErrorKind::Internal:
+            break;
+    }
+    return "Server error";
+}
+}  // namespace
+
+Json problem_to_json(const Error& error) {
+    Json fields = Json::array();
+    for (const auto& f : error.fields) fields.push_back({{"field", f.field}, {"message", f.message}});
+    return {{"type", "https://orgdesk.dev/problems/" + error.code},
+            {"title", title_of(error.kind)},
+            {"status", http_status_of(error.kind)},
+            {"detail", error.message},
+            {"code", error.code},
+            {"errors", fields}};
+}
+
+Error problem_from_json(int httpStatus, const Json& json) {
+    Error error;
+    error.kind = kind_of_status(httpStatus);
+    std::vector<FieldError> ignored;
+    Reader r(json, ignored);
+    error.code = r.optional_text("code").value_or("http-" + std::to_string(httpStatus));
+    error.message = r.optional_text("detail").value_or("");
+    if (error.message.empty()) {
+        error.message = "The server answered " + std::to_string(httpStatus) + ". Try again.";
+    }
+    if (const Json* fields = r.find("errors"); fields != nullptr && fields->is_array()) {
+        for (const auto& f : *fields) {
+            std::vector<FieldError> skip;
+            Reader fr(f, skip);
+            error.fields.push_back({fr.optional_text("field").value_or(""),
+                                    fr.optional_text("message").value_or("")});
+        }
+    }
+    return error;
+}
+
+}  // namespace orgdesk::core

@@ -1,0 +1,97 @@
+#include "core/organization_lifecycle.hpp"
+
+#include <string>
+
+namespace orgdesk::core {
+namespace {
+
+std::string forbidden_message(OrgAction action) {
+    switch (action) {
+        case OrgAction::Approve:
+        case OrgAction::Reject:
+            return "Only a Distributor Admin, Seller Admin or Account Manager may " +
+                   std::string(to_string(action)) + " customer organizations.";
+        case OrgAction::Suspend:
+        case OrgAction::Resume:
+        case OrgAction::Delete:
+            return "Only a Distributor Admin or Seller Admin may " +
+                   std::string(to_string(action)) + " customer organizations.";
+        case OrgAction::Edit:
+            break;
+    }
+    return "Your role may not edit this customer organization.";
+}
+
+std::string wrong_status_message(OrgAction action) {
+    switch (action) {
+        case OrgAction::Approve:
+            return std::string(kCannotActivateMessage);
+        case OrgAction::Reject:
+        case OrgAction::Suspend:
+        case OrgAction::Resume:
+        case OrgAction::Delete:
+        case OrgAction::Edit:
+            break;
+    }
+    return "Cannot " + std::string(to_string(action)) +
+           " the customer organization in its current status.";
+}
+
+}  // namespace
+
+std::optional<OrgStatus> target_status(OrgStatus from, OrgAction action) {
+    switch (action) {
+        case OrgAction::Approve:
+            if (from == OrgStatus::New) return OrgStatus::Active;
+            break;
+        case OrgAction::Reject:
+            if (from == OrgStatus::New) return OrgStatus::Rejected;
+            break;
+        case OrgAction::Suspend:
+            if (from == OrgStatus::Active) return OrgStatus::Blocked;
+            break;
+        case OrgAction::Resume:
+            if (from == OrgStatus::Blocked) return OrgStatus::Active;
+            break;
+        case OrgAction::Delete:
+            if (from != OrgStatus::Deleted) return OrgStatus::Deleted;
+            break;
+        case OrgAction::Edit:
+            if (from != OrgStatus::Deleted) return from;
+            break;
+    }
+    return std::nullopt;
+}
+
+bool can_view(const Principal& principal, const Organization& org) {
+    return org.status != OrgStatus::Deleted && in_scope(scope_of(principal), org);
+}
+
+Result<OrgStatus> decide(const Principal& principal, const Organization& org, OrgAction action) {
+    if (!can_view(principal, org)) {
+        return make_error(ErrorKind::NotFound, "not-found",
+                          "This customer organization does not exist or is not yours to see.");
+    }
+    if (!role_may(principal.role, action)) {
+        return make_error(ErrorKind::Forbidden, "forbidden", forbidden_message(action));
+    }
+    const auto to = target_status(org.status, action);
+    if (!to) {
+        return make_error(ErrorKind::Conflict, "invalid-status", wrong_status_message(action));
+    }
+    if (action == OrgAction::Delete && org.subscriptionCount > 0) {
+        return make_error(ErrorKind::Conflict, "active-subscriptions",
+                          std::string(kCancelSubscriptionsMessage));
+    }
+    return *to;
+}
+
+std::vector<OrgAction> allowed_actions(const Principal& principal, const Organization& org) {
+    std::vector<OrgAction> actions;
+    for (const OrgAction action : kAllOrgActions) {
+        if (decide(principal, org, action)) actions.push_back(action);
+    }
+    return actions;
+}
+
+}  // namespace orgdesk::core

@@ -1,0 +1,193 @@
+#include "platform/demo_data.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include "core/json_codecs.hpp"
+
+namespace orgdesk::platform {
+namespace {
+
+using core::OrgStatus;
+
+constexpr std::int64_t kHourMs = 3600LL * 1000;
+
+struct DemoCompany {
+    std::string_view name;
+    std::string_view country;
+    std::string_view city;
+};
+
+// Seller one's customers first, then seller two's.
+constexpr std::array<DemoCompany, 60> kCompanies{{
+    {"Northwind Traders", "SE", "Stockholm"},     {"Bäckerei Müller GmbH", "DE", "München"},
+    {"Fjord Analytics AS", "NO", "Bergen"},       {"Contoso Pharmaceuticals", "US", "Boston"},
+    {"Ωmega Logistics ООО", "RU", "Kazan"},       {"Lumen Dental Clinics", "FI", "Tampere"},
+    {"Adler & Söhne KG", "DE", "Hamburg"},        {"Baltic Freight Lines", "LT", "Klaipėda"},
+    {"Helios Solar Oy", "FI", "Espoo"},           {"Vega Architects", "ES", "Valencia"},
+    {"Blue Harbor Hotels", "PT", "Porto"},        {"Kestrel Security Ltd", "GB", "Leeds"},
+    {"Orchid Florist Chain", "NL", "Utrecht"},    {"Polaris Engineering AB", "SE", "Göteborg"},
+    {"Castello Wines S.r.l.", "IT", "Siena"},     {"Granite Construction Oy", "FI", "Oulu"},
+    {"Nordlys Media", "DK", "Aarhus"},            {"Atlas Tax Advisors", "BE", "Ghent"},
+    {"Riverside Veterinary", "IE", "Cork"},       {"Quantum Print House", "PL", "Kraków"},
+    {"Saffron Restaurants", "GB", "Bristol"},     {"Tundra Outdoor Gear", "NO", "Tromsø"},
+    {"Meridian Law Partners", "FR", "Lyon"},      {"Evergreen Schools Trust", "GB", "York"},
+    {"Ångström Optics AB", "SE", "Uppsala"},      {"Cobalt Robotics GmbH", "AT", "Linz"},
+    {"Delta Dairy Cooperative", "DK", "Odense"},  {"Marlin Marine Services", "GR", "Piraeus"},
+    {"Zenith Insurance Brokers", "CH", "Basel"},  {"Aurora Event Agency", "EE", "Tartu"},
+    {"Alpine Ski Resorts AG", "CH", "Davos"},     {"Brightwater Utilities", "GB", "Cardiff"},
+    {"Citrus Mobile Oy", "FI", "Turku"},          {"Danube Textiles Kft.", "HU", "Győr"},
+    {"Elbe Shipping GmbH", "DE", "Dresden"},      {"Falcon Aviation Parts", "CZ", "Brno"},
+    {"Garnet Jewellers", "BE", "Antwerp"},        {"Harbor Fish Market", "IS", "Reykjavík"},
+    {"Iberia Solar S.L.", "ES", "Sevilla"},       {"Jade Garden Catering", "NL", "Rotterdam"},
+    {"Koru Health Clinics", "IE", "Galway"},      {"Linden Publishing", "DE", "Leipzig"},
+    {"Magnolia Care Homes", "GB", "Bath"},        {"Nimbus Cloud Studio", "LV", "Rīga"},
+    {"Olive Grove Foods", "GR", "Patras"},        {"Pioneer Agritech", "PL", "Poznań"},
+    {"Quarry Stoneworks", "PT", "Braga"},         {"Raven Games AB", "SE", "Malmö"},
+    {"Sierra Climbing Gyms", "ES", "Granada"},    {"Tidewater Kayaks", "NO", "Ålesund"},
+    {"Umbra Lighting Design", "IT", "Torino"},    {"Viking Bakery Chain", "DK", "Aalborg"},
+    {"Willow Childcare", "GB", "Norwich"},        {"Xenon Lab Supplies", "FR", "Toulouse"},
+    {"Yarrow Herbal Teas", "CZ", "Olomouc"},      {"Zephyr Wind Farms", "DK", "Esbjerg"},
+    {"Amber Coast Resorts", "LT", "Palanga"},     {"Birch Furniture Oy", "FI", "Lahti"},
+    {"Coral Diving Center", "MT", "Sliema"},      {"Dune Surf School", "FR", "Biarritz"},
+}};
+
+constexpr std::array<std::string_view, 12> kContacts{{
+    "Anna Lindqvist", "Jonas Weber", "Ingrid Solberg", "Marco Rossi", "Elena Petrova",
+    "Mikko Virtanen", "Sofia Almeida", "Tomasz Nowak", "Claire Dubois", "Liam O'Brien",
+    "Yuki Tanaka", "Nikos Papadakis",
+}};
+
+constexpr std::array<std::string_view, 4> kSegments{{"SMB", "Enterprise", "Education",
+                                                     "Public Sector"}};
+constexpr std::array<std::string_view, 5> kRoles{{"CFO", "IT Manager", "Office Manager",
+                                                  "Procurement Lead", "CEO"}};
+
+// The status of the i-th customer of a seller: several of each, New ones among the newest.
+OrgStatus status_for(int i) {
+    constexpr std::array<OrgStatus, 10> pattern{
+        OrgStatus::New,     OrgStatus::Active,  OrgStatus::New,      OrgStatus::Active,
+        OrgStatus::Blocked, OrgStatus::Active,  OrgStatus::Rejected, OrgStatus::Active,
+        OrgStatus::New,     OrgStatus::Deleted,
+    };
+    return pattern[static_cast<std::size_t>(i) % pattern.size()];
+}
+
+std::string demo_uuid(char prefix, int n) {
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%c%07x-%04x-4%03x-8%03x-%012x", prefix, n * 2654435 % 0xFFFFFFF,
+                  n * 40503 % 0xFFFF, n * 733 % 0xFFF, n * 977 % 0xFFF, n * 48271 + 17);
+    return buffer;
+}
+
+std::string slug_of(std::string_view name) {
+    std::string slug;
+    for (const char c : name) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            slug += c;
+        } else if (c >= 'A' && c <= 'Z') {
+            slug += static_cast<char>(c - 'A' + 'a');
+        }
+        if (slug.size() >= 12) break;
+    }
+    return slug.empty() ? "customer" : slug;
+}
+
+core::Organization make_organization(int index, std::int64_t nowMs) {
+    const auto& company = kCompanies[static_cast<std::size_t>(index)];
+    const bool sellerOne = index < 30;
+    const int i = index % 30;
+    const auto contact = kContacts[static_cast<std::size_t>(index) % kContacts.size()];
+    const std::string domain = slug_of(company.name) + ".example";
+
+    core::Organization o;
+    o.id = index == 0 ? std::string(kDemoOwnerCustomerId) : demo_uuid('c', index + 1);
+    o.name = std::string(company.name);
+    o.segment = std::string(kSegments[static_cast<std::size_t>(index) % kSegments.size()]);
+    o.status = index == 0 ? OrgStatus::Active : status_for(i);
+    o.ownershipType = index % 7 == 3 ? core::OwnershipType::ServiceProvider
+                                     : core::OwnershipType::Customer;
+    if (o.ownershipType == core::OwnershipType::Customer) {
+        o.owner = core::Person{std::string(contact), "owner@" + domain};
+        o.billing = {std::string(company.name), std::string(company.city) + " business park 1",
+                     std::string(company.country),
+                     std::string(company.country) + std::to_string(100200300 + index * 7919),
+                     o.owner->email};
+    }
+    o.primaryContact = {std::string(contact),
+                        std::string(kRoles[static_cast<std::size_t>(index) % kRoles.size()]),
+                        "+46 8 555 " + std::to_string(1000 + index * 37)};
+    o.customerReference = "CR-" + std::to_string(10001 + index);
+    o.externalContract = "EC-2026-" + std::to_string(501 + index * 3);
+    o.purchasedNumbers = {"+46855" + std::to_string(500100 + index * 11)};
+    if (index % 3 == 0) o.buyerTags = {"priority"};
+    o.distributorId = std::string(kDemoDistributorId);
+    o.sellerId = std::string(sellerOne ? kDemoSellerOneId : kDemoSellerTwoId);
+    o.subscriptionCount = o.status == OrgStatus::Active || o.status == OrgStatus::Blocked
+                              ? 1 + index % 4
+                              : 0;
+    o.userCount = 1 + index % 9;
+    o.createdAtMs = nowMs - (static_cast<std::int64_t>(i) * 29 + 2) * kHourMs;
+    o.updatedAtMs = o.createdAtMs;
+    return o;
+}
+
+}  // namespace
+
+std::vector<core::Organization> demo_organizations(std::int64_t nowMs) {
+    std::vector<core::Organization> orgs;
+    for (int i = 0; i < static_cast<int>(kCompanies.size()); ++i) {
+        orgs.push_back(make_organization(i, nowMs));
+    }
+    return orgs;
+}
+
+std::vector<DemoSignIn> seed_demo_data(Store& store, std::int64_t nowMs,
+                                       const std::string& passwordHash) {
+    struct DemoUser {
+        std::string_view id, username, displayName;
+        core::Role role;
+        std::string_view sellerId, customerId;
+    };
+    const std::array<DemoUser, 5> users{{
+        {"u0000000-0000-4000-8000-000000000001", "distributor@demo.test", "Dana Distributor",
+         core::Role::DistributorAdmin, "", ""},
+        {"u0000000-0000-4000-8000-000000000002", "seller@demo.test", "Sam Seller",
+         core::Role::SellerAdmin, kDemoSellerOneId, ""},
+        {"u0000000-0000-4000-8000-000000000003", "manager@demo.test", "Max Manager",
+         core::Role::AccountManager, kDemoSellerOneId, ""},
+        {"u0000000-0000-4000-8000-000000000004", "seller2@demo.test", "Sasha Seller",
+         core::Role::SellerAdmin, kDemoSellerTwoId, ""},
+        {"u0000000-0000-4000-8000-000000000005", "owner@demo.test", "Olive Owner",
+         core::Role::CustomerOwner, kDemoSellerOneId, kDemoOwnerCustomerId},
+    }};
+    std::vector<DemoSignIn> signIns;
+    for (const auto& u : users) {
+        signIns.push_back({std::string(u.username), std::string(core::display_name(u.role))});
+    }
+    if (store.find_partner(kDemoDistributorId)) return signIns;  // seeded before
+
+    store.insert_partner({std::string(kDemoDistributorId), "Nordic Cloud Distribution", ""});
+    store.insert_partner(
+        {std::string(kDemoSellerOneId), "Aurora IT Partners", std::string(kDemoDistributorId)});
+    store.insert_partner(
+        {std::string(kDemoSellerTwoId), "Baltic Reseller Group", std::string(kDemoDistributorId)});
+    for (const auto& org : demo_organizations(nowMs)) {
+        store.insert_organization(org, {org.createdAtMs, "system", "create", "organization",
+                                        org.id, "", core::Json{{"status", core::to_string(org.status)}}.dump()});
+    }
+    for (const auto& u : users) {
+        core::Principal p;
+        p.userId = std::string(u.id);
+        p.username = std::string(u.username);
+        p.displayName = std::string(u.displayName);
+        p.role = u.role;
+        p.distributorId = std::string(kDemoDistributorId);
+        p.sellerId = std::string(u.sellerId);
+        p.customerId = std::string(u.customerId);
+        store.insert_user({p, passwordHash});
+    }
+    return signIns;
+}
+
+}  // namespace orgdesk::platform

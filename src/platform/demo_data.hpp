@@ -1,0 +1,33 @@
+#pragma once
+// Demo data for a new installation: one distributor, two sellers, about 60 customer
+// organizations across every status, and one staff user per role. Seeded only when asked for.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/store.hpp"
+
+namespace orgdesk::platform {
+
+inline constexpr std::string_view kDemoDistributorId = "d1000000-0000-4000-8000-000000000001";
+inline constexpr std::string_view kDemoSellerOneId = "51000000-0000-4000-8000-000000000001";
+inline constexpr std::string_view kDemoSellerTwoId = "51000000-0000-4000-8000-000000000002";
+// The Active customer of seller one whose Owner is owner@demo.test.
+inline constexpr std::string_view kDemoOwnerCustomerId = "c0000000-0000-4000-8000-000000000001";
+inline constexpr std::string_view kDemoPassword = "orgdesk-demo";
+
+struct DemoSignIn {
+    std::string username;
+    std::string role;  // for people: "Seller Admin"
+};
+
+// The demo's customer organizations, as they are on the day `nowMs` (pure: no store involved).
+std::vector<core::Organization> demo_organizations(std::int64_t nowMs);
+
+// Writes the demo data unless the demo distributor exists already, and returns the sign-ins.
+// `passwordHash` is the Argon2id hash every demo user gets (hashed once by the caller).
+std::vector<DemoSignIn> seed_demo_data(Store& store, std::int64_t nowMs,
+                                       const std::string& passwordHash);
+
+}  // namespace orgdesk::platform

@@ -1,0 +1,88 @@
+#pragma once
+// The SQLite schema as an ordered list of migrations. Migration N moves the database from
+// user_version N-1 to N; a migration, once released, is never edited: add a new one instead.
+#include <array>
+#include <string_view>
+
+namespace orgdesk::platform {
+
+inline constexpr std::array<std::string_view, 1> kSqliteMigrations{{
+    // 1: partners, organizations with their search keys, users, sessions, audit trail.
+    R"sql(
+CREATE TABLE partners (
+    id             TEXT PRIMARY KEY,
+    name           TEXT NOT NULL,
+    distributor_id TEXT REFERENCES partners(id)
+);
+CREATE TABLE organizations (
+    id                 TEXT PRIMARY KEY,
+    name               TEXT NOT NULL,
+    segment            TEXT NOT NULL,
+    status             TEXT NOT NULL
+                       CHECK (status IN ('New', 'Active', 'Blocked', 'Rejected', 'Deleted')),
+    ownership_type     TEXT NOT NULL CHECK (ownership_type IN ('Customer', 'ServiceProvider')),
+    owner_name         TEXT,
+    owner_email        TEXT,
+    billing_company    TEXT NOT NULL DEFAULT '',
+    billing_address    TEXT NOT NULL DEFAULT '',
+    billing_country    TEXT NOT NULL DEFAULT '',
+    billing_tax_id     TEXT NOT NULL DEFAULT '',
+    billing_email      TEXT NOT NULL DEFAULT '',
+    contact_name       TEXT NOT NULL DEFAULT '',
+    contact_role       TEXT NOT NULL DEFAULT '',
+    contact_phone      TEXT NOT NULL DEFAULT '',
+    customer_reference TEXT NOT NULL DEFAULT '',
+    external_contract  TEXT NOT NULL DEFAULT '',
+    purchased_numbers  TEXT NOT NULL DEFAULT '[]',
+    buyer_tags         TEXT NOT NULL DEFAULT '[]',
+    distributor_id     TEXT NOT NULL REFERENCES partners(id),
+    seller_id          TEXT NOT NULL REFERENCES partners(id),
+    subscription_count INTEGER NOT NULL DEFAULT 0,
+    user_count         INTEGER NOT NULL DEFAULT 0,
+    version            INTEGER NOT NULL,
+    created_at         INTEGER NOT NULL,
+    updated_at         INTEGER NOT NULL
+);
+CREATE INDEX organizations_by_seller ON organizations (seller_id, created_at DESC, id DESC);
+CREATE INDEX organizations_by_distributor
+    ON organizations (distributor_id, created_at DESC, id DESC);
+CREATE TABLE organization_search_keys (
+    key    TEXT NOT NULL,
+    org_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, org_id)
+) WITHOUT ROWID;
+CREATE INDEX organization_search_keys_by_org ON organization_search_keys (org_id);
+CREATE TABLE users (
+    id             TEXT PRIMARY KEY,
+    username       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name   TEXT NOT NULL,
+    role           TEXT NOT NULL,
+    password_hash  TEXT NOT NULL,
+    distributor_id TEXT NOT NULL DEFAULT '',
+    seller_id      TEXT NOT NULL DEFAULT '',
+    customer_id    TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sessions (
+    id           TEXT PRIMARY KEY,
+    secret_hash  TEXT NOT NULL,
+    user_id      TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at   INTEGER NOT NULL,
+    last_used_at INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    revoked      INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE audit_events (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    at          INTEGER NOT NULL,
+    actor_id    TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    entity_type TEXT NOT NULL,
+    entity_id   TEXT NOT NULL,
+    before      TEXT NOT NULL DEFAULT '',
+    after       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_events_by_entity ON audit_events (entity_id, seq);
+)sql",
+}};
+
+}  // namespace orgdesk::platform

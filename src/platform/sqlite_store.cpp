@@ -1,0 +1,399 @@
+#include "platform/sqlite_store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/search.hpp"
+#include "platform/sqlite_schema.hpp"
+
+namespace orgdesk::platform {
+namespace {
+
+using core::OrgStatus;
+using core::Organization;
+
+constexpr const char* kOrganizationColumns =
+    "id, name, segment, status, ownership_type, owner_name, owner_email, billing_company, "
+    "billing_address, billing_country, billing_tax_id, billing_email, contact_name, contact_role, "
+    "contact_phone, customer_reference, external_contract, purchased_numbers, buyer_tags, "
+    "distributor_id, seller_id, subscription_count, user_count, version, created_at, updated_at";
+
+std::string to_json_array(const std::vector<std::string>& items) {
+    return nlohmann::json(items).dump();
+}
+
+std::vector<std::string> from_json_array(const std::string& text) {
+    const auto json = nlohmann::json::parse(text, nullptr, false);
+    std::vector<std::string> out;
+    if (!json.is_array()) return out;
+    for (const auto& item : json) {
+        if (item.is_string()) out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+std::string text_of(const SQLite::Column& column) {
+    return column.isNull() ? std::string() : column.getString();
+}
+
+Organization read_organization(SQLite::Statement& q) {
+    Organization o;
+    int c = 0;
+    o.id = q.getColumn(c++).getString();
+    o.name = q.getColumn(c++).getString();
+    o.segment = q.getColumn(c++).getString();
+    o.status = core::parse_org_status(q.getColumn(c++).getString()).value_or(OrgStatus::New);
+    o.ownershipType = core::parse_ownership_type(q.getColumn(c++).getString())
+                          .value_or(core::OwnershipType::Customer);
+    const auto ownerName = q.getColumn(c++);
+    const auto ownerEmail = q.getColumn(c++);
+    if (!ownerName.isNull()) o.owner = core::Person{text_of(ownerName), text_of(ownerEmail)};
+    o.billing.company = q.getColumn(c++).getString();
+    o.billing.address = q.getColumn(c++).getString();
+    o.billing.country = q.getColumn(c++).getString();
+    o.billing.taxId = q.getColumn(c++).getString();
+    o.billing.email = q.getColumn(c++).getString();
+    o.primaryContact.name = q.getColumn(c++).getString();
+    o.primaryContact.role = q.getColumn(c++).getString();
+    o.primaryContact.phone = q.getColumn(c++).getString();
+    o.customerReference = q.getColumn(c++).getString();
+    o.externalContract = q.getColumn(c++).getString();
+    o.purchasedNumbers = from_json_array(q.getColumn(c++).getString());
+    o.buyerTags = from_json_array(q.getColumn(c++).getString());
+    o.distributorId = q.getColumn(c++).getString();
+    o.sellerId = q.getColumn(c++).getString();
+    o.subscriptionCount = q.getColumn(c++).getInt();
+    o.userCount = q.getColumn(c++).getInt();
+    o.version = q.getColumn(c++).getInt64();
+    o.createdAtMs = q.getColumn(c++).getInt64();
+    o.updatedAtMs = q.getColumn(c++).getInt64();
+    return o;
+}
+
+// The WHERE clause that limits organizations to one tenant, and its bound value.
+std::string scope_condition(const core::TenantScope& scope) {
+    switch (scope.level) {
+        case core::TenantLevel::Distributor:
+            return "o.distributor_id = ?";
+        case core::TenantLevel::Seller:
+            return "o.seller_id = ?";
+        case core::TenantLevel::Customer:
+            break;
+    }
+    return "o.id = ?";
+}
+
+UserRecord read_user(SQLite::Statement& q) {
+    UserRecord u;
+    u.principal.userId = q.getColumn(0).getString();
+    u.principal.username = q.getColumn(1).getString();
+    u.principal.displayName = q.getColumn(2).getString();
+    u.principal.role =
+        core::parse_role(q.getColumn(3).getString()).value_or(core::Role::CustomerMember);
+    u.passwordHash = q.getColumn(4).getString();
+    u.principal.distributorId = q.getColumn(5).getString();
+    u.principal.sellerId = q.getColumn(6).getString();
+    u.principal.customerId = q.getColumn(7).getString();
+    return u;
+}
+
+constexpr const char* kUserColumns =
+    "id, username, display_name, role, password_hash, distributor_id, seller_id, customer_id";
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path)
+    : db_(std::make_unique<SQLite::Database>(
+          path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX,
+          /*busyTimeoutMs=*/5000)) {
+    db_->exec("PRAGMA journal_mode = WAL");
+    db_->exec("PRAGMA synchronous = NORMAL");
+    db_->exec("PRAGMA foreign_keys = ON");
+    migrate();
+}
+
+SqliteStore::~SqliteStore() = default;
+
+int SqliteStore::latest_schema_version() { return static_cast<int>(kSqliteMigrations.size()); }
+
+int SqliteStore::schema_version() {
+    std::lock_guard lock(mutex_);
+    return db_->execAndGet("PRAGMA user_version").getInt();
+}
+
+void SqliteStore::migrate() {
+    std::lock_guard lock(mutex_);
+    int version = db_->execAndGet("PRAGMA user_version").getInt();
+    if (version > latest_schema_version()) {
+        throw std::runtime_error("The database was written by a newer Orgdesk (schema version " +
+                                 std::to_string(version) +
+                                 "). Upgrade Orgdesk or use another database file.");
+    }
+    for (; version < latest_schema_version(); ++version) {
+        SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+        db_->exec(std::string(kSqliteMigrations[static_cast<std::size_t>(version)]));
+        db_->exec("PRAGMA user_version = " + std::to_string(version + 1));
+        tx.commit();
+    }
+}
+
+void SqliteStore::insert_audit(const AuditEvent& e) {
+    SQLite::Statement q(*db_,
+                        "INSERT INTO audit_events (at, actor_id, action, entity_type, entity_id, "
+                        "before, after) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, static_cast<std::int64_t>(e.atMs));
+    q.bind(2, e.actorId);
+    q.bind(3, e.action);
+    q.bind(4, e.entityType);
+    q.bind(5, e.entityId);
+    q.bind(6, e.before);
+    q.bind(7, e.after);
+    q.exec();
+}
+
+void SqliteStore::insert_partner(const Partner& partner) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_, "INSERT INTO partners (id, name, distributor_id) VALUES (?, ?, ?)");
+    q.bind(1, partner.id);
+    q.bind(2, partner.name);
+    if (partner.distributorId.empty()) {
+        q.bind(3);
+    } else {
+        q.bind(3, partner.distributorId);
+    }
+    q.exec();
+}
+
+std::optional<Partner> SqliteStore::find_partner(std::string_view id) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_, "SELECT id, name, distributor_id FROM partners WHERE id = ?");
+    q.bind(1, std::string(id));
+    if (!q.executeStep()) return std::nullopt;
+    return Partner{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                   text_of(q.getColumn(2))};
+}
+
+void SqliteStore::insert_organization(const Organization& o, const AuditEvent& audit) {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement q(*db_, std::string("INSERT INTO organizations (") + kOrganizationColumns +
+                                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                  "?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    int c = 1;
+    q.bind(c++, o.id);
+    q.bind(c++, o.name);
+    q.bind(c++, o.segment);
+    q.bind(c++, std::string(core::to_string(o.status)));
+    q.bind(c++, std::string(core::to_string(o.ownershipType)));
+    if (o.owner) {
+        q.bind(c++, o.owner->name);
+        q.bind(c++, o.owner->email);
+    } else {
+        q.bind(c++);
+        q.bind(c++);
+    }
+    for (const auto* text : {&o.billing.company, &o.billing.address, &o.billing.country,
+                             &o.billing.taxId, &o.billing.email, &o.primaryContact.name,
+                             &o.primaryContact.role, &o.primaryContact.phone,
+                             &o.customerReference, &o.externalContract}) {
+        q.bind(c++, *text);
+    }
+    q.bind(c++, to_json_array(o.purchasedNumbers));
+    q.bind(c++, to_json_array(o.buyerTags));
+    q.bind(c++, o.distributorId);
+    q.bind(c++, o.sellerId);
+    q.bind(c++, o.subscriptionCount);
+    q.bind(c++, o.userCount);
+    q.bind(c++, static_cast<std::int64_t>(o.version));
+    q.bind(c++, static_cast<std::int64_t>(o.createdAtMs));
+    q.bind(c++, static_cast<std::int64_t>(o.updatedAtMs));
+    q.exec();
+
+    SQLite::Statement key(*db_, "INSERT INTO organization_search_keys (key, org_id) VALUES (?, ?)");
+    for (const auto& k : core::search_keys(o)) {
+        key.bind(1, k);
+        key.bind(2, o.id);
+        key.exec();
+        key.reset();
+    }
+    insert_audit(audit);
+    tx.commit();
+}
+
+std::optional<Organization> SqliteStore::find_organization(std::string_view id) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_, std::string("SELECT ") + kOrganizationColumns +
+                                  " FROM organizations WHERE id = ?");
+    q.bind(1, std::string(id));
+    if (!q.executeStep()) return std::nullopt;
+    return read_organization(q);
+}
+
+OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query) {
+    std::string sql = std::string("SELECT ") + kOrganizationColumns +
+                      " FROM organizations o WHERE " + scope_condition(query.scope);
+    sql += query.status ? " AND o.status = ?" : " AND o.status <> 'Deleted'";
+    const auto search = core::normalize_search_text(query.search);
+    if (!search.empty()) {
+        sql += " AND o.id IN (SELECT org_id FROM organization_search_keys WHERE key >= ? AND key < ?)";
+    }
+    if (query.after) sql += " AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?))";
+    sql += " ORDER BY o.created_at DESC, o.id DESC LIMIT ?";
+
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_, sql);
+    int c = 1;
+    q.bind(c++, query.scope.id);
+    if (query.status) q.bind(c++, std::string(core::to_string(*query.status)));
+    if (!search.empty()) {
+        q.bind(c++, search);
+        q.bind(c++, core::prefix_upper_bound(search));
+    }
+    if (query.after) {
+        q.bind(c++, static_cast<std::int64_t>(query.after->createdAtMs));
+        q.bind(c++, static_cast<std::int64_t>(query.after->createdAtMs));
+        q.bind(c++, query.after->id);
+    }
+    const int limit = std::max(1, query.limit);
+    q.bind(c++, limit + 1);  // one more tells whether there is a next page
+
+    OrganizationPage page;
+    while (q.executeStep()) page.items.push_back(read_organization(q));
+    if (static_cast<int>(page.items.size()) > limit) {
+        page.items.pop_back();
+        page.next = core::ListCursor{page.items.back().createdAtMs, page.items.back().id};
+    }
+    return page;
+}
+
+std::map<OrgStatus, int> SqliteStore::count_by_status(const core::TenantScope& scope) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_, "SELECT o.status, count(*) FROM organizations o WHERE " +
+                                  scope_condition(scope) +
+                                  " AND o.status <> 'Deleted' GROUP BY o.status");
+    q.bind(1, scope.id);
+    std::map<OrgStatus, int> counts;
+    while (q.executeStep()) {
+        if (const auto status = core::parse_org_status(q.getColumn(0).getString())) {
+            counts[*status] = q.getColumn(1).getInt();
+        }
+    }
+    return counts;
+}
+
+bool SqliteStore::change_status(const StatusChange& change) {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    std::string sql =
+        "UPDATE organizations SET status = ?, version = version + 1, updated_at = ? "
+        "WHERE id = ? AND status = ?";
+    if (change.expectedVersion) sql += " AND version = ?";
+    SQLite::Statement q(*db_, sql);
+    q.bind(1, std::string(core::to_string(change.to)));
+    q.bind(2, static_cast<std::int64_t>(change.atMs));
+    q.bind(3, change.orgId);
+    q.bind(4, std::string(core::to_string(change.from)));
+    if (change.expectedVersion) q.bind(5, static_cast<std::int64_t>(*change.expectedVersion));
+    if (q.exec() != 1) return false;  // the transaction rolls back: nothing written
+    insert_audit(change.audit);
+    tx.commit();
+    return true;
+}
+
+std::vector<AuditEvent> SqliteStore::audit_trail(std::string_view entityId) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_,
+                        "SELECT at, actor_id, action, entity_type, entity_id, before, after "
+                        "FROM audit_events WHERE entity_id = ? ORDER BY seq");
+    q.bind(1, std::string(entityId));
+    std::vector<AuditEvent> events;
+    while (q.executeStep()) {
+        events.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                          q.getColumn(2).getString(), q.getColumn(3).getString(),
+                          q.getColumn(4).getString(), q.getColumn(5).getString(),
+                          q.getColumn(6).getString()});
+    }
+    return events;
+}
+
+void SqliteStore::insert_user(const UserRecord& user) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_, std::string("INSERT INTO users (") + kUserColumns +
+                                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    const auto& p = user.principal;
+    q.bind(1, p.userId);
+    q.bind(2, p.username);
+    q.bind(3, p.displayName);
+    q.bind(4, std::string(core::to_string(p.role)));
+    q.bind(5, user.passwordHash);
+    q.bind(6, p.distributorId);
+    q.bind(7, p.sellerId);
+    q.bind(8, p.customerId);
+    q.exec();
+}
+
+std::optional<UserRecord> SqliteStore::find_user(std::string_view id) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_, std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
+    q.bind(1, std::string(id));
+    if (!q.executeStep()) return std::nullopt;
+    return read_user(q);
+}
+
+std::optional<UserRecord> SqliteStore::find_user_by_username(std::string_view username) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_,
+                        std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
+    q.bind(1, std::string(username));
+    if (!q.executeStep()) return std::nullopt;
+    return read_user(q);
+}
+
+void SqliteStore::insert_session(const SessionRecord& s) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_,
+                        "INSERT INTO sessions (id, secret_hash, user_id, created_at, "
+                        "last_used_at, expires_at, revoked) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, s.id);
+    q.bind(2, s.secretHash);
+    q.bind(3, s.userId);
+    q.bind(4, static_cast<std::int64_t>(s.createdAtMs));
+    q.bind(5, static_cast<std::int64_t>(s.lastUsedAtMs));
+    q.bind(6, static_cast<std::int64_t>(s.expiresAtMs));
+    q.bind(7, s.revoked ? 1 : 0);
+    q.exec();
+}
+
+std::optional<SessionRecord> SqliteStore::find_session(std::string_view id) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_,
+                        "SELECT id, secret_hash, user_id, created_at, last_used_at, expires_at, "
+                        "revoked FROM sessions WHERE id = ?");
+    q.bind(1, std::string(id));
+    if (!q.executeStep()) return std::nullopt;
+    return SessionRecord{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                         q.getColumn(2).getString(), q.getColumn(3).getInt64(),
+                         q.getColumn(4).getInt64(),  q.getColumn(5).getInt64(),
+                         q.getColumn(6).getInt() != 0};
+}
+
+void SqliteStore::touch_session(std::string_view id, std::int64_t lastUsedAtMs,
+                                std::int64_t expiresAtMs) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_,
+                        "UPDATE sessions SET last_used_at = ?, expires_at = ? WHERE id = ?");
+    q.bind(1, static_cast<std::int64_t>(lastUsedAtMs));
+    q.bind(2, static_cast<std::int64_t>(expiresAtMs));
+    q.bind(3, std::string(id));
+    q.exec();
+}
+
+void SqliteStore::revoke_session(std::string_view id) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_, "UPDATE sessions SET revoked = 1 WHERE id = ?");
+    q.bind(1, std::string(id));
+    q.exec();
+}
+
+}  // namespace orgdesk::platform

@@ -1,0 +1,58 @@
+#pragma once
+// The embedded store: one SQLite database file in WAL mode with foreign keys on. The schema is
+// versioned (PRAGMA user_version) and migrated when the store opens.
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "platform/store.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace orgdesk::platform {
+
+class SqliteStore final : public Store {
+public:
+    // Opens (creating if needed) the database at `path` and runs pending migrations.
+    explicit SqliteStore(const std::string& path);
+    ~SqliteStore() override;
+    SqliteStore(const SqliteStore&) = delete;
+    SqliteStore& operator=(const SqliteStore&) = delete;
+
+    // The schema version this build migrates to, and the one the open database has.
+    static int latest_schema_version();
+    int schema_version();
+
+    void insert_partner(const Partner& partner) override;
+    std::optional<Partner> find_partner(std::string_view id) override;
+
+    void insert_organization(const core::Organization& org, const AuditEvent& audit) override;
+    std::optional<core::Organization> find_organization(std::string_view id) override;
+    OrganizationPage list_organizations(const OrganizationQuery& query) override;
+    std::map<core::OrgStatus, int> count_by_status(const core::TenantScope& scope) override;
+    bool change_status(const StatusChange& change) override;
+    std::vector<AuditEvent> audit_trail(std::string_view entityId) override;
+
+    void insert_user(const UserRecord& user) override;
+    std::optional<UserRecord> find_user(std::string_view id) override;
+    std::optional<UserRecord> find_user_by_username(std::string_view username) override;
+
+    void insert_session(const SessionRecord& session) override;
+    std::optional<SessionRecord> find_session(std::string_view id) override;
+    void touch_session(std::string_view id, std::int64_t lastUsedAtMs,
+                       std::int64_t expiresAtMs) override;
+    void revoke_session(std::string_view id) override;
+
+private:
+    void migrate();
+    void insert_audit(const AuditEvent& event);
+
+    // One connection, used by one thread at a time: SQLite serializes writers anyway, and this
+    // keeps every method a single transaction on a single connection.
+    std::mutex mutex_;
+    std::unique_ptr<SQLite::Database> db_;
+};
+
+}  // namespace orgdesk::platform

@@ -1,0 +1,54 @@
+#include <gtest/gtest.h>
+
+#include "core/access_policy.hpp"
+
+namespace orgdesk::core {
+namespace {
+
+Organization org(std::string id, std::string seller, std::string distributor) {
+    Organization o;
+    o.id = std::move(id);
+    o.sellerId = std::move(seller);
+    o.distributorId = std::move(distributor);
+    return o;
+}
+
+TEST(AccessPolicy, EachRoleSeesItsOwnTenantOnly) {
+    Principal distributor{"u", "d", "D", Role::DistributorAdmin, "dist", "", ""};
+    Principal seller{"u", "s", "S", Role::SellerAdmin, "dist", "s1", ""};
+    Principal owner{"u", "o", "O", Role::CustomerOwner, "dist", "s1", "c1"};
+
+    const auto mine = org("c1", "s1", "dist");
+    const auto sibling = org("c2", "s2", "dist");
+    const auto foreign = org("c3", "s9", "dist9");
+
+    EXPECT_TRUE(in_scope(scope_of(distributor), mine));
+    EXPECT_TRUE(in_scope(scope_of(distributor), sibling));
+    EXPECT_FALSE(in_scope(scope_of(distributor), foreign));
+
+    EXPECT_TRUE(in_scope(scope_of(seller), mine));
+    EXPECT_FALSE(in_scope(scope_of(seller), sibling));
+
+    EXPECT_TRUE(in_scope(scope_of(owner), mine));
+    EXPECT_FALSE(in_scope(scope_of(owner), org("c9", "s1", "dist")));
+}
+
+TEST(AccessPolicy, APrincipalWithoutTenantSeesNothing) {
+    Principal nobody{"u", "x", "X", Role::SellerAdmin, "", "", ""};
+    EXPECT_FALSE(in_scope(scope_of(nobody), org("c1", "", "")));
+}
+
+TEST(AccessPolicy, TenantIsTheUsersOwnLevel) {
+    EXPECT_EQ(tenant_of({"u", "d", "D", Role::DistributorAdmin, "dist", "", ""}), "dist");
+    EXPECT_EQ(tenant_of({"u", "m", "M", Role::AccountManager, "dist", "s1", ""}), "s1");
+    EXPECT_EQ(tenant_of({"u", "o", "O", Role::CustomerMember, "dist", "s1", "c1"}), "c1");
+}
+
+TEST(AccessPolicy, RoleNamesRoundTrip) {
+    for (const Role role : kAllRoles) EXPECT_EQ(parse_role(to_string(role)), role);
+    EXPECT_EQ(display_name(Role::SellerAdmin), "Seller Admin");
+    EXPECT_FALSE(parse_role("Admin").has_value());
+}
+
+}  // namespace
+}  // namespace orgdesk::core
