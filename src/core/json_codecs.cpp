@@ -219,8 +219,11 @@ Result<CustomerView> customer_view_from_json(const Json& json) {
 Json to_json(const CustomerPage& page) {
     Json items = Json::array();
     for (const auto& view : page.items) items.push_back(to_json(view));
+    Json counts = Json::object();
+    for (const auto& [status, n] : page.counts) counts[std::string(to_string(status))] = n;
     return {{"items", items},
-            {"nextCursor", page.nextCursor ? Json(*page.nextCursor) : Json(nullptr)}};
+            {"nextCursor", page.nextCursor ? Json(*page.nextCursor) : Json(nullptr)},
+            {"counts", counts}};
 }
 
 Result<CustomerPage> customer_page_from_json(const Json& json) {
@@ -232,6 +235,12 @@ Result<CustomerPage> customer_page_from_json(const Json& json) {
     const Json* items = r.find("items");
     if (items == nullptr || !items->is_array()) {
         return invalid({{"items", "must be a list"}});
+    }
+    if (const Json* counts = r.find("counts"); counts != nullptr && counts->is_object()) {
+        for (const auto& [name, n] : counts->items()) {
+            const auto status = parse_org_status(name);
+            if (status && n.is_number_integer()) page.counts[*status] = n.get<int>();
+        }
     }
     for (const auto& item : *items) {
         auto view = customer_view_from_json(item);

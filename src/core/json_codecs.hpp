@@ -3,6 +3,7 @@
 // Decoders never throw (exceptions are off in the Wasm build): bad input becomes an InvalidInput
 // Error naming the fields at fault.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,8 @@ struct CustomerView {
 struct CustomerPage {
     std::vector<CustomerView> items;
     std::optional<std::string> nextCursor;
+    // Organizations per status in the caller's whole scope (for the "New" badge), not per page.
+    std::map<OrgStatus, int> counts;
 };
 
 struct Credentials {

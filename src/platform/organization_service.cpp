@@ -60,6 +60,7 @@ core::Result<core::CustomerPage> OrganizationService::list(const core::Principal
         if (core::can_view(who, org)) result.items.push_back(view_for(who, std::move(org)));
     }
     if (page.next) result.nextCursor = core::encode_cursor(*page.next);
+    result.counts = store_.count_by_status(query.scope);
     return result;
 }
 

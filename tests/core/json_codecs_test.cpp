@@ -120,11 +120,12 @@ TEST(JsonCodecs, ProblemFromAnythingStillSpeaksToAPerson) {
 }
 
 TEST(JsonCodecs, PageCarriesTheCursor) {
-    CustomerPage page{{sample_view()}, "c1.5.abc"};
+    CustomerPage page{{sample_view()}, "c1.5.abc", {{OrgStatus::New, 3}, {OrgStatus::Active, 9}}};
     const auto decoded = customer_page_from_json(to_json(page));
     ASSERT_TRUE(decoded.ok());
     EXPECT_EQ(decoded->items.size(), 1U);
     EXPECT_EQ(decoded->nextCursor, "c1.5.abc");
+    EXPECT_EQ(decoded->counts, page.counts);
     page.nextCursor.reset();
     EXPECT_TRUE(to_json(page)["nextCursor"].is_null());
 }
