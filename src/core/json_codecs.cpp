@@ -71,8 +71,10 @@ public:
         return out;
     }
 
-    template <class Enum>
-    Enum choice(const char* key, std::optional<Enum> (*parse)(std::string_view), Enum fallback) {
+    // `parse` is a callable, not a function pointer: clang 14 (Emscripten 3.1.6) mistypes
+    // pointers to these overloaded-by-name functions in Wasm, which would trap when called.
+    template <class Enum, class Parse>
+    Enum choice(const char* key, Parse parse, Enum fallback) {
         const auto value = optional_text(key, true);
         if (!value) return fallback;
         const auto parsed = parse(*value);
@@ -179,10 +181,11 @@ Result<CustomerView> customer_view_from_json(const Json& json) {
     Organization& o = view.org;
     o.id = r.text("id");
     o.name = r.text("name");
-    o.status = r.choice("status", parse_org_status, OrgStatus::New);
+    o.status = r.choice("status", [](std::string_view t) { return parse_org_status(t); }, OrgStatus::New);
     o.segment = r.optional_text("segment").value_or("");
-    o.ownershipType =
-        r.choice("ownershipType", parse_ownership_type, OwnershipType::Customer);
+    o.ownershipType = r.choice(
+        "ownershipType", [](std::string_view t) { return parse_ownership_type(t); },
+        OwnershipType::Customer);
     if (r.has("owner")) {
         Reader owner = r.child("owner");
         o.owner = Person{owner.text("name"), owner.text("email")};

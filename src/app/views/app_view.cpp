@@ -1,0 +1,132 @@
+// The frame around every signed-in screen: top bar, left rail, main area, toast.
+#include <imgui.h>
+
+#include <string>
+
+#include "app/views/theme.hpp"
+#include "app/views/ui.hpp"
+#include "app/views/widgets.hpp"
+
+namespace orgdesk::app::views {
+namespace {
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration |
+                                         ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+void draw_top_bar(const State& state, const Ui& ui) {
+    const float height = ui.px(52);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::kTopBar);
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(20), ui.px(10)});
+    ImGui::BeginChild("##topbar", {0, height}, ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    ImGui::PushFont(ui.fonts.semibold);
+    ImGui::SetCursorPosY((height - ImGui::GetTextLineHeight()) / 2);
+    ImGui::TextUnformatted("Orgdesk");
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+
+    if (state.session) {
+        const auto& user = state.session->user;
+        const std::string who = user.displayName + "  ·  " +
+                                std::string(core::display_name(user.role));
+        const float buttonWidth = ImGui::CalcTextSize("Sign out").x + ui.px(24);
+        const float whoWidth = ImGui::CalcTextSize(who.c_str()).x;
+        ImGui::SameLine(ImGui::GetWindowWidth() - buttonWidth - whoWidth - ui.px(40));
+        ImGui::SetCursorPosY((height - ImGui::GetTextLineHeight()) / 2);
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(201, 209, 217, 255));
+        ImGui::TextUnformatted(who.c_str());
+        ImGui::PopStyleColor();
+        note_item(who);
+        ImGui::SameLine();
+        ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) / 2);
+        if (secondary_button("Sign out")) ui.dispatch(SignOutClicked{});
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+}
+
+void draw_rail(const State& state, const Ui& ui) {
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(12), ui.px(16)});
+    ImGui::BeginChild("##rail", {ui.px(220), 0},
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+    const auto newCount = state.list.counts.find(core::OrgStatus::New);
+    std::string label = "Organizations";
+    if (newCount != state.list.counts.end() && newCount->second > 0) {
+        label += "   " + std::to_string(newCount->second) + " new";
+    }
+    label += "##nav-organizations";
+    if (ImGui::Selectable(label.c_str(), true, 0, {0, ui.px(32)})) {
+        ui.dispatch(BackToListClicked{});
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar(2);
+}
+
+void draw_toast(const State& state, const Ui& ui) {
+    if (!state.toast) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const ImVec2 margin{ui.px(24), ui.px(24)};
+    ImGui::SetNextWindowPos({viewport->Size.x - margin.x, viewport->Size.y - margin.y},
+                            ImGuiCond_Always, {1, 1});
+    ImGui::SetNextWindowSize({ui.px(380), 0});
+    ImGui::PushStyleColor(ImGuiCol_WindowBg,
+                          state.toast->isError ? IM_COL32(127, 29, 29, 245)
+                                               : IM_COL32(22, 27, 34, 245));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(16), ui.px(12)});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(8));
+    ImGui::Begin("##toast", nullptr,
+                 kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ui.px(300));
+    ImGui::TextUnformatted(state.toast->text.c_str());
+    ImGui::PopTextWrapPos();
+    note_item(state.toast->text);
+    ImGui::SameLine(ui.px(330));
+    if (ImGui::SmallButton("x##dismiss")) ui.dispatch(ToastDismissed{});
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
+}
+
+}  // namespace
+
+void draw_app(const State& state, const Ui& ui) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::Begin("##root", nullptr, kPanelFlags);
+    ImGui::PushFont(ui.fonts.regular);
+
+    draw_top_bar(state, ui);
+    if (state.screen == Screen::SignIn) {
+        draw_sign_in(state, ui);
+    } else {
+        draw_rail(state, ui);
+        ImGui::SameLine(0, 0);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(28), ui.px(20)});
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::kBackground);
+        ImGui::BeginChild("##main", {0, 0}, ImGuiChildFlags_AlwaysUseWindowPadding);
+        if (state.screen == Screen::Profile) {
+            draw_profile(state, ui);
+        } else {
+            draw_organizations(state, ui);
+        }
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        ImGui::PopStyleVar();
+    }
+    ImGui::PopFont();
+    ImGui::End();
+
+    ImGui::PushFont(ui.fonts.regular);
+    draw_toast(state, ui);
+    ImGui::PopFont();
+}
+
+}  // namespace orgdesk::app::views

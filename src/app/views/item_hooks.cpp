@@ -1,0 +1,90 @@
+#include "app/views/item_hooks.hpp"
+
+#include <emscripten.h>
+#include <imgui_internal.h>
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace orgdesk::app::views {
+namespace {
+
+struct PublishedItem {
+    std::string label;
+    ImVec2 min;
+    ImVec2 max;
+    bool disabled = false;
+};
+
+std::vector<PublishedItem>& items() {
+    static std::vector<PublishedItem> frameItems;
+    return frameItems;
+}
+
+std::string& last_published() {
+    static std::string json;
+    return json;
+}
+
+// "Approve##approve" -> "Approve"; "##Username" -> "Username"; "###x" -> "x".
+std::string_view visible_label(std::string_view label) {
+    const auto hashes = label.find("##");
+    if (hashes == std::string_view::npos) return label;
+    if (hashes > 0) return label.substr(0, hashes);
+    return label.substr(label.find_first_not_of('#'));
+}
+
+}  // namespace
+
+void note_item_rect(std::string_view label, ImVec2 min, ImVec2 max) {
+    items().push_back({std::string(label), min, max, false});
+}
+
+void begin_item_frame() {
+    items().clear();
+    GImGui->TestEngineHookItems = true;
+}
+
+void publish_items(float scale) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& item : items()) {
+        list.push_back({{"label", item.label},
+                        {"x", item.min.x / scale},
+                        {"y", item.min.y / scale},
+                        {"w", (item.max.x - item.min.x) / scale},
+                        {"h", (item.max.y - item.min.y) / scale},
+                        {"disabled", item.disabled}});
+    }
+    std::string json = list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (json == last_published()) return;  // unchanged: spare the page the work
+    last_published() = std::move(json);
+    EM_ASM({ window.orgdeskItems = JSON.parse(UTF8ToString($0)); }, last_published().c_str());
+}
+
+}  // namespace orgdesk::app::views
+
+// ImGui calls these for every item when IMGUI_ENABLE_TEST_ENGINE is defined and
+// GImGui->TestEngineHookItems is set. We implement them ourselves (the licensed Test Engine is
+// not used): ItemInfo carries the label, and LastItemData still holds the item's rectangle.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID, const ImRect&, const ImGuiLastItemData*) {}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label,
+                                  ImGuiItemStatusFlags) {
+    if (label == nullptr || label[0] == '\0') return;
+    const ImGuiLastItemData& item = ctx->LastItemData;
+    ImGuiWindow* window = ctx->CurrentWindow;
+    if (window != nullptr && id == window->ID) return;  // a window, not a widget
+    // Items scrolled out of view cannot be clicked: leave them out.
+    if (window != nullptr && !window->ClipRect.Overlaps(item.Rect)) return;
+    std::string_view visible = orgdesk::app::views::visible_label(label);
+    if (visible.empty()) return;
+    orgdesk::app::views::items().push_back(
+        {std::string(visible), item.Rect.Min, item.Rect.Max,
+         (item.InFlags & ImGuiItemFlags_Disabled) != 0});
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

@@ -1,0 +1,115 @@
+// The organizations list: search, status filter, and a table that loads more as it scrolls.
+#include <imgui.h>
+
+#include <string>
+
+#include "app/views/theme.hpp"
+#include "app/views/ui.hpp"
+#include "app/views/widgets.hpp"
+#include "core/time_format.hpp"
+
+namespace orgdesk::app::views {
+namespace {
+
+void draw_filters(const OrganizationList& list, const Ui& ui) {
+    const auto chip = [&](const char* name, std::optional<core::OrgStatus> status) {
+        std::string label = name;
+        if (status) {
+            const auto count = list.counts.find(*status);
+            label += " (" + std::to_string(count == list.counts.end() ? 0 : count->second) + ")";
+        }
+        label += std::string("##filter-") + name;
+        const bool selected = list.statusFilter == status;
+        if (!selected) {
+            if (secondary_button(label.c_str())) ui.dispatch(StatusFilterChosen{status});
+        } else {
+            primary_button(label.c_str());
+        }
+        ImGui::SameLine();
+    };
+    chip("All", std::nullopt);
+    for (const auto status : {core::OrgStatus::New, core::OrgStatus::Active,
+                              core::OrgStatus::Blocked, core::OrgStatus::Rejected}) {
+        chip(std::string(core::to_string(status)).c_str(), status);
+    }
+    ImGui::NewLine();
+}
+
+void draw_table(const OrganizationList& list, const Ui& ui) {
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                       ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                       ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("##organizations", 4, kFlags, {0, 0})) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, ui.px(110));
+    ImGui::TableSetupColumn("Segment", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("Created", ImGuiTableColumnFlags_WidthFixed, ui.px(120));
+    ImGui::TableHeadersRow();
+
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(list.items.size()));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const auto& org = list.items[static_cast<std::size_t>(row)].org;
+            ImGui::TableNextRow(0, ui.px(36));
+            ImGui::TableNextColumn();
+            const std::string label = org.name + "##row-" + org.id;
+            if (ImGui::Selectable(label.c_str(), false,
+                                  ImGuiSelectableFlags_SpanAllColumns |
+                                      ImGuiSelectableFlags_AllowOverlap,
+                                  {0, ui.px(28)})) {
+                ui.dispatch(OrganizationOpened{org.id});
+            }
+            ImGui::TableNextColumn();
+            status_chip(ui, org.status);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(org.segment.c_str());
+            ImGui::TableNextColumn();
+            muted_text(core::format_date(org.createdAtMs));
+        }
+    }
+    // Near the bottom: ask for the next page (update ignores this while one is on its way).
+    if (list.nextCursor && ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - ui.px(200)) {
+        ui.dispatch(ListEndReached{});
+    }
+    if (list.pending) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        muted_text(std::string("Loading") + loading_dots());
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_organizations(const State& state, const Ui& ui) {
+    const auto& list = state.list;
+    ImGui::PushFont(ui.fonts.heading);
+    ImGui::TextUnformatted("Organizations");
+    ImGui::PopFont();
+    note_item("Organizations");
+
+    ImGui::SetNextItemWidth(std::min(ui.px(520), ImGui::GetContentRegionAvail().x));
+    if (auto text = text_field("##Search", list.search,
+                               "Search by name, UUID, number, customer reference or contract")) {
+        ui.dispatch(SearchEdited{*text});
+    }
+    draw_filters(list, ui);
+
+    if (!list.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+        ImGui::TextWrapped("%s", list.error.c_str());
+        ImGui::PopStyleColor();
+        note_item(list.error);
+    }
+    if (list.loaded && list.items.empty() && !list.pending) {
+        muted_text(list.search.empty() && !list.statusFilter
+                       ? "No customer organizations yet."
+                       : "No organization matches. Try another search or the All filter.");
+        return;
+    }
+    draw_table(list, ui);
+}
+
+}  // namespace orgdesk::app::views

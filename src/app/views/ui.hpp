@@ -1,0 +1,36 @@
+#pragma once
+// What every view gets: the state to draw, the fonts and scale to draw it with, and a way to
+// report what the person did. Views never change state and never touch the network.
+#include <functional>
+
+#include "app/events.hpp"
+#include "app/state.hpp"
+
+struct ImFont;
+
+namespace orgdesk::app::views {
+
+using Dispatch = std::function<void(Event)>;
+
+struct Fonts {
+    ImFont* regular = nullptr;
+    ImFont* semibold = nullptr;
+    ImFont* heading = nullptr;
+};
+
+struct Ui {
+    Fonts fonts;
+    float scale = 1.0F;  // device pixels per CSS pixel: every size below is in CSS pixels
+    Dispatch dispatch;
+
+    float px(float cssPixels) const { return cssPixels * scale; }
+};
+
+// The whole screen for the current state.
+void draw_app(const State& state, const Ui& ui);
+
+void draw_sign_in(const State& state, const Ui& ui);
+void draw_organizations(const State& state, const Ui& ui);
+void draw_profile(const State& state, const Ui& ui);
+
+}  // namespace orgdesk::app::views

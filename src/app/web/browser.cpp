@@ -1,0 +1,81 @@
+#include "app/web/browser.hpp"
+
+#include <emscripten.h>
+
+namespace orgdesk::app::web {
+namespace {
+
+// clang-format off
+EM_JS(int, js_canvas_css_width, (), { return Module.canvas.clientWidth | 0; });
+EM_JS(int, js_canvas_css_height, (), { return Module.canvas.clientHeight | 0; });
+EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+// Not glfwSetWindowSize: Emscripten's GLFW asks for fullscreen when the size equals the screen's.
+EM_JS(void, js_set_backing_size, (int width, int height), {
+    Browser.setCanvasSize(width, height);
+    if (GLFW.active) {
+        GLFW.active.width = width;
+        GLFW.active.height = height;
+    }
+});
+EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
+EM_JS(void, js_hide_cover, (), {
+    const cover = document.getElementById('loading');
+    if (cover) cover.remove();
+});
+EM_JS(void, js_install_wake_hooks, (), {
+    const wake = () => Module._orgdesk_wake();
+    for (const type of ['pointerdown', 'pointerup', 'pointermove', 'wheel', 'keydown', 'keyup',
+                        'keypress', 'focus', 'blur', 'paste', 'visibilitychange']) {
+        window.addEventListener(type, wake, {capture: true, passive: true});
+    }
+    window.addEventListener('resize', wake);
+    // Browser zoom and moving to a screen with another pixel ratio change devicePixelRatio.
+    const watchRatio = () => {
+        matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`)
+            .addEventListener('change', () => { wake(); watchRatio(); }, {once: true});
+    };
+    watchRatio();
+});
+// clang-format on
+
+bool paused = false;
+bool activity = false;
+
+}  // namespace
+
+CanvasSize canvas_size() {
+    return {js_canvas_css_width(), js_canvas_css_height(),
+            static_cast<float>(js_device_pixel_ratio())};
+}
+
+void set_canvas_backing_size(int width, int height) { js_set_backing_size(width, height); }
+
+void wake() {
+    activity = true;
+    if (!paused) return;
+    paused = false;
+    emscripten_resume_main_loop();
+}
+
+bool take_activity() {
+    const bool had = activity;
+    activity = false;
+    return had;
+}
+
+void install_wake_hooks() { js_install_wake_hooks(); }
+
+void set_page_title(const std::string& title) { js_set_title(title.c_str()); }
+
+void hide_loading_cover() { js_hide_cover(); }
+
+// Called by the frame loop when nothing has happened for a while.
+void pause_until_woken() {
+    if (paused) return;
+    paused = true;
+    emscripten_pause_main_loop();
+}
+
+}  // namespace orgdesk::app::web
+
+extern "C" EMSCRIPTEN_KEEPALIVE void orgdesk_wake() { orgdesk::app::web::wake(); }

@@ -1,0 +1,28 @@
+#pragma once
+// The few facts and services of the page the app needs, kept at the edge.
+#include <string>
+
+namespace orgdesk::app::web {
+
+struct CanvasSize {
+    int cssWidth = 0;
+    int cssHeight = 0;
+    float devicePixelRatio = 1.0F;
+};
+
+CanvasSize canvas_size();
+// Sizes the canvas's drawing buffer (device pixels); its CSS size stays the stylesheet's.
+void set_canvas_backing_size(int width, int height);
+// The frame loop stops while nothing happens, so an idle tab costs no CPU; input, network
+// answers and resizes start it again.
+void pause_until_woken();
+void wake();
+// Whether wake() was called since the last call (the loop then keeps drawing a little longer).
+bool take_activity();
+// Lets the page's own listeners call wake() on input (see shell/index.html).
+void install_wake_hooks();
+void set_page_title(const std::string& title);
+// The page shows a "Loading Orgdesk..." cover until the first frame is drawn.
+void hide_loading_cover();
+
+}  // namespace orgdesk::app::web

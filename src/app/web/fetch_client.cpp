@@ -1,0 +1,74 @@
+#include "app/web/fetch_client.hpp"
+
+#include <emscripten/fetch.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "app/web/browser.hpp"
+
+namespace orgdesk::app::web {
+
+// What one request needs to outlive the call: its body and headers are read by the browser
+// after send() returns.
+struct FetchClient::Call {
+    FetchClient* client;
+    RequestId id;
+    Purpose purpose;
+    std::string body;
+    std::string authorization;
+    std::vector<const char*> headers;
+};
+
+void FetchClient::send(const HttpRequest& request) {
+    auto call = std::make_unique<Call>(
+        Call{this, request.id, request.purpose, request.body, "Bearer " + request.token, {}});
+    call->headers = {"Accept", "application/json"};
+    if (!request.body.empty()) {
+        call->headers.push_back("Content-Type");
+        call->headers.push_back("application/json");
+    }
+    if (!request.token.empty()) {
+        call->headers.push_back("Authorization");
+        call->headers.push_back(call->authorization.c_str());
+    }
+    call->headers.push_back(nullptr);
+
+    emscripten_fetch_attr_t attr;
+    emscripten_fetch_attr_init(&attr);
+    std::strncpy(attr.requestMethod, request.method.c_str(), sizeof attr.requestMethod - 1);
+    attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
+    attr.requestHeaders = call->headers.data();
+    if (!call->body.empty()) {
+        attr.requestData = call->body.data();
+        attr.requestDataSize = call->body.size();
+    }
+    attr.onsuccess = on_done;
+    attr.onerror = on_done;
+    attr.userData = call.release();
+    ++inFlight_;
+    emscripten_fetch(&attr, request.path.c_str());
+}
+
+void FetchClient::on_done(emscripten_fetch_t* fetch) {
+    std::unique_ptr<Call> call(static_cast<Call*>(fetch->userData));
+    std::string body;
+    if (fetch->data != nullptr && fetch->numBytes > 0) {
+        body.assign(fetch->data, static_cast<std::size_t>(fetch->numBytes));
+    }
+    // status 0 means the server could not be reached at all.
+    call->client->answers_.push_back(
+        HttpAnswered{call->id, call->purpose, static_cast<int>(fetch->status), std::move(body)});
+    --call->client->inFlight_;
+    emscripten_fetch_close(fetch);
+    wake();
+}
+
+std::vector<HttpAnswered> FetchClient::take_answers() {
+    std::vector<HttpAnswered> answers;
+    answers.swap(answers_);
+    return answers;
+}
+
+}  // namespace orgdesk::app::web

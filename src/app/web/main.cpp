@@ -1,0 +1,148 @@
+// The web app's entry point: wires the browser (GLFW on a WebGL2 canvas, fetch) to the pure
+// update function and the views. No rules and no drawing logic live here.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "app/update.hpp"
+#include "app/views/item_hooks.hpp"
+#include "app/views/theme.hpp"
+#include "app/views/ui.hpp"
+#include "app/web/browser.hpp"
+#include "app/web/fetch_client.hpp"
+#include "app/web/fonts.hpp"
+
+namespace orgdesk::app::web {
+namespace {
+
+// Frames drawn after the last input or answer before the loop pauses: enough for hover effects
+// and ImGui's own settling.
+constexpr int kFramesBeforeIdle = 30;
+
+struct WebApp {
+    GLFWwindow* window = nullptr;
+    State state;
+    FetchClient net;
+    views::Fonts fonts;
+    float scale = 0.0F;
+    int width = 0;
+    int height = 0;
+    int idleFrames = 0;
+    std::vector<Event> events;
+};
+
+WebApp& app() {
+    static WebApp instance;
+    return instance;
+}
+
+void apply_events() {
+    WebApp& a = app();
+    for (auto& answer : a.net.take_answers()) a.events.emplace_back(std::move(answer));
+    std::vector<Event> events;
+    events.swap(a.events);
+    for (const auto& event : events) {
+        auto transition = update(std::move(a.state), event);
+        a.state = std::move(transition.state);
+        for (const auto& effect : transition.effects) a.net.send(std::get<HttpRequest>(effect));
+    }
+    a.idleFrames = events.empty() ? a.idleFrames : 0;
+}
+
+// Keeps the canvas backing store at CSS size x devicePixelRatio, and fonts and style at that
+// scale, so nothing is blurry at any ratio or browser zoom.
+void follow_canvas_size() {
+    WebApp& a = app();
+    const CanvasSize size = canvas_size();
+    const int width = static_cast<int>(std::lround(static_cast<float>(size.cssWidth) * size.devicePixelRatio));
+    const int height = static_cast<int>(std::lround(static_cast<float>(size.cssHeight) * size.devicePixelRatio));
+    if (width != a.width || height != a.height) {
+        a.width = width;
+        a.height = height;
+        set_canvas_backing_size(width, height);
+    }
+    if (size.devicePixelRatio != a.scale) {
+        a.scale = size.devicePixelRatio;
+        a.fonts = load_fonts(a.scale);
+        views::apply_style(a.scale);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+std::string title_for(const State& state) {
+    switch (state.screen) {
+        case Screen::SignIn:
+            return "Sign in · Orgdesk";
+        case Screen::Organizations:
+            return "Organizations · Orgdesk";
+        case Screen::Profile:
+            break;
+    }
+    return (state.profile.customer ? state.profile.customer->org.name : "Organization") +
+           " · Orgdesk";
+}
+
+void frame() {
+    WebApp& a = app();
+    apply_events();
+    ImGui_ImplOpenGL3_NewFrame();  // creates the GL objects on the first frame
+    follow_canvas_size();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    views::begin_item_frame();
+    const views::Ui ui{a.fonts, a.scale, [&a](Event e) { a.events.push_back(std::move(e)); }};
+    views::draw_app(a.state, ui);
+    ImGui::Render();
+
+    glViewport(0, 0, a.width, a.height);
+    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(views::palette::kBackground);
+    glClearColor(background.x, background.y, background.z, 1.0F);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    views::publish_items(a.scale);
+    set_page_title(title_for(a.state));
+
+    static bool firstFrame = true;
+    if (firstFrame) {
+        hide_loading_cover();
+        firstFrame = false;
+    }
+    const bool active = take_activity() || !a.events.empty() || a.net.in_flight();
+    a.idleFrames = active ? 0 : a.idleFrames + 1;
+    if (a.idleFrames > kFramesBeforeIdle) pause_until_woken();
+}
+
+}  // namespace
+}  // namespace orgdesk::app::web
+
+int main() {
+    using namespace orgdesk::app::web;
+    if (glfwInit() == GLFW_FALSE) return 1;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    WebApp& a = app();
+    a.window = glfwCreateWindow(1280, 800, "Orgdesk", nullptr, nullptr);
+    if (a.window == nullptr) return 1;
+    glfwMakeContextCurrent(a.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is code, not a file
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle tab busy
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(a.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    install_wake_hooks();
+    emscripten_set_main_loop(frame, 0, true);
+    return 0;
+}
