@@ -12,3 +12,5 @@ var Module = {
 };
 // A WebGL context that cannot be had is the most likely failure: say so plainly.
 Module.canvas.addEventListener('webglcontextlost', (e) => e.preventDefault());
+// Right-click belongs to the app, not the browser's canvas menu.
+Module.canvas.addEventListener('contextmenu', (e) => e.preventDefault());

@@ -47,25 +47,33 @@ void draw_table(const OrganizationList& list, const Ui& ui) {
     ImGui::TableSetupColumn("Created", ImGuiTableColumnFlags_WidthFixed, ui.px(120));
     ImGui::TableHeadersRow();
 
+    const float rowHeight = ui.px(30);
+    // Centers the next cell's content of height `h` in the row.
+    const auto center_vertically = [rowHeight](float h) {
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (rowHeight - h) / 2);
+    };
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(list.items.size()));
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             const auto& org = list.items[static_cast<std::size_t>(row)].org;
-            ImGui::TableNextRow(0, ui.px(36));
+            ImGui::TableNextRow(0, rowHeight);
             ImGui::TableNextColumn();
             const std::string label = org.name + "##row-" + org.id;
-            if (ImGui::Selectable(label.c_str(), false,
-                                  ImGuiSelectableFlags_SpanAllColumns |
-                                      ImGuiSelectableFlags_AllowOverlap,
-                                  {0, ui.px(28)})) {
+            ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, {0, 0.5F});
+            if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns,
+                                  {0, rowHeight})) {
                 ui.dispatch(OrganizationOpened{org.id});
             }
+            ImGui::PopStyleVar();
             ImGui::TableNextColumn();
+            center_vertically(ImGui::GetTextLineHeight() + ui.px(4));
             status_chip(ui, org.status);
             ImGui::TableNextColumn();
+            center_vertically(ImGui::GetTextLineHeight());
             ImGui::TextUnformatted(org.segment.c_str());
             ImGui::TableNextColumn();
+            center_vertically(ImGui::GetTextLineHeight());
             muted_text(core::format_date(org.createdAtMs));
         }
     }

@@ -1,0 +1,110 @@
+// What every browser test needs: a real orgdesk-server on a free port with a fresh SQLite file
+// and demo data, a headless Chromium (Debian's, driven by playwright-core), and helpers that find
+// widgets by label in the frame the app published (window.orgdeskItems) and click them there.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+export const artifactsDir = path.join(root, 'build', 'test-artifacts');
+
+export async function startServer() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'orgdesk-e2e-'));
+  const binary = process.env.ORGDESK_SERVER ?? path.join(root, 'build/native/src/server/orgdesk-server');
+  const webRoot = process.env.ORGDESK_WEB_ROOT ?? path.join(root, 'build/web/dist');
+  const child = spawn(binary, ['--port', '0', '--db', path.join(dir, 'orgdesk.db'),
+                               '--web-root', webRoot, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 30000);
+    const read = (chunk) => {
+      output += chunk;
+      const match = output.match(/serving on (http:\/\/[^/\s]+\/)/);
+      if (match) { clearTimeout(timer); resolve(match[1]); }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
+  });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on('exit', resolve)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// playwright's launch() gives Chromium a fresh, empty profile of its own each time.
+export async function launchBrowser() {
+  const browser = await chromium.launch({
+    executablePath: process.env.ORGDESK_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  return { browser, close: () => browser.close() };
+}
+
+// The item with this label in the latest published frame, waiting until it is drawn.
+export async function findItem(page, label, { timeout = 15000 } = {}) {
+  try {
+    const handle = await page.waitForFunction(
+      (wanted) => (window.orgdeskItems ?? []).find((item) => item.label === wanted),
+      label, { timeout, polling: 50 });
+    return await handle.jsonValue();
+  } catch (error) {
+    const drawn = await page.evaluate(() => (window.orgdeskItems ?? []).map((i) => i.label));
+    throw new Error(`"${label}" was not drawn within ${timeout} ms; the screen shows: ${JSON.stringify(drawn)}`);
+  }
+}
+
+export async function hasItem(page, label) {
+  return page.evaluate((wanted) => (window.orgdeskItems ?? []).some((i) => i.label === wanted), label);
+}
+
+// A real mouse click at the middle of the item, in CSS pixels.
+export async function clickItem(page, label) {
+  const item = await findItem(page, label);
+  if (item.disabled) throw new Error(`"${label}" is disabled`);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  return item;
+}
+
+export async function typeInto(page, label, text) {
+  await clickItem(page, label);
+  await page.keyboard.type(text, { delay: 5 });
+}
+
+export async function api(url, method, pathname, { token, body } = {}) {
+  const response = await fetch(new URL(pathname, url), {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: response.status, json: await response.json().catch(() => null) };
+}
+
+export function ensureArtifactsDir() {
+  mkdirSync(artifactsDir, { recursive: true });
+  return artifactsDir;
+}
+
+// The color the person sees at one CSS pixel, read from a real screenshot: [r, g, b].
+export async function pixelAt(page, x, y) {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 }, scale: 'css' });
+  const chunks = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('ascii', at + 4, at + 8);
+    if (type === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  // The first pixel of the first row is stored as it is, whatever the row's filter.
+  const row = inflateSync(Buffer.concat(chunks));
+  return [row[1], row[2], row[3]];
+}
