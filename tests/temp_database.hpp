@@ -7,7 +7,7 @@
 namespace orgdesk::testing {
 
 class TempDatabase {
-public:
+  public:
     TempDatabase() {
         std::random_device random;
         dir_ = std::filesystem::temp_directory_path() /
@@ -23,7 +23,7 @@ public:
 
     std::string path() const { return (dir_ / "orgdesk.db").string(); }
 
-private:
+  private:
     std::filesystem::path dir_;
 };
 

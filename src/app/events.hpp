@@ -39,9 +39,9 @@ struct HttpAnswered {
     std::string body;
 };
 
-using Event = std::variant<SignInEdited, SignInSubmitted, SignOutClicked, SearchEdited,
-                           StatusFilterChosen, ListEndReached, OrganizationOpened,
-                           BackToListClicked, OrganizationActionClicked, ToastDismissed,
-                           HttpAnswered>;
+using Event =
+    std::variant<SignInEdited, SignInSubmitted, SignOutClicked, SearchEdited, StatusFilterChosen,
+                 ListEndReached, OrganizationOpened, BackToListClicked, OrganizationActionClicked,
+                 ToastDismissed, HttpAnswered>;
 
 }  // namespace orgdesk::app

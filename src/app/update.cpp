@@ -58,7 +58,8 @@ struct Requests {
 // The path and method of an action on one customer (the seed's paths).
 std::pair<std::string, std::string> action_route(OrgAction action, const std::string& id) {
     const std::string base = "/api/v1/customers/" + url_encode(id);
-    if (action == OrgAction::Delete) return {"DELETE", base};
+    if (action == OrgAction::Delete)
+        return {"DELETE", base};
     return {"PUT", base + "/" + std::string(core::to_string(action))};
 }
 
@@ -88,16 +89,19 @@ core::Error error_of(const HttpAnswered& answer) {
     return core::problem_from_json(answer.status, json ? json.value() : core::Json());
 }
 
-bool ok(const HttpAnswered& answer) { return answer.status >= 200 && answer.status < 300; }
+bool ok(const HttpAnswered& answer) {
+    return answer.status >= 200 && answer.status < 300;
+}
 
 void replace_in_list(OrganizationList& list, const core::CustomerView& view) {
     for (auto& item : list.items) {
-        if (item.org.id == view.org.id) item = view;
+        if (item.org.id == view.org.id)
+            item = view;
     }
 }
 
 class Updater {
-public:
+  public:
     explicit Updater(State state) : state_(std::move(state)) {}
 
     Transition finish() && { return {std::move(state_), std::move(effects_)}; }
@@ -111,64 +115,77 @@ public:
 
     void operator()(const SignInSubmitted&) {
         auto& form = state_.signIn;
-        if (form.pending) return;
+        if (form.pending)
+            return;
         form.error.clear();
         form.fieldErrors.clear();
-        if (form.username.empty()) form.fieldErrors.push_back({"username", "Enter your username."});
-        if (form.password.empty()) form.fieldErrors.push_back({"password", "Enter your password."});
-        if (!form.fieldErrors.empty()) return;
-        form.pending = requests().send(Purpose::SignIn, "POST", "/api/v1/auth/login",
-                                       core::to_json(core::Credentials{form.username, form.password})
-                                           .dump());
+        if (form.username.empty())
+            form.fieldErrors.push_back({"username", "Enter your username."});
+        if (form.password.empty())
+            form.fieldErrors.push_back({"password", "Enter your password."});
+        if (!form.fieldErrors.empty())
+            return;
+        form.pending =
+            requests().send(Purpose::SignIn, "POST", "/api/v1/auth/login",
+                            core::to_json(core::Credentials{form.username, form.password}).dump());
     }
 
     void operator()(const SignOutClicked&) {
-        if (!state_.session) return;
+        if (!state_.session)
+            return;
         requests().send(Purpose::SignOut, "POST", "/api/v1/auth/logout");
         sign_out("You are signed out.");
     }
 
     void operator()(const SearchEdited& e) {
-        if (e.text == state_.list.search) return;
+        if (e.text == state_.list.search)
+            return;
         state_.list.search = e.text;
         requests().reload_list();
     }
 
     void operator()(const StatusFilterChosen& e) {
-        if (e.status == state_.list.statusFilter) return;
+        if (e.status == state_.list.statusFilter)
+            return;
         state_.list.statusFilter = e.status;
         requests().reload_list();
     }
 
     void operator()(const ListEndReached&) {
         auto& list = state_.list;
-        if (list.pending || !list.nextCursor || !state_.session) return;
+        if (list.pending || !list.nextCursor || !state_.session)
+            return;
         list.pending =
             requests().send(Purpose::MoreCustomers, "GET", list_path(list, list.nextCursor));
     }
 
     void operator()(const OrganizationOpened& e) {
-        if (!state_.session) return;
+        if (!state_.session)
+            return;
         state_.screen = Screen::Profile;
         state_.profile = Profile{};
         state_.profile.id = e.id;
         // Show what the list already knows at once; the fresh copy replaces it when it arrives.
         const auto& items = state_.list.items;
         const auto known = std::find_if(items.begin(), items.end(),
-                                         [&e](const auto& v) { return v.org.id == e.id; });
-        if (known != items.end()) state_.profile.customer = *known;
+                                        [&e](const auto& v) { return v.org.id == e.id; });
+        if (known != items.end())
+            state_.profile.customer = *known;
         requests().load_customer(e.id);
     }
 
     void operator()(const BackToListClicked&) {
-        if (state_.session) state_.screen = Screen::Organizations;
+        if (state_.session)
+            state_.screen = Screen::Organizations;
     }
 
     void operator()(const OrganizationActionClicked& e) {
         auto& profile = state_.profile;
-        if (!profile.customer || profile.pendingAction) return;
+        if (!profile.customer || profile.pendingAction)
+            return;
         const auto& allowed = profile.customer->actions;
-        if (std::find(allowed.begin(), allowed.end(), e.action) == allowed.end()) return;
+        if (std::find(allowed.begin(), allowed.end(), e.action) == allowed.end())
+            return;
         const auto [method, path] = action_route(e.action, profile.customer->org.id);
         profile.error.clear();
         profile.runningAction = e.action;
@@ -178,9 +195,11 @@ public:
     void operator()(const ToastDismissed&) { state_.toast.reset(); }
 
     void operator()(const HttpAnswered& a) {
-        if (a.purpose == Purpose::SignOut) return;  // already signed out locally
+        if (a.purpose == Purpose::SignOut)
+            return;  // already signed out locally
         if (a.status == 401 && a.purpose != Purpose::SignIn) {
-            if (state_.session) sign_out(kSessionExpired, /*isError=*/true);
+            if (state_.session)
+                sign_out(kSessionExpired, /*isError=*/true);
             return;
         }
         switch (a.purpose) {
@@ -198,7 +217,7 @@ public:
         }
     }
 
-private:
+  private:
     Requests requests() { return Requests{state_, effects_}; }
 
     void sign_out(const std::string& message, bool isError = false) {
@@ -216,7 +235,8 @@ private:
 
     void signed_in(const HttpAnswered& a) {
         auto& form = state_.signIn;
-        if (form.pending != a.id) return;
+        if (form.pending != a.id)
+            return;
         form.pending.reset();
         if (!ok(a)) {
             const auto error = error_of(a);
@@ -240,7 +260,8 @@ private:
 
     void listed(const HttpAnswered& a) {
         auto& list = state_.list;
-        if (list.pending != a.id) return;  // an answer to a search the user has moved on from
+        if (list.pending != a.id)
+            return;  // an answer to a search the user has moved on from
         list.pending.reset();
         if (!ok(a)) {
             list.error = error_of(a).message;
@@ -255,19 +276,23 @@ private:
         }
         list.error.clear();
         list.loaded = true;
-        if (a.purpose == Purpose::ListCustomers) list.items.clear();
-        for (auto& item : page.value().items) list.items.push_back(std::move(item));
+        if (a.purpose == Purpose::ListCustomers)
+            list.items.clear();
+        for (auto& item : page.value().items)
+            list.items.push_back(std::move(item));
         list.nextCursor = page->nextCursor;
         list.counts = page->counts;
     }
 
     void loaded(const HttpAnswered& a) {
         auto& profile = state_.profile;
-        if (profile.pendingLoad != a.id) return;
+        if (profile.pendingLoad != a.id)
+            return;
         profile.pendingLoad.reset();
         if (!ok(a)) {
             profile.error = error_of(a).message;
-            if (a.status == 404) profile.customer.reset();
+            if (a.status == 404)
+                profile.customer.reset();
             return;
         }
         if (auto view = decode_customer(a)) {
@@ -278,18 +303,21 @@ private:
 
     void acted(const HttpAnswered& a) {
         auto& profile = state_.profile;
-        if (profile.pendingAction != a.id) return;
+        if (profile.pendingAction != a.id)
+            return;
         profile.pendingAction.reset();
         const auto action = profile.runningAction.value_or(OrgAction::Edit);
         profile.runningAction.reset();
         if (!ok(a)) {
             profile.error = error_of(a).message;
             state_.toast = Toast{profile.error, true};
-            if (a.status == 409 || a.status == 412) requests().load_customer(profile.id);
+            if (a.status == 409 || a.status == 412)
+                requests().load_customer(profile.id);
             return;
         }
         auto view = decode_customer(a);
-        if (!view) return;
+        if (!view)
+            return;
         profile.pendingLoad.reset();  // this answer is newer than any load still on its way
         state_.toast = Toast{view->org.name + " was " + past_tense(action) + ".", false};
         replace_in_list(state_.list, *view);
@@ -316,9 +344,12 @@ private:
 
 std::string list_path(const OrganizationList& list, const std::optional<std::string>& cursor) {
     std::string path = "/api/v1/customers?limit=" + std::to_string(kPageSize);
-    if (!list.search.empty()) path += "&q=" + url_encode(list.search);
-    if (list.statusFilter) path += "&status=" + std::string(core::to_string(*list.statusFilter));
-    if (cursor) path += "&cursor=" + url_encode(*cursor);
+    if (!list.search.empty())
+        path += "&q=" + url_encode(list.search);
+    if (list.statusFilter)
+        path += "&status=" + std::string(core::to_string(*list.statusFilter));
+    if (cursor)
+        path += "&cursor=" + url_encode(*cursor);
     return path;
 }
 

@@ -38,26 +38,33 @@ const RoleInfo& info(Role role) {
 
 }  // namespace
 
-std::string_view to_string(Role role) { return info(role).wire; }
-std::string_view display_name(Role role) { return info(role).display; }
+std::string_view to_string(Role role) {
+    return info(role).wire;
+}
+std::string_view display_name(Role role) {
+    return info(role).display;
+}
 
 std::optional<Role> parse_role(std::string_view text) {
     for (const auto& r : kRoles) {
-        if (r.wire == text) return r.role;
+        if (r.wire == text)
+            return r.role;
     }
     return std::nullopt;
 }
 
 std::string_view to_string(OrgAction action) {
     for (const auto& [a, name] : kActionNames) {
-        if (a == action) return name;
+        if (a == action)
+            return name;
     }
     return "";
 }
 
 std::optional<OrgAction> parse_org_action(std::string_view text) {
     for (const auto& [a, name] : kActionNames) {
-        if (name == text) return a;
+        if (name == text)
+            return a;
     }
     return std::nullopt;
 }
@@ -90,7 +97,8 @@ const std::string& tenant_of(const Principal& p) {
 }
 
 bool in_scope(const TenantScope& scope, const Organization& org) {
-    if (scope.id.empty()) return false;  // a principal without a tenant sees nothing
+    if (scope.id.empty())
+        return false;  // a principal without a tenant sees nothing
     switch (scope.level) {
         case TenantLevel::Distributor:
             return org.distributorId == scope.id;
@@ -103,8 +111,8 @@ bool in_scope(const TenantScope& scope, const Organization& org) {
 }
 
 bool role_may(Role role, OrgAction action) {
-    const bool staff = role == Role::DistributorAdmin || role == Role::SellerAdmin ||
-                       role == Role::AccountManager;
+    const bool staff =
+        role == Role::DistributorAdmin || role == Role::SellerAdmin || role == Role::AccountManager;
     const bool admin = role == Role::DistributorAdmin || role == Role::SellerAdmin;
     switch (action) {
         case OrgAction::Approve:

@@ -1,6 +1,6 @@
 #pragma once
-// The one error type every layer speaks. The server maps `kind` to an HTTP status; the web app shows
-// `message` (and the field messages next to their fields).
+// The one error type every layer speaks. The server maps `kind` to an HTTP status; the web app
+// shows `message` (and the field messages next to their fields).
 #include <string>
 #include <vector>
 

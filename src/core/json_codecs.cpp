@@ -15,7 +15,7 @@ const Json& null_json() {
 // Reads fields of one JSON object, collecting a FieldError for each missing or mistyped field
 // instead of throwing.
 class Reader {
-public:
+  public:
     Reader(const Json& json, std::vector<FieldError>& errors, std::string path = {})
         : json_(json), errors_(errors), path_(std::move(path)) {}
 
@@ -26,7 +26,8 @@ public:
     std::optional<std::string> optional_text(const char* key, bool required = false) {
         const Json* v = find(key);
         if (v == nullptr || v->is_null()) {
-            if (required) fail(key, "is required");
+            if (required)
+                fail(key, "is required");
             return std::nullopt;
         }
         if (!v->is_string()) {
@@ -47,16 +48,19 @@ public:
 
     std::int64_t timestamp(const char* key) {
         const auto value = optional_text(key, true);
-        if (!value) return 0;
+        if (!value)
+            return 0;
         const auto ms = parse_iso8601(*value);
-        if (!ms) fail(key, "must be an ISO 8601 UTC time");
+        if (!ms)
+            fail(key, "must be an ISO 8601 UTC time");
         return ms.value_or(0);
     }
 
     std::vector<std::string> texts(const char* key) {
         std::vector<std::string> out;
         const Json* v = find(key);
-        if (v == nullptr || v->is_null()) return out;
+        if (v == nullptr || v->is_null())
+            return out;
         if (!v->is_array()) {
             fail(key, "must be a list of strings");
             return out;
@@ -76,17 +80,21 @@ public:
     template <class Enum, class Parse>
     Enum choice(const char* key, Parse parse, Enum fallback) {
         const auto value = optional_text(key, true);
-        if (!value) return fallback;
+        if (!value)
+            return fallback;
         const auto parsed = parse(*value);
-        if (!parsed) fail(key, "has an unknown value \"" + *value + "\"");
+        if (!parsed)
+            fail(key, "has an unknown value \"" + *value + "\"");
         return parsed.value_or(fallback);
     }
 
     // A nested object; a missing one reads as empty (and, if required, is reported).
     Reader child(const char* key, bool required = false) {
         const Json* v = find(key);
-        if (v != nullptr && !v->is_null() && !v->is_object()) fail(key, "must be an object");
-        if ((v == nullptr || v->is_null()) && required) fail(key, "is required");
+        if (v != nullptr && !v->is_null() && !v->is_object())
+            fail(key, "must be an object");
+        if ((v == nullptr || v->is_null()) && required)
+            fail(key, "is required");
         const bool usable = v != nullptr && v->is_object();
         return Reader(usable ? *v : null_json(), errors_, field(key) + ".");
     }
@@ -97,7 +105,8 @@ public:
     }
 
     const Json* find(const char* key) const {
-        if (!json_.is_object()) return nullptr;
+        if (!json_.is_object())
+            return nullptr;
         const auto it = json_.find(key);
         return it == json_.end() ? nullptr : &*it;
     }
@@ -106,7 +115,7 @@ public:
         errors_.push_back({field(key), message});
     }
 
-private:
+  private:
     std::string field(const char* key) const { return path_ + key; }
 
     const Json& json_;
@@ -138,9 +147,11 @@ Result<Json> parse_json(std::string_view text) {
 Json to_json(const CustomerView& view) {
     const Organization& o = view.org;
     Json actions = Json::array();
-    for (const auto action : view.actions) actions.push_back(to_string(action));
+    for (const auto action : view.actions)
+        actions.push_back(to_string(action));
     Json owner = nullptr;
-    if (o.owner) owner = {{"name", o.owner->name}, {"email", o.owner->email}};
+    if (o.owner)
+        owner = {{"name", o.owner->name}, {"email", o.owner->email}};
     return {
         {"id", o.id},
         {"name", o.name},
@@ -176,12 +187,14 @@ Json to_json(const CustomerView& view) {
 Result<CustomerView> customer_view_from_json(const Json& json) {
     std::vector<FieldError> errors;
     Reader r(json, errors);
-    if (!r.valid_object()) return not_an_object();
+    if (!r.valid_object())
+        return not_an_object();
     CustomerView view;
     Organization& o = view.org;
     o.id = r.text("id");
     o.name = r.text("name");
-    o.status = r.choice("status", [](std::string_view t) { return parse_org_status(t); }, OrgStatus::New);
+    o.status = r.choice(
+        "status", [](std::string_view t) { return parse_org_status(t); }, OrgStatus::New);
     o.segment = r.optional_text("segment").value_or("");
     o.ownershipType = r.choice(
         "ownershipType", [](std::string_view t) { return parse_ownership_type(t); },
@@ -213,17 +226,21 @@ Result<CustomerView> customer_view_from_json(const Json& json) {
     o.updatedAtMs = r.timestamp("updatedAt");
     for (const auto& name : r.texts("actions")) {
         // Actions this build does not know yet are ignored, so an older app keeps working.
-        if (const auto action = parse_org_action(name)) view.actions.push_back(*action);
+        if (const auto action = parse_org_action(name))
+            view.actions.push_back(*action);
     }
-    if (!errors.empty()) return invalid(std::move(errors));
+    if (!errors.empty())
+        return invalid(std::move(errors));
     return view;
 }
 
 Json to_json(const CustomerPage& page) {
     Json items = Json::array();
-    for (const auto& view : page.items) items.push_back(to_json(view));
+    for (const auto& view : page.items)
+        items.push_back(to_json(view));
     Json counts = Json::object();
-    for (const auto& [status, n] : page.counts) counts[std::string(to_string(status))] = n;
+    for (const auto& [status, n] : page.counts)
+        counts[std::string(to_string(status))] = n;
     return {{"items", items},
             {"nextCursor", page.nextCursor ? Json(*page.nextCursor) : Json(nullptr)},
             {"counts", counts}};
@@ -232,7 +249,8 @@ Json to_json(const CustomerPage& page) {
 Result<CustomerPage> customer_page_from_json(const Json& json) {
     std::vector<FieldError> errors;
     Reader r(json, errors);
-    if (!r.valid_object()) return not_an_object();
+    if (!r.valid_object())
+        return not_an_object();
     CustomerPage page;
     page.nextCursor = r.optional_text("nextCursor");
     const Json* items = r.find("items");
@@ -242,12 +260,14 @@ Result<CustomerPage> customer_page_from_json(const Json& json) {
     if (const Json* counts = r.find("counts"); counts != nullptr && counts->is_object()) {
         for (const auto& [name, n] : counts->items()) {
             const auto status = parse_org_status(name);
-            if (status && n.is_number_integer()) page.counts[*status] = n.get<int>();
+            if (status && n.is_number_integer())
+                page.counts[*status] = n.get<int>();
         }
     }
     for (const auto& item : *items) {
         auto view = customer_view_from_json(item);
-        if (!view) return view.error();
+        if (!view)
+            return view.error();
         page.items.push_back(std::move(view).value());
     }
     return page;
@@ -267,7 +287,8 @@ Json to_json(const Principal& p) {
 Result<Principal> principal_from_json(const Json& json) {
     std::vector<FieldError> errors;
     Reader r(json, errors);
-    if (!r.valid_object()) return not_an_object();
+    if (!r.valid_object())
+        return not_an_object();
     Principal p;
     p.userId = r.text("id");
     p.username = r.text("username");
@@ -281,16 +302,20 @@ Result<Principal> principal_from_json(const Json& json) {
     p.distributorId = r.optional_text("distributorId").value_or("");
     p.sellerId = r.optional_text("sellerId").value_or("");
     p.customerId = r.optional_text("customerId").value_or("");
-    if (!errors.empty()) return invalid(std::move(errors));
+    if (!errors.empty())
+        return invalid(std::move(errors));
     return p;
 }
 
-Json to_json(const Credentials& c) { return {{"username", c.username}, {"password", c.password}}; }
+Json to_json(const Credentials& c) {
+    return {{"username", c.username}, {"password", c.password}};
+}
 
 Result<Credentials> credentials_from_json(const Json& json) {
     std::vector<FieldError> errors;
     Reader r(json, errors);
-    if (!r.valid_object()) return not_an_object();
+    if (!r.valid_object())
+        return not_an_object();
     Credentials c{r.text("username"), r.text("password")};
     if (!errors.empty()) {
         return invalid(std::move(errors), "Enter your username and password to sign in.");
@@ -307,14 +332,17 @@ Json to_json(const LoginResult& login) {
 Result<LoginResult> login_result_from_json(const Json& json) {
     std::vector<FieldError> errors;
     Reader r(json, errors);
-    if (!r.valid_object()) return not_an_object();
+    if (!r.valid_object())
+        return not_an_object();
     LoginResult login;
     login.token = r.text("token");
     login.expiresAtMs = r.timestamp("expiresAt");
     const Json* user = r.find("user");
-    if (!errors.empty()) return invalid(std::move(errors));
+    if (!errors.empty())
+        return invalid(std::move(errors));
     auto principal = principal_from_json(user != nullptr ? *user : null_json());
-    if (!principal) return principal.error();
+    if (!principal)
+        return principal.error();
     login.user = std::move(principal).value();
     return login;
 }
@@ -346,7 +374,8 @@ ErrorKind kind_of_status(int status) {
     for (const auto kind : {ErrorKind::InvalidInput, ErrorKind::Unauthenticated,
                             ErrorKind::Forbidden, ErrorKind::NotFound, ErrorKind::Conflict,
                             ErrorKind::StaleVersion, ErrorKind::TooManyRequests}) {
-        if (http_status_of(kind) == status) return kind;
+        if (http_status_of(kind) == status)
+            return kind;
     }
     return status == 413 || status == 431 ? ErrorKind::InvalidInput : ErrorKind::Internal;
 }
@@ -376,7 +405,8 @@ std::string title_of(ErrorKind kind) {
 
 Json problem_to_json(const Error& error) {
     Json fields = Json::array();
-    for (const auto& f : error.fields) fields.push_back({{"field", f.field}, {"message", f.message}});
+    for (const auto& f : error.fields)
+        fields.push_back({{"field", f.field}, {"message", f.message}});
     return {{"type", "https://orgdesk.dev/problems/" + error.code},
             {"title", title_of(error.kind)},
             {"status", http_status_of(error.kind)},
@@ -399,8 +429,8 @@ Error problem_from_json(int httpStatus, const Json& json) {
         for (const auto& f : *fields) {
             std::vector<FieldError> skip;
             Reader fr(f, skip);
-            error.fields.push_back({fr.optional_text("field").value_or(""),
-                                    fr.optional_text("message").value_or("")});
+            error.fields.push_back(
+                {fr.optional_text("field").value_or(""), fr.optional_text("message").value_or("")});
         }
     }
     return error;

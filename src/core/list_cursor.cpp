@@ -18,14 +18,16 @@ std::string encode_cursor(const ListCursor& cursor) {
 }
 
 std::optional<ListCursor> decode_cursor(std::string_view text) {
-    if (text.substr(0, kPrefix.size()) != kPrefix) return std::nullopt;
+    if (text.substr(0, kPrefix.size()) != kPrefix)
+        return std::nullopt;
     text.remove_prefix(kPrefix.size());
     const auto dot = text.find('.');
-    if (dot == std::string_view::npos || dot == 0) return std::nullopt;
+    if (dot == std::string_view::npos || dot == 0)
+        return std::nullopt;
     ListCursor cursor;
     const auto digits = text.substr(0, dot);
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(),
-                                           cursor.createdAtMs);
+    const auto [end, ec] =
+        std::from_chars(digits.data(), digits.data() + digits.size(), cursor.createdAtMs);
     if (ec != std::errc{} || end != digits.data() + digits.size() || cursor.createdAtMs < 0) {
         return std::nullopt;
     }

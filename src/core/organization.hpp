@@ -11,9 +11,8 @@ namespace orgdesk::core {
 enum class OrgStatus { New, Active, Blocked, Rejected, Deleted };
 enum class OwnershipType { Customer, ServiceProvider };
 
-inline constexpr OrgStatus kAllOrgStatuses[] = {OrgStatus::New, OrgStatus::Active,
-                                                OrgStatus::Blocked, OrgStatus::Rejected,
-                                                OrgStatus::Deleted};
+inline constexpr OrgStatus kAllOrgStatuses[] = {
+    OrgStatus::New, OrgStatus::Active, OrgStatus::Blocked, OrgStatus::Rejected, OrgStatus::Deleted};
 
 std::string_view to_string(OrgStatus status);
 std::optional<OrgStatus> parse_org_status(std::string_view text);

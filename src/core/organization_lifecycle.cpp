@@ -42,22 +42,28 @@ std::string wrong_status_message(OrgAction action) {
 std::optional<OrgStatus> target_status(OrgStatus from, OrgAction action) {
     switch (action) {
         case OrgAction::Approve:
-            if (from == OrgStatus::New) return OrgStatus::Active;
+            if (from == OrgStatus::New)
+                return OrgStatus::Active;
             break;
         case OrgAction::Reject:
-            if (from == OrgStatus::New) return OrgStatus::Rejected;
+            if (from == OrgStatus::New)
+                return OrgStatus::Rejected;
             break;
         case OrgAction::Suspend:
-            if (from == OrgStatus::Active) return OrgStatus::Blocked;
+            if (from == OrgStatus::Active)
+                return OrgStatus::Blocked;
             break;
         case OrgAction::Resume:
-            if (from == OrgStatus::Blocked) return OrgStatus::Active;
+            if (from == OrgStatus::Blocked)
+                return OrgStatus::Active;
             break;
         case OrgAction::Delete:
-            if (from != OrgStatus::Deleted) return OrgStatus::Deleted;
+            if (from != OrgStatus::Deleted)
+                return OrgStatus::Deleted;
             break;
         case OrgAction::Edit:
-            if (from != OrgStatus::Deleted) return from;
+            if (from != OrgStatus::Deleted)
+                return from;
             break;
     }
     return std::nullopt;
@@ -89,7 +95,8 @@ Result<OrgStatus> decide(const Principal& principal, const Organization& org, Or
 std::vector<OrgAction> allowed_actions(const Principal& principal, const Organization& org) {
     std::vector<OrgAction> actions;
     for (const OrgAction action : kAllOrgActions) {
-        if (decide(principal, org, action)) actions.push_back(action);
+        if (decide(principal, org, action))
+            actions.push_back(action);
     }
     return actions;
 }

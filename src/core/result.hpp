@@ -9,9 +9,9 @@ namespace orgdesk::core {
 
 template <class T>
 class [[nodiscard]] Result {
-public:
-    Result(T value) : state_(std::move(value)) {}       // NOLINT(google-explicit-constructor)
-    Result(Error error) : state_(std::move(error)) {}   // NOLINT(google-explicit-constructor)
+  public:
+    Result(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+    Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const { return std::holds_alternative<T>(state_); }
     explicit operator bool() const { return ok(); }
@@ -24,7 +24,7 @@ public:
     const T* operator->() const { return &value(); }
     const T& operator*() const { return value(); }
 
-private:
+  private:
     std::variant<T, Error> state_;
 };
 

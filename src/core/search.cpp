@@ -6,7 +6,8 @@ namespace orgdesk::core {
 
 std::string normalize_search_text(std::string_view text) {
     const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
+    if (first == std::string_view::npos)
+        return {};
     const auto last = text.find_last_not_of(" \t\r\n");
     std::string out(text.substr(first, last - first + 1));
     std::transform(out.begin(), out.end(), out.begin(), [](char c) {
@@ -19,7 +20,8 @@ std::vector<std::string> search_keys(const Organization& org) {
     std::vector<std::string> keys;
     auto add = [&keys](std::string_view text) {
         auto key = normalize_search_text(text);
-        if (!key.empty()) keys.push_back(std::move(key));
+        if (!key.empty())
+            keys.push_back(std::move(key));
     };
     add(org.id);
     add(org.name);
@@ -29,7 +31,8 @@ std::vector<std::string> search_keys(const Organization& org) {
         name.remove_prefix(space + 1);
         add(name);
     }
-    for (const auto& number : org.purchasedNumbers) add(number);
+    for (const auto& number : org.purchasedNumbers)
+        add(number);
     add(org.customerReference);
     add(org.externalContract);
     std::sort(keys.begin(), keys.end());
@@ -44,7 +47,8 @@ std::string prefix_upper_bound(std::string_view prefix) {
 
 bool matches_search(const Organization& org, std::string_view query) {
     const auto q = normalize_search_text(query);
-    if (q.empty()) return true;
+    if (q.empty())
+        return true;
     const auto keys = search_keys(org);
     return std::any_of(keys.begin(), keys.end(),
                        [&q](const std::string& key) { return key.rfind(q, 0) == 0; });

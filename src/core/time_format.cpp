@@ -34,7 +34,9 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 }  // namespace
 
@@ -50,7 +52,9 @@ std::string format_iso8601(std::int64_t unixMs) {
     return buffer;
 }
 
-std::string format_date(std::int64_t unixMs) { return format_iso8601(unixMs).substr(0, 10); }
+std::string format_date(std::int64_t unixMs) {
+    return format_iso8601(unixMs).substr(0, 10);
+}
 
 std::optional<std::int64_t> parse_iso8601(std::string_view text) {
     // Accepts exactly what format_iso8601 writes, with or without milliseconds.
@@ -69,9 +73,8 @@ std::optional<std::int64_t> parse_iso8601(std::string_view text) {
         }
         rest.remove_prefix(4);
     }
-    if (rest != "Z" || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 ||
-        minute > 59 || second > 60 || year < 0 || hour < 0 || minute < 0 || second < 0 ||
-        millis < 0) {
+    if (rest != "Z" || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
+        second > 60 || year < 0 || hour < 0 || minute < 0 || second < 0 || millis < 0) {
         return std::nullopt;
     }
     const std::int64_t days =

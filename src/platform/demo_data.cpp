@@ -20,48 +20,57 @@ struct DemoCompany {
 
 // Seller one's customers first, then seller two's.
 constexpr std::array<DemoCompany, 60> kCompanies{{
-    {"Northwind Traders", "SE", "Stockholm"},     {"Bäckerei Müller GmbH", "DE", "München"},
-    {"Fjord Analytics AS", "NO", "Bergen"},       {"Contoso Pharmaceuticals", "US", "Boston"},
-    {"Ωmega Logistics ООО", "RU", "Kazan"},       {"Lumen Dental Clinics", "FI", "Tampere"},
-    {"Adler & Söhne KG", "DE", "Hamburg"},        {"Baltic Freight Lines", "LT", "Klaipėda"},
-    {"Helios Solar Oy", "FI", "Espoo"},           {"Vega Architects", "ES", "Valencia"},
-    {"Blue Harbor Hotels", "PT", "Porto"},        {"Kestrel Security Ltd", "GB", "Leeds"},
-    {"Orchid Florist Chain", "NL", "Utrecht"},    {"Polaris Engineering AB", "SE", "Göteborg"},
-    {"Castello Wines S.r.l.", "IT", "Siena"},     {"Granite Construction Oy", "FI", "Oulu"},
-    {"Nordlys Media", "DK", "Aarhus"},            {"Atlas Tax Advisors", "BE", "Ghent"},
-    {"Riverside Veterinary", "IE", "Cork"},       {"Quantum Print House", "PL", "Kraków"},
-    {"Saffron Restaurants", "GB", "Bristol"},     {"Tundra Outdoor Gear", "NO", "Tromsø"},
-    {"Meridian Law Partners", "FR", "Lyon"},      {"Evergreen Schools Trust", "GB", "York"},
-    {"Ångström Optics AB", "SE", "Uppsala"},      {"Cobalt Robotics GmbH", "AT", "Linz"},
-    {"Delta Dairy Cooperative", "DK", "Odense"},  {"Marlin Marine Services", "GR", "Piraeus"},
-    {"Zenith Insurance Brokers", "CH", "Basel"},  {"Aurora Event Agency", "EE", "Tartu"},
-    {"Alpine Ski Resorts AG", "CH", "Davos"},     {"Brightwater Utilities", "GB", "Cardiff"},
-    {"Citrus Mobile Oy", "FI", "Turku"},          {"Danube Textiles Kft.", "HU", "Győr"},
-    {"Elbe Shipping GmbH", "DE", "Dresden"},      {"Falcon Aviation Parts", "CZ", "Brno"},
-    {"Garnet Jewellers", "BE", "Antwerp"},        {"Harbor Fish Market", "IS", "Reykjavík"},
-    {"Iberia Solar S.L.", "ES", "Sevilla"},       {"Jade Garden Catering", "NL", "Rotterdam"},
-    {"Koru Health Clinics", "IE", "Galway"},      {"Linden Publishing", "DE", "Leipzig"},
-    {"Magnolia Care Homes", "GB", "Bath"},        {"Nimbus Cloud Studio", "LV", "Rīga"},
-    {"Olive Grove Foods", "GR", "Patras"},        {"Pioneer Agritech", "PL", "Poznań"},
-    {"Quarry Stoneworks", "PT", "Braga"},         {"Raven Games AB", "SE", "Malmö"},
-    {"Sierra Climbing Gyms", "ES", "Granada"},    {"Tidewater Kayaks", "NO", "Ålesund"},
-    {"Umbra Lighting Design", "IT", "Torino"},    {"Viking Bakery Chain", "DK", "Aalborg"},
-    {"Willow Childcare", "GB", "Norwich"},        {"Xenon Lab Supplies", "FR", "Toulouse"},
-    {"Yarrow Herbal Teas", "CZ", "Olomouc"},      {"Zephyr Wind Farms", "DK", "Esbjerg"},
-    {"Amber Coast Resorts", "LT", "Palanga"},     {"Birch Furniture Oy", "FI", "Lahti"},
-    {"Coral Diving Center", "MT", "Sliema"},      {"Dune Surf School", "FR", "Biarritz"},
+    {"Northwind Traders", "SE", "Stockholm"},    {"Bäckerei Müller GmbH", "DE", "München"},
+    {"Fjord Analytics AS", "NO", "Bergen"},      {"Contoso Pharmaceuticals", "US", "Boston"},
+    {"Ωmega Logistics ООО", "RU", "Kazan"},      {"Lumen Dental Clinics", "FI", "Tampere"},
+    {"Adler & Söhne KG", "DE", "Hamburg"},       {"Baltic Freight Lines", "LT", "Klaipėda"},
+    {"Helios Solar Oy", "FI", "Espoo"},          {"Vega Architects", "ES", "Valencia"},
+    {"Blue Harbor Hotels", "PT", "Porto"},       {"Kestrel Security Ltd", "GB", "Leeds"},
+    {"Orchid Florist Chain", "NL", "Utrecht"},   {"Polaris Engineering AB", "SE", "Göteborg"},
+    {"Castello Wines S.r.l.", "IT", "Siena"},    {"Granite Construction Oy", "FI", "Oulu"},
+    {"Nordlys Media", "DK", "Aarhus"},           {"Atlas Tax Advisors", "BE", "Ghent"},
+    {"Riverside Veterinary", "IE", "Cork"},      {"Quantum Print House", "PL", "Kraków"},
+    {"Saffron Restaurants", "GB", "Bristol"},    {"Tundra Outdoor Gear", "NO", "Tromsø"},
+    {"Meridian Law Partners", "FR", "Lyon"},     {"Evergreen Schools Trust", "GB", "York"},
+    {"Ångström Optics AB", "SE", "Uppsala"},     {"Cobalt Robotics GmbH", "AT", "Linz"},
+    {"Delta Dairy Cooperative", "DK", "Odense"}, {"Marlin Marine Services", "GR", "Piraeus"},
+    {"Zenith Insurance Brokers", "CH", "Basel"}, {"Aurora Event Agency", "EE", "Tartu"},
+    {"Alpine Ski Resorts AG", "CH", "Davos"},    {"Brightwater Utilities", "GB", "Cardiff"},
+    {"Citrus Mobile Oy", "FI", "Turku"},         {"Danube Textiles Kft.", "HU", "Győr"},
+    {"Elbe Shipping GmbH", "DE", "Dresden"},     {"Falcon Aviation Parts", "CZ", "Brno"},
+    {"Garnet Jewellers", "BE", "Antwerp"},       {"Harbor Fish Market", "IS", "Reykjavík"},
+    {"Iberia Solar S.L.", "ES", "Sevilla"},      {"Jade Garden Catering", "NL", "Rotterdam"},
+    {"Koru Health Clinics", "IE", "Galway"},     {"Linden Publishing", "DE", "Leipzig"},
+    {"Magnolia Care Homes", "GB", "Bath"},       {"Nimbus Cloud Studio", "LV", "Rīga"},
+    {"Olive Grove Foods", "GR", "Patras"},       {"Pioneer Agritech", "PL", "Poznań"},
+    {"Quarry Stoneworks", "PT", "Braga"},        {"Raven Games AB", "SE", "Malmö"},
+    {"Sierra Climbing Gyms", "ES", "Granada"},   {"Tidewater Kayaks", "NO", "Ålesund"},
+    {"Umbra Lighting Design", "IT", "Torino"},   {"Viking Bakery Chain", "DK", "Aalborg"},
+    {"Willow Childcare", "GB", "Norwich"},       {"Xenon Lab Supplies", "FR", "Toulouse"},
+    {"Yarrow Herbal Teas", "CZ", "Olomouc"},     {"Zephyr Wind Farms", "DK", "Esbjerg"},
+    {"Amber Coast Resorts", "LT", "Palanga"},    {"Birch Furniture Oy", "FI", "Lahti"},
+    {"Coral Diving Center", "MT", "Sliema"},     {"Dune Surf School", "FR", "Biarritz"},
 }};
 
 constexpr std::array<std::string_view, 12> kContacts{{
-    "Anna Lindqvist", "Jonas Weber", "Ingrid Solberg", "Marco Rossi", "Elena Petrova",
-    "Mikko Virtanen", "Sofia Almeida", "Tomasz Nowak", "Claire Dubois", "Liam O'Brien",
-    "Yuki Tanaka", "Nikos Papadakis",
+    "Anna Lindqvist",
+    "Jonas Weber",
+    "Ingrid Solberg",
+    "Marco Rossi",
+    "Elena Petrova",
+    "Mikko Virtanen",
+    "Sofia Almeida",
+    "Tomasz Nowak",
+    "Claire Dubois",
+    "Liam O'Brien",
+    "Yuki Tanaka",
+    "Nikos Papadakis",
 }};
 
-constexpr std::array<std::string_view, 4> kSegments{{"SMB", "Enterprise", "Education",
-                                                     "Public Sector"}};
-constexpr std::array<std::string_view, 5> kRoles{{"CFO", "IT Manager", "Office Manager",
-                                                  "Procurement Lead", "CEO"}};
+constexpr std::array<std::string_view, 4> kSegments{
+    {"SMB", "Enterprise", "Education", "Public Sector"}};
+constexpr std::array<std::string_view, 5> kRoles{
+    {"CFO", "IT Manager", "Office Manager", "Procurement Lead", "CEO"}};
 
 // The status of the i-th customer of a seller: several of each, New ones among the newest.
 OrgStatus status_for(int i) {
@@ -75,8 +84,9 @@ OrgStatus status_for(int i) {
 
 std::string demo_uuid(char prefix, int n) {
     char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%c%07x-%04x-4%03x-8%03x-%012x", prefix, n * 2654435 % 0xFFFFFFF,
-                  n * 40503 % 0xFFFF, n * 733 % 0xFFF, n * 977 % 0xFFF, n * 48271 + 17);
+    std::snprintf(buffer, sizeof buffer, "%c%07x-%04x-4%03x-8%03x-%012x", prefix,
+                  n * 2654435 % 0xFFFFFFF, n * 40503 % 0xFFFF, n * 733 % 0xFFF, n * 977 % 0xFFF,
+                  n * 48271 + 17);
     return buffer;
 }
 
@@ -88,7 +98,8 @@ std::string slug_of(std::string_view name) {
         } else if (c >= 'A' && c <= 'Z') {
             slug += static_cast<char>(c - 'A' + 'a');
         }
-        if (slug.size() >= 12) break;
+        if (slug.size() >= 12)
+            break;
     }
     return slug.empty() ? "customer" : slug;
 }
@@ -105,8 +116,8 @@ core::Organization make_organization(int index, std::int64_t nowMs) {
     o.name = std::string(company.name);
     o.segment = std::string(kSegments[static_cast<std::size_t>(index) % kSegments.size()]);
     o.status = index == 0 ? OrgStatus::Active : status_for(i);
-    o.ownershipType = index % 7 == 3 ? core::OwnershipType::ServiceProvider
-                                     : core::OwnershipType::Customer;
+    o.ownershipType =
+        index % 7 == 3 ? core::OwnershipType::ServiceProvider : core::OwnershipType::Customer;
     if (o.ownershipType == core::OwnershipType::Customer) {
         o.owner = core::Person{std::string(contact), "owner@" + domain};
         o.billing = {std::string(company.name), std::string(company.city) + " business park 1",
@@ -120,12 +131,12 @@ core::Organization make_organization(int index, std::int64_t nowMs) {
     o.customerReference = "CR-" + std::to_string(10001 + index);
     o.externalContract = "EC-2026-" + std::to_string(501 + index * 3);
     o.purchasedNumbers = {"+46855" + std::to_string(500100 + index * 11)};
-    if (index % 3 == 0) o.buyerTags = {"priority"};
+    if (index % 3 == 0)
+        o.buyerTags = {"priority"};
     o.distributorId = std::string(kDemoDistributorId);
     o.sellerId = std::string(sellerOne ? kDemoSellerOneId : kDemoSellerTwoId);
-    o.subscriptionCount = o.status == OrgStatus::Active || o.status == OrgStatus::Blocked
-                              ? 1 + index % 4
-                              : 0;
+    o.subscriptionCount =
+        o.status == OrgStatus::Active || o.status == OrgStatus::Blocked ? 1 + index % 4 : 0;
     o.userCount = 1 + index % 9;
     o.createdAtMs = nowMs - (static_cast<std::int64_t>(i) * 29 + 2) * kHourMs;
     o.updatedAtMs = o.createdAtMs;
@@ -165,7 +176,8 @@ std::vector<DemoSignIn> seed_demo_data(Store& store, std::int64_t nowMs,
     for (const auto& u : users) {
         signIns.push_back({std::string(u.username), std::string(core::display_name(u.role))});
     }
-    if (store.find_partner(kDemoDistributorId)) return signIns;  // seeded before
+    if (store.find_partner(kDemoDistributorId))
+        return signIns;  // seeded before
 
     store.insert_partner({std::string(kDemoDistributorId), "Nordic Cloud Distribution", ""});
     store.insert_partner(
@@ -173,8 +185,9 @@ std::vector<DemoSignIn> seed_demo_data(Store& store, std::int64_t nowMs,
     store.insert_partner(
         {std::string(kDemoSellerTwoId), "Baltic Reseller Group", std::string(kDemoDistributorId)});
     for (const auto& org : demo_organizations(nowMs)) {
-        store.insert_organization(org, {org.createdAtMs, "system", "create", "organization",
-                                        org.id, "", core::Json{{"status", core::to_string(org.status)}}.dump()});
+        store.insert_organization(org,
+                                  {org.createdAtMs, "system", "create", "organization", org.id, "",
+                                   core::Json{{"status", core::to_string(org.status)}}.dump()});
     }
     for (const auto& u : users) {
         core::Principal p;

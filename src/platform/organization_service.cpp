@@ -39,7 +39,7 @@ core::CustomerView OrganizationService::view_for(const core::Principal& who,
 }
 
 core::Result<core::CustomerPage> OrganizationService::list(const core::Principal& who,
-                                                          const ListRequest& request) {
+                                                           const ListRequest& request) {
     if (request.status == core::OrgStatus::Deleted) {
         return make_error(ErrorKind::InvalidInput, "invalid-parameter",
                           "Deleted organizations are kept only in the audit trail and cannot be "
@@ -57,17 +57,20 @@ core::Result<core::CustomerPage> OrganizationService::list(const core::Principal
     core::CustomerPage result;
     for (auto& org : page.items) {
         // The store already scoped the query; checking again keeps one rule deciding visibility.
-        if (core::can_view(who, org)) result.items.push_back(view_for(who, std::move(org)));
+        if (core::can_view(who, org))
+            result.items.push_back(view_for(who, std::move(org)));
     }
-    if (page.next) result.nextCursor = core::encode_cursor(*page.next);
+    if (page.next)
+        result.nextCursor = core::encode_cursor(*page.next);
     result.counts = store_.count_by_status(query.scope);
     return result;
 }
 
 core::Result<core::CustomerView> OrganizationService::get(const core::Principal& who,
-                                                         std::string_view id) {
+                                                          std::string_view id) {
     auto org = store_.find_organization(id);
-    if (!org || !core::can_view(who, *org)) return not_found();
+    if (!org || !core::can_view(who, *org))
+        return not_found();
     return view_for(who, std::move(*org));
 }
 
@@ -80,10 +83,13 @@ core::Result<core::CustomerView> OrganizationService::change_status(
     const core::Principal& who, std::string_view id, core::OrgAction action,
     std::optional<std::int64_t> ifMatch) {
     auto org = store_.find_organization(id);
-    if (!org) return not_found();
+    if (!org)
+        return not_found();
     auto to = core::decide(who, *org, action);
-    if (!to) return to.error();
-    if (ifMatch && *ifMatch != org->version) return stale_version(org->version);
+    if (!to)
+        return to.error();
+    if (ifMatch && *ifMatch != org->version)
+        return stale_version(org->version);
 
     const std::int64_t now = clock_();
     core::Organization after = *org;
@@ -104,14 +110,17 @@ core::Result<core::CustomerView> OrganizationService::change_status(
                     org->id,
                     status_snapshot(*org),
                     status_snapshot(after)};
-    if (store_.change_status(change)) return view_for(who, std::move(after));
+    if (store_.change_status(change))
+        return view_for(who, std::move(after));
 
     // Someone else wrote first. Tell the caller what stands now: the rule that refuses the action
     // in the new status (for approve, the seed's message), or else that the data changed.
     auto current = store_.find_organization(id);
-    if (!current) return not_found();
+    if (!current)
+        return not_found();
     auto again = core::decide(who, *current, action);
-    if (!again) return again.error();
+    if (!again)
+        return again.error();
     return stale_version(current->version);
 }
 

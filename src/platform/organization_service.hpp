@@ -24,7 +24,7 @@ struct ListRequest {
 };
 
 class OrganizationService {
-public:
+  public:
     OrganizationService(Store& store, Clock clock);
 
     // One page, with the counts per status of the caller's whole scope.
@@ -37,7 +37,7 @@ public:
                                                    core::OrgAction action,
                                                    std::optional<std::int64_t> ifMatch = {});
 
-private:
+  private:
     core::CustomerView view_for(const core::Principal& who, core::Organization org) const;
 
     Store& store_;

@@ -10,8 +10,8 @@
 namespace orgdesk::platform {
 namespace {
 
-using core::OrgStatus;
 using core::Organization;
+using core::OrgStatus;
 
 constexpr const char* kOrganizationColumns =
     "id, name, segment, status, ownership_type, owner_name, owner_email, billing_company, "
@@ -26,9 +26,11 @@ std::string to_json_array(const std::vector<std::string>& items) {
 std::vector<std::string> from_json_array(const std::string& text) {
     const auto json = nlohmann::json::parse(text, nullptr, false);
     std::vector<std::string> out;
-    if (!json.is_array()) return out;
+    if (!json.is_array())
+        return out;
     for (const auto& item : json) {
-        if (item.is_string()) out.push_back(item.get<std::string>());
+        if (item.is_string())
+            out.push_back(item.get<std::string>());
     }
     return out;
 }
@@ -48,7 +50,8 @@ Organization read_organization(SQLite::Statement& q) {
                           .value_or(core::OwnershipType::Customer);
     const auto ownerName = q.getColumn(c++);
     const auto ownerEmail = q.getColumn(c++);
-    if (!ownerName.isNull()) o.owner = core::Person{text_of(ownerName), text_of(ownerEmail)};
+    if (!ownerName.isNull())
+        o.owner = core::Person{text_of(ownerName), text_of(ownerEmail)};
     o.billing.company = q.getColumn(c++).getString();
     o.billing.address = q.getColumn(c++).getString();
     o.billing.country = q.getColumn(c++).getString();
@@ -115,7 +118,9 @@ SqliteStore::SqliteStore(const std::string& path)
 
 SqliteStore::~SqliteStore() = default;
 
-int SqliteStore::latest_schema_version() { return static_cast<int>(kSqliteMigrations.size()); }
+int SqliteStore::latest_schema_version() {
+    return static_cast<int>(kSqliteMigrations.size());
+}
 
 int SqliteStore::schema_version() {
     std::lock_guard lock(mutex_);
@@ -169,9 +174,9 @@ std::optional<Partner> SqliteStore::find_partner(std::string_view id) {
     std::lock_guard lock(mutex_);
     SQLite::Statement q(*db_, "SELECT id, name, distributor_id FROM partners WHERE id = ?");
     q.bind(1, std::string(id));
-    if (!q.executeStep()) return std::nullopt;
-    return Partner{q.getColumn(0).getString(), q.getColumn(1).getString(),
-                   text_of(q.getColumn(2))};
+    if (!q.executeStep())
+        return std::nullopt;
+    return Partner{q.getColumn(0).getString(), q.getColumn(1).getString(), text_of(q.getColumn(2))};
 }
 
 void SqliteStore::insert_organization(const Organization& o, const AuditEvent& audit) {
@@ -193,10 +198,10 @@ void SqliteStore::insert_organization(const Organization& o, const AuditEvent& a
         q.bind(c++);
         q.bind(c++);
     }
-    for (const auto* text : {&o.billing.company, &o.billing.address, &o.billing.country,
-                             &o.billing.taxId, &o.billing.email, &o.primaryContact.name,
-                             &o.primaryContact.role, &o.primaryContact.phone,
-                             &o.customerReference, &o.externalContract}) {
+    for (const auto* text :
+         {&o.billing.company, &o.billing.address, &o.billing.country, &o.billing.taxId,
+          &o.billing.email, &o.primaryContact.name, &o.primaryContact.role, &o.primaryContact.phone,
+          &o.customerReference, &o.externalContract}) {
         q.bind(c++, *text);
     }
     q.bind(c++, to_json_array(o.purchasedNumbers));
@@ -223,10 +228,11 @@ void SqliteStore::insert_organization(const Organization& o, const AuditEvent& a
 
 std::optional<Organization> SqliteStore::find_organization(std::string_view id) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_, std::string("SELECT ") + kOrganizationColumns +
-                                  " FROM organizations WHERE id = ?");
+    SQLite::Statement q(
+        *db_, std::string("SELECT ") + kOrganizationColumns + " FROM organizations WHERE id = ?");
     q.bind(1, std::string(id));
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.executeStep())
+        return std::nullopt;
     return read_organization(q);
 }
 
@@ -236,16 +242,19 @@ OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query)
     sql += query.status ? " AND o.status = ?" : " AND o.status <> 'Deleted'";
     const auto search = core::normalize_search_text(query.search);
     if (!search.empty()) {
-        sql += " AND o.id IN (SELECT org_id FROM organization_search_keys WHERE key >= ? AND key < ?)";
+        sql +=
+            " AND o.id IN (SELECT org_id FROM organization_search_keys WHERE key >= ? AND key < ?)";
     }
-    if (query.after) sql += " AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?))";
+    if (query.after)
+        sql += " AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?))";
     sql += " ORDER BY o.created_at DESC, o.id DESC LIMIT ?";
 
     std::lock_guard lock(mutex_);
     SQLite::Statement q(*db_, sql);
     int c = 1;
     q.bind(c++, query.scope.id);
-    if (query.status) q.bind(c++, std::string(core::to_string(*query.status)));
+    if (query.status)
+        q.bind(c++, std::string(core::to_string(*query.status)));
     if (!search.empty()) {
         q.bind(c++, search);
         q.bind(c++, core::prefix_upper_bound(search));
@@ -259,7 +268,8 @@ OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query)
     q.bind(c++, limit + 1);  // one more tells whether there is a next page
 
     OrganizationPage page;
-    while (q.executeStep()) page.items.push_back(read_organization(q));
+    while (q.executeStep())
+        page.items.push_back(read_organization(q));
     if (static_cast<int>(page.items.size()) > limit) {
         page.items.pop_back();
         page.next = core::ListCursor{page.items.back().createdAtMs, page.items.back().id};
@@ -288,14 +298,17 @@ bool SqliteStore::change_status(const StatusChange& change) {
     std::string sql =
         "UPDATE organizations SET status = ?, version = version + 1, updated_at = ? "
         "WHERE id = ? AND status = ?";
-    if (change.expectedVersion) sql += " AND version = ?";
+    if (change.expectedVersion)
+        sql += " AND version = ?";
     SQLite::Statement q(*db_, sql);
     q.bind(1, std::string(core::to_string(change.to)));
     q.bind(2, static_cast<std::int64_t>(change.atMs));
     q.bind(3, change.orgId);
     q.bind(4, std::string(core::to_string(change.from)));
-    if (change.expectedVersion) q.bind(5, static_cast<std::int64_t>(*change.expectedVersion));
-    if (q.exec() != 1) return false;  // the transaction rolls back: nothing written
+    if (change.expectedVersion)
+        q.bind(5, static_cast<std::int64_t>(*change.expectedVersion));
+    if (q.exec() != 1)
+        return false;  // the transaction rolls back: nothing written
     insert_audit(change.audit);
     tx.commit();
     return true;
@@ -337,7 +350,8 @@ std::optional<UserRecord> SqliteStore::find_user(std::string_view id) {
     std::lock_guard lock(mutex_);
     SQLite::Statement q(*db_, std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
     q.bind(1, std::string(id));
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.executeStep())
+        return std::nullopt;
     return read_user(q);
 }
 
@@ -346,7 +360,8 @@ std::optional<UserRecord> SqliteStore::find_user_by_username(std::string_view us
     SQLite::Statement q(*db_,
                         std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
     q.bind(1, std::string(username));
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.executeStep())
+        return std::nullopt;
     return read_user(q);
 }
 
@@ -371,18 +386,18 @@ std::optional<SessionRecord> SqliteStore::find_session(std::string_view id) {
                         "SELECT id, secret_hash, user_id, created_at, last_used_at, expires_at, "
                         "revoked FROM sessions WHERE id = ?");
     q.bind(1, std::string(id));
-    if (!q.executeStep()) return std::nullopt;
-    return SessionRecord{q.getColumn(0).getString(), q.getColumn(1).getString(),
-                         q.getColumn(2).getString(), q.getColumn(3).getInt64(),
-                         q.getColumn(4).getInt64(),  q.getColumn(5).getInt64(),
+    if (!q.executeStep())
+        return std::nullopt;
+    return SessionRecord{q.getColumn(0).getString(),  q.getColumn(1).getString(),
+                         q.getColumn(2).getString(),  q.getColumn(3).getInt64(),
+                         q.getColumn(4).getInt64(),   q.getColumn(5).getInt64(),
                          q.getColumn(6).getInt() != 0};
 }
 
 void SqliteStore::touch_session(std::string_view id, std::int64_t lastUsedAtMs,
                                 std::int64_t expiresAtMs) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_,
-                        "UPDATE sessions SET last_used_at = ?, expires_at = ? WHERE id = ?");
+    SQLite::Statement q(*db_, "UPDATE sessions SET last_used_at = ?, expires_at = ? WHERE id = ?");
     q.bind(1, static_cast<std::int64_t>(lastUsedAtMs));
     q.bind(2, static_cast<std::int64_t>(expiresAtMs));
     q.bind(3, std::string(id));

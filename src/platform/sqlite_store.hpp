@@ -14,7 +14,7 @@ class Database;
 namespace orgdesk::platform {
 
 class SqliteStore final : public Store {
-public:
+  public:
     // Opens (creating if needed) the database at `path` and runs pending migrations.
     explicit SqliteStore(const std::string& path);
     ~SqliteStore() override;
@@ -45,7 +45,7 @@ public:
                        std::int64_t expiresAtMs) override;
     void revoke_session(std::string_view id) override;
 
-private:
+  private:
     void migrate();
     void insert_audit(const AuditEvent& event);
 

@@ -72,7 +72,7 @@ struct SessionRecord {
 };
 
 class Store {
-public:
+  public:
     virtual ~Store() = default;
 
     virtual void insert_partner(const Partner& partner) = 0;

@@ -25,8 +25,8 @@ core::CustomerView customer(std::string id, OrgStatus status, std::vector<OrgAct
 }
 
 std::string page_body(std::vector<core::CustomerView> items, std::optional<std::string> next) {
-    return core::to_json(core::CustomerPage{std::move(items), std::move(next),
-                                            {{OrgStatus::New, 4}}})
+    return core::to_json(
+               core::CustomerPage{std::move(items), std::move(next), {{OrgStatus::New, 4}}})
         .dump();
 }
 
@@ -45,11 +45,10 @@ State signed_in_with_list() {
     const auto login = only_request(t);
     t = update(t.state, HttpAnswered{login.id, Purpose::SignIn, 200, login_body()});
     const auto list = only_request(t);
-    t = update(t.state,
-               HttpAnswered{list.id, Purpose::ListCustomers, 200,
-                            page_body({customer("c1", OrgStatus::New,
-                                                {OrgAction::Approve, OrgAction::Reject})},
-                                      "c1.5.c1")});
+    t = update(t.state, HttpAnswered{list.id, Purpose::ListCustomers, 200,
+                                     page_body({customer("c1", OrgStatus::New,
+                                                         {OrgAction::Approve, OrgAction::Reject})},
+                                               "c1.5.c1")});
     return t.state;
 }
 
@@ -61,7 +60,8 @@ TEST(AppUpdate, SigningInSendsTheCredentialsOnce) {
     const auto& request = only_request(t);
     EXPECT_EQ(request.method, "POST");
     EXPECT_EQ(request.path, "/api/v1/auth/login");
-    EXPECT_EQ(Json::parse(request.body), (Json{{"username", "seller@demo.test"}, {"password", "pw"}}));
+    EXPECT_EQ(Json::parse(request.body),
+              (Json{{"username", "seller@demo.test"}, {"password", "pw"}}));
     EXPECT_TRUE(request.token.empty());
     // A second press while the first is on its way sends nothing.
     EXPECT_TRUE(update(t.state, SignInSubmitted{}).effects.empty());
@@ -80,8 +80,9 @@ TEST(AppUpdate, AWrongPasswordShowsTheServersMessage) {
     s.signIn.password = "b";
     auto t = update(s, SignInSubmitted{});
     const auto id = only_request(t).id;
-    const auto problem = core::problem_to_json(core::make_error(
-        core::ErrorKind::Unauthenticated, "bad-credentials", "The username or password is not correct."));
+    const auto problem =
+        core::problem_to_json(core::make_error(core::ErrorKind::Unauthenticated, "bad-credentials",
+                                               "The username or password is not correct."));
     t = update(t.state, HttpAnswered{id, Purpose::SignIn, 401, problem.dump()});
     EXPECT_EQ(t.state.screen, Screen::SignIn);
     EXPECT_EQ(t.state.signIn.error, "The username or password is not correct.");
@@ -181,9 +182,9 @@ TEST(AppUpdate, AConflictShowsTheMessageAndReloads) {
     auto t = update(s, OrganizationOpened{"c1"});
     t = update(t.state, OrganizationActionClicked{OrgAction::Approve});
     const auto approve = only_request(t);
-    const auto problem = core::problem_to_json(core::make_error(
-        core::ErrorKind::Conflict, "invalid-status",
-        "Cannot activate the customer organization in its current status."));
+    const auto problem = core::problem_to_json(
+        core::make_error(core::ErrorKind::Conflict, "invalid-status",
+                         "Cannot activate the customer organization in its current status."));
     t = update(t.state, HttpAnswered{approve.id, Purpose::CustomerAction, 409, problem.dump()});
     EXPECT_EQ(t.state.profile.error,
               "Cannot activate the customer organization in its current status.");

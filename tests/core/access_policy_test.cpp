@@ -45,7 +45,8 @@ TEST(AccessPolicy, TenantIsTheUsersOwnLevel) {
 }
 
 TEST(AccessPolicy, RoleNamesRoundTrip) {
-    for (const Role role : kAllRoles) EXPECT_EQ(parse_role(to_string(role)), role);
+    for (const Role role : kAllRoles)
+        EXPECT_EQ(parse_role(to_string(role)), role);
     EXPECT_EQ(display_name(Role::SellerAdmin), "Seller Admin");
     EXPECT_FALSE(parse_role("Admin").has_value());
 }

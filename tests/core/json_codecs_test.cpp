@@ -65,7 +65,8 @@ TEST(JsonCodecs, WrongTypesNameTheFieldsAtFault) {
     ASSERT_FALSE(decoded.ok());
     EXPECT_EQ(decoded.error().kind, ErrorKind::InvalidInput);
     std::vector<std::string> fields;
-    for (const auto& f : decoded.error().fields) fields.push_back(f.field);
+    for (const auto& f : decoded.error().fields)
+        fields.push_back(f.field);
     EXPECT_EQ(fields, (std::vector<std::string>{"status", "billing", "version"}));
 }
 

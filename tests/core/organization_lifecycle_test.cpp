@@ -29,19 +29,28 @@ Organization org_in(OrgStatus status, int subscriptions = 0) {
 bool is_staff(Role r) {
     return r == Role::DistributorAdmin || r == Role::SellerAdmin || r == Role::AccountManager;
 }
-bool is_partner_admin(Role r) { return r == Role::DistributorAdmin || r == Role::SellerAdmin; }
+bool is_partner_admin(Role r) {
+    return r == Role::DistributorAdmin || r == Role::SellerAdmin;
+}
 
 // The DESIGN.md table, written out independently of the implementation.
 std::optional<OrgStatus> expected_target(OrgStatus from, OrgAction action) {
     using S = OrgStatus;
     using A = OrgAction;
-    if (from == S::Deleted) return std::nullopt;
-    if (action == A::Approve && from == S::New) return S::Active;
-    if (action == A::Reject && from == S::New) return S::Rejected;
-    if (action == A::Suspend && from == S::Active) return S::Blocked;
-    if (action == A::Resume && from == S::Blocked) return S::Active;
-    if (action == A::Delete) return S::Deleted;
-    if (action == A::Edit) return from;
+    if (from == S::Deleted)
+        return std::nullopt;
+    if (action == A::Approve && from == S::New)
+        return S::Active;
+    if (action == A::Reject && from == S::New)
+        return S::Rejected;
+    if (action == A::Suspend && from == S::Active)
+        return S::Blocked;
+    if (action == A::Resume && from == S::Blocked)
+        return S::Active;
+    if (action == A::Delete)
+        return S::Deleted;
+    if (action == A::Edit)
+        return from;
     return std::nullopt;
 }
 
@@ -112,8 +121,8 @@ TEST(OrganizationLifecycle, CustomerRolesMayNeverApprove) {
 }
 
 TEST(OrganizationLifecycle, DeleteIsRefusedWhileSubscriptionsAreActive) {
-    const auto result = decide(principal_with(Role::SellerAdmin), org_in(OrgStatus::Active, 2),
-                               OrgAction::Delete);
+    const auto result =
+        decide(principal_with(Role::SellerAdmin), org_in(OrgStatus::Active, 2), OrgAction::Delete);
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.error().kind, ErrorKind::Conflict);
     EXPECT_EQ(result.error().message, "Cancel all active subscriptions and try again.");
@@ -134,14 +143,14 @@ TEST(OrganizationLifecycle, AnotherTenantsOrganizationIsNotFoundWhateverTheRole)
 TEST(OrganizationLifecycle, AllowedActionsAreWhatDecideAllows) {
     const auto actions =
         allowed_actions(principal_with(Role::AccountManager), org_in(OrgStatus::New));
-    EXPECT_EQ(actions, (std::vector<OrgAction>{OrgAction::Approve, OrgAction::Reject,
-                                               OrgAction::Edit}));
+    EXPECT_EQ(actions,
+              (std::vector<OrgAction>{OrgAction::Approve, OrgAction::Reject, OrgAction::Edit}));
     EXPECT_EQ(allowed_actions(principal_with(Role::SellerAdmin), org_in(OrgStatus::Active, 1)),
               (std::vector<OrgAction>{OrgAction::Suspend, OrgAction::Edit}));
     EXPECT_EQ(allowed_actions(principal_with(Role::SellerAdmin), org_in(OrgStatus::Blocked)),
               (std::vector<OrgAction>{OrgAction::Resume, OrgAction::Delete, OrgAction::Edit}));
-    EXPECT_TRUE(allowed_actions(principal_with(Role::CustomerMember), org_in(OrgStatus::New))
-                    .empty());
+    EXPECT_TRUE(
+        allowed_actions(principal_with(Role::CustomerMember), org_in(OrgStatus::New)).empty());
 }
 
 }  // namespace

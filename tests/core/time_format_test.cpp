@@ -13,7 +13,8 @@ TEST(TimeFormat, FormatsUtcWithMilliseconds) {
 }
 
 TEST(TimeFormat, ParsesWhatItFormats) {
-    for (const std::int64_t ms : {0LL, 1'795'369'342'007LL, 951'782'400'000LL, 4'102'444'799'999LL}) {
+    for (const std::int64_t ms :
+         {0LL, 1'795'369'342'007LL, 951'782'400'000LL, 4'102'444'799'999LL}) {
         EXPECT_EQ(parse_iso8601(format_iso8601(ms)), ms);
     }
     EXPECT_EQ(parse_iso8601("2026-11-22T17:42:22Z"), 1'795'369'342'000);

@@ -38,7 +38,8 @@ TEST(DemoData, SearchKeysAreUniquePerCustomer) {
             ++owners[core::normalize_search_text(key)];
         }
     }
-    for (const auto& [key, n] : owners) EXPECT_EQ(n, 1) << key;
+    for (const auto& [key, n] : owners)
+        EXPECT_EQ(n, 1) << key;
 }
 
 }  // namespace

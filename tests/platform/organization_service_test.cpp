@@ -19,7 +19,7 @@ using core::OrgStatus;
 constexpr std::int64_t kNow = 1'795'369'342'000;
 
 class OrganizationServiceTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { seed_demo_data(store, kNow, "hash"); }
 
     core::Principal as(std::string_view username) {
@@ -44,8 +44,8 @@ TEST_F(OrganizationServiceTest, ApproveMakesANewOrganizationActive) {
     EXPECT_EQ(result->org.status, OrgStatus::Active);
     EXPECT_EQ(store.find_organization(id)->status, OrgStatus::Active);
     // What the seller may do next is recomputed for the new status.
-    EXPECT_EQ(result->actions, (std::vector<OrgAction>{OrgAction::Suspend, OrgAction::Delete,
-                                                       OrgAction::Edit}));
+    EXPECT_EQ(result->actions,
+              (std::vector<OrgAction>{OrgAction::Suspend, OrgAction::Delete, OrgAction::Edit}));
     const auto trail = store.audit_trail(id);
     ASSERT_EQ(trail.size(), 2U);
     EXPECT_EQ(trail[1].before, R"({"status":"New","version":1})");
@@ -110,7 +110,8 @@ TEST_F(OrganizationServiceTest, TwoConcurrentApprovalsOnTwoConnectionsHaveOneWin
         ListRequest request;
         request.status = OrgStatus::New;
         const auto news = service.list(as("seller@demo.test"), request).value();
-        if (news.items.empty()) break;
+        if (news.items.empty())
+            break;
         const auto id = news.items[0].org.id;
         std::atomic<int> wins = 0, conflicts = 0;
         auto approve = [&](OrganizationService& svc, const core::Principal& who) {

@@ -21,7 +21,7 @@ OrganizationQuery query_in(core::TenantScope scope) {
 }
 
 class SqliteStoreTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { seed_demo_data(store, kNow, "hash"); }
 
     core::TenantScope seller_one() const {
@@ -77,7 +77,8 @@ TEST_F(SqliteStoreTest, PagesCoverTheListExactlyOnceNewestFirst) {
             EXPECT_NE(o.status, OrgStatus::Deleted);
             seen.push_back(o.id);
         }
-        if (!page.next) break;
+        if (!page.next)
+            break;
         q.after = page.next;
     }
     std::sort(seen.begin(), seen.end());
@@ -104,7 +105,11 @@ TEST_F(SqliteStoreTest, SearchUsesTheKeyIndex) {
 TEST_F(SqliteStoreTest, StatusChangeIsConditionalAndAudited) {
     const auto id = first_with(OrgStatus::New);
     const auto before = store.find_organization(id).value();
-    StatusChange change{id, OrgStatus::New, OrgStatus::Active, before.version, kNow + 5,
+    StatusChange change{id,
+                        OrgStatus::New,
+                        OrgStatus::Active,
+                        before.version,
+                        kNow + 5,
                         AuditEvent{kNow + 5, "u1", "approve", "organization", id, "{}", "{}"}};
     EXPECT_TRUE(store.change_status(change));
     const auto after = store.find_organization(id).value();
@@ -133,8 +138,9 @@ TEST_F(SqliteStoreTest, AFailedInsertLeavesNoTrace) {
     auto org = store.find_organization(kDemoOwnerCustomerId).value();
     org.id = "c9999999-0000-4000-8000-000000000009";
     org.sellerId = "no-such-seller";  // violates the foreign key
-    EXPECT_THROW(store.insert_organization(org, {kNow, "u1", "create", "organization", org.id, "", ""}),
-                 SQLite::Exception);
+    EXPECT_THROW(
+        store.insert_organization(org, {kNow, "u1", "create", "organization", org.id, "", ""}),
+        SQLite::Exception);
     EXPECT_FALSE(store.find_organization(org.id).has_value());
     EXPECT_TRUE(store.audit_trail(org.id).empty());
 }
@@ -143,14 +149,15 @@ TEST_F(SqliteStoreTest, CountsByStatusWithinScope) {
     const auto counts = store.count_by_status(seller_one());
     EXPECT_EQ(counts.count(OrgStatus::Deleted), 0U);
     int total = 0;
-    for (const auto& [status, n] : counts) total += n;
+    for (const auto& [status, n] : counts)
+        total += n;
     EXPECT_EQ(total, 27);
     EXPECT_GE(counts.at(OrgStatus::New), 6);
 }
 
 TEST_F(SqliteStoreTest, SessionsAreStoredTouchedAndRevoked) {
-    store.insert_session({"sid", "hash", "u0000000-0000-4000-8000-000000000002", kNow, kNow,
-                          kNow + 1000, false});
+    store.insert_session(
+        {"sid", "hash", "u0000000-0000-4000-8000-000000000002", kNow, kNow, kNow + 1000, false});
     store.touch_session("sid", kNow + 10, kNow + 2000);
     auto s = store.find_session("sid").value();
     EXPECT_EQ(s.lastUsedAtMs, kNow + 10);

@@ -10,8 +10,7 @@
 namespace orgdesk::app::views {
 namespace {
 
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration |
-                                         ImGuiWindowFlags_NoMove |
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                          ImGuiWindowFlags_NoSavedSettings |
                                          ImGuiWindowFlags_NoBringToFrontOnFocus;
 
@@ -31,8 +30,8 @@ void draw_top_bar(const State& state, const Ui& ui) {
 
     if (state.session) {
         const auto& user = state.session->user;
-        const std::string who = user.displayName + "  ·  " +
-                                std::string(core::display_name(user.role));
+        const std::string who =
+            user.displayName + "  ·  " + std::string(core::display_name(user.role));
         const float buttonWidth = ImGui::CalcTextSize("Sign out").x + ui.px(24);
         const float whoWidth = ImGui::CalcTextSize(who.c_str()).x;
         ImGui::SameLine(ImGui::GetWindowWidth() - buttonWidth - whoWidth - ui.px(40));
@@ -43,7 +42,8 @@ void draw_top_bar(const State& state, const Ui& ui) {
         note_item(who);
         ImGui::SameLine();
         ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) / 2);
-        if (secondary_button("Sign out")) ui.dispatch(SignOutClicked{});
+        if (secondary_button("Sign out"))
+            ui.dispatch(SignOutClicked{});
     }
     ImGui::EndChild();
     ImGui::PopStyleVar(2);
@@ -69,26 +69,28 @@ void draw_rail(const State& state, const Ui& ui) {
 }
 
 void draw_toast(const State& state, const Ui& ui) {
-    if (!state.toast) return;
+    if (!state.toast)
+        return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const ImVec2 margin{ui.px(24), ui.px(24)};
     ImGui::SetNextWindowPos({viewport->Size.x - margin.x, viewport->Size.y - margin.y},
                             ImGuiCond_Always, {1, 1});
     ImGui::SetNextWindowSize({ui.px(380), 0});
-    ImGui::PushStyleColor(ImGuiCol_WindowBg,
-                          state.toast->isError ? IM_COL32(127, 29, 29, 245)
-                                               : IM_COL32(22, 27, 34, 245));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, state.toast->isError ? IM_COL32(127, 29, 29, 245)
+                                                                  : IM_COL32(22, 27, 34, 245));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(16), ui.px(12)});
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(8));
-    ImGui::Begin("##toast", nullptr,
-                 kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::Begin(
+        "##toast", nullptr,
+        kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ui.px(300));
     ImGui::TextUnformatted(state.toast->text.c_str());
     ImGui::PopTextWrapPos();
     note_item(state.toast->text);
     ImGui::SameLine(ui.px(330));
-    if (ImGui::SmallButton("x##dismiss")) ui.dispatch(ToastDismissed{});
+    if (ImGui::SmallButton("x##dismiss"))
+        ui.dispatch(ToastDismissed{});
     ImGui::End();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(2);

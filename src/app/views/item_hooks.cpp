@@ -31,8 +31,10 @@ std::string& last_published() {
 // "Approve##approve" -> "Approve"; "##Username" -> "Username"; "###x" -> "x".
 std::string_view visible_label(std::string_view label) {
     const auto hashes = label.find("##");
-    if (hashes == std::string_view::npos) return label;
-    if (hashes > 0) return label.substr(0, hashes);
+    if (hashes == std::string_view::npos)
+        return label;
+    if (hashes > 0)
+        return label.substr(0, hashes);
     return label.substr(label.find_first_not_of('#'));
 }
 
@@ -58,7 +60,8 @@ void publish_items(float scale) {
                         {"disabled", item.disabled}});
     }
     std::string json = list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (json == last_published()) return;  // unchanged: spare the page the work
+    if (json == last_published())
+        return;  // unchanged: spare the page the work
     last_published() = std::move(json);
     EM_ASM({ window.orgdeskItems = JSON.parse(UTF8ToString($0)); }, last_published().c_str());
 }
@@ -72,19 +75,24 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID, const ImRect&, const Im
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label,
                                   ImGuiItemStatusFlags) {
-    if (label == nullptr || label[0] == '\0') return;
+    if (label == nullptr || label[0] == '\0')
+        return;
     const ImGuiLastItemData& item = ctx->LastItemData;
     ImGuiWindow* window = ctx->CurrentWindow;
-    if (window != nullptr && id == window->ID) return;  // a window, not a widget
+    if (window != nullptr && id == window->ID)
+        return;  // a window, not a widget
     // Items scrolled out of view cannot be clicked: leave them out.
-    if (window != nullptr && !window->ClipRect.Overlaps(item.Rect)) return;
+    if (window != nullptr && !window->ClipRect.Overlaps(item.Rect))
+        return;
     std::string_view visible = orgdesk::app::views::visible_label(label);
-    if (visible.empty()) return;
-    orgdesk::app::views::items().push_back(
-        {std::string(visible), item.Rect.Min, item.Rect.Max,
-         (item.InFlags & ImGuiItemFlags_Disabled) != 0});
+    if (visible.empty())
+        return;
+    orgdesk::app::views::items().push_back({std::string(visible), item.Rect.Min, item.Rect.Max,
+                                            (item.InFlags & ImGuiItemFlags_Disabled) != 0});
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
 
-const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) {
+    return nullptr;
+}

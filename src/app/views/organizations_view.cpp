@@ -21,7 +21,8 @@ void draw_filters(const OrganizationList& list, const Ui& ui) {
         label += std::string("##filter-") + name;
         const bool selected = list.statusFilter == status;
         if (!selected) {
-            if (secondary_button(label.c_str())) ui.dispatch(StatusFilterChosen{status});
+            if (secondary_button(label.c_str()))
+                ui.dispatch(StatusFilterChosen{status});
         } else {
             primary_button(label.c_str());
         }
@@ -39,7 +40,8 @@ void draw_table(const OrganizationList& list, const Ui& ui) {
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                        ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                        ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("##organizations", 4, kFlags, {0, 0})) return;
+    if (!ImGui::BeginTable("##organizations", 4, kFlags, {0, 0}))
+        return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, ui.px(110));

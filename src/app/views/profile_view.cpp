@@ -64,7 +64,8 @@ void detail(const char* label, const std::string& value) {
 
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    for (const auto& item : items)
+        out += (out.empty() ? "" : ", ") + item;
     return out;
 }
 
@@ -87,7 +88,8 @@ void card(const char* title, const Ui& ui, float width, const std::function<void
 
 void draw_profile(const State& state, const Ui& ui) {
     const auto& profile = state.profile;
-    if (secondary_button("< Organizations##back")) ui.dispatch(BackToListClicked{});
+    if (secondary_button("< Organizations##back"))
+        ui.dispatch(BackToListClicked{});
     if (!profile.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
         ImGui::TextWrapped("%s", profile.error.c_str());
@@ -95,7 +97,8 @@ void draw_profile(const State& state, const Ui& ui) {
         note_item(profile.error);
     }
     if (!profile.customer) {
-        if (profile.pendingLoad) muted_text(std::string("Loading") + loading_dots());
+        if (profile.pendingLoad)
+            muted_text(std::string("Loading") + loading_dots());
         return;
     }
     const auto& view = *profile.customer;
@@ -121,7 +124,8 @@ void draw_profile(const State& state, const Ui& ui) {
         detail("Org UUID", org.id);
         detail("Created", core::format_date(org.createdAtMs));
     });
-    if (twoColumns) ImGui::SameLine();
+    if (twoColumns)
+        ImGui::SameLine();
     card("Contacts", ui, cardWidth, [&] {
         detail("Primary contact", org.primaryContact.name);
         detail("Role", org.primaryContact.role);

@@ -32,7 +32,8 @@ void draw_sign_in(const State& state, const Ui& ui) {
     ImGui::TextUnformatted("Username");
     ImGui::SetNextItemWidth(fieldWidth);
     bool submit = false;
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    if (ImGui::IsWindowAppearing())
+        ImGui::SetKeyboardFocusHere();
     if (auto text = text_field("##Username", form.username, "you@company.com")) {
         ui.dispatch(SignInEdited{SignInField::Username, *text});
     }
@@ -49,8 +50,10 @@ void draw_sign_in(const State& state, const Ui& ui) {
 
     ImGui::Dummy({0, ui.px(4)});
     const char* label = busy ? "Signing in...##signin" : "Sign in##signin";
-    if (primary_button(label, !busy, {fieldWidth, ui.px(40)})) submit = true;
-    if (submit && !busy) ui.dispatch(SignInSubmitted{});
+    if (primary_button(label, !busy, {fieldWidth, ui.px(40)}))
+        submit = true;
+    if (submit && !busy)
+        ui.dispatch(SignInSubmitted{});
 
     if (!form.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);

@@ -48,13 +48,15 @@ std::optional<std::string> text_field(const char* id, const std::string& value, 
     // ImGui edits its own copy while the field is active; the state changes only through the
     // event this returns.
     std::string edited = value;
-    if (ImGui::InputTextWithHint(id, hint, &edited, flags) && edited != value) return edited;
+    if (ImGui::InputTextWithHint(id, hint, &edited, flags) && edited != value)
+        return edited;
     return std::nullopt;
 }
 
 void field_error(const std::vector<core::FieldError>& errors, std::string_view field) {
     for (const auto& e : errors) {
-        if (e.field != field) continue;
+        if (e.field != field)
+            continue;
         ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
         ImGui::TextWrapped("%s", e.message.c_str());
         ImGui::PopStyleColor();

@@ -48,11 +48,14 @@ CanvasSize canvas_size() {
             static_cast<float>(js_device_pixel_ratio())};
 }
 
-void set_canvas_backing_size(int width, int height) { js_set_backing_size(width, height); }
+void set_canvas_backing_size(int width, int height) {
+    js_set_backing_size(width, height);
+}
 
 void wake() {
     activity = true;
-    if (!paused) return;
+    if (!paused)
+        return;
     paused = false;
     emscripten_resume_main_loop();
 }
@@ -63,19 +66,28 @@ bool take_activity() {
     return had;
 }
 
-void install_wake_hooks() { js_install_wake_hooks(); }
+void install_wake_hooks() {
+    js_install_wake_hooks();
+}
 
-void set_page_title(const std::string& title) { js_set_title(title.c_str()); }
+void set_page_title(const std::string& title) {
+    js_set_title(title.c_str());
+}
 
-void hide_loading_cover() { js_hide_cover(); }
+void hide_loading_cover() {
+    js_hide_cover();
+}
 
 // Called by the frame loop when nothing has happened for a while.
 void pause_until_woken() {
-    if (paused) return;
+    if (paused)
+        return;
     paused = true;
     emscripten_pause_main_loop();
 }
 
 }  // namespace orgdesk::app::web
 
-extern "C" EMSCRIPTEN_KEEPALIVE void orgdesk_wake() { orgdesk::app::web::wake(); }
+extern "C" EMSCRIPTEN_KEEPALIVE void orgdesk_wake() {
+    orgdesk::app::web::wake();
+}

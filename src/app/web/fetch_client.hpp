@@ -11,13 +11,13 @@
 namespace orgdesk::app::web {
 
 class FetchClient {
-public:
+  public:
     void send(const HttpRequest& request);
     // The answers that arrived since the last call, in arrival order.
     std::vector<HttpAnswered> take_answers();
     bool in_flight() const { return inFlight_ > 0; }
 
-private:
+  private:
     struct Call;
     static void on_done(emscripten_fetch_t* fetch);
 

@@ -10,7 +10,7 @@ const ImWchar* glyph_ranges() {
     if (ranges.empty()) {
         ImFontGlyphRangesBuilder builder;
         ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-        builder.AddRanges(atlas.GetGlyphRangesDefault());   // Basic Latin, Latin-1
+        builder.AddRanges(atlas.GetGlyphRangesDefault());  // Basic Latin, Latin-1
         builder.AddRanges(atlas.GetGlyphRangesCyrillic());
         builder.AddRanges(atlas.GetGlyphRangesGreek());
         static const ImWchar extra[] = {0x0100, 0x017F,  // Latin Extended-A
@@ -29,7 +29,8 @@ ImFont* load(const char* path, float pixels) {
     config.OversampleH = 2;
     config.OversampleV = 1;
     ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(path, pixels, &config, glyph_ranges());
-    if (font == nullptr) font = ImGui::GetIO().Fonts->AddFontDefault();  // never draw nothing
+    if (font == nullptr)
+        font = ImGui::GetIO().Fonts->AddFontDefault();  // never draw nothing
     return font;
 }
 

@@ -45,13 +45,15 @@ WebApp& app() {
 
 void apply_events() {
     WebApp& a = app();
-    for (auto& answer : a.net.take_answers()) a.events.emplace_back(std::move(answer));
+    for (auto& answer : a.net.take_answers())
+        a.events.emplace_back(std::move(answer));
     std::vector<Event> events;
     events.swap(a.events);
     for (const auto& event : events) {
         auto transition = update(std::move(a.state), event);
         a.state = std::move(transition.state);
-        for (const auto& effect : transition.effects) a.net.send(std::get<HttpRequest>(effect));
+        for (const auto& effect : transition.effects)
+            a.net.send(std::get<HttpRequest>(effect));
     }
     a.idleFrames = events.empty() ? a.idleFrames : 0;
 }
@@ -61,8 +63,10 @@ void apply_events() {
 void follow_canvas_size() {
     WebApp& a = app();
     const CanvasSize size = canvas_size();
-    const int width = static_cast<int>(std::lround(static_cast<float>(size.cssWidth) * size.devicePixelRatio));
-    const int height = static_cast<int>(std::lround(static_cast<float>(size.cssHeight) * size.devicePixelRatio));
+    const int width =
+        static_cast<int>(std::lround(static_cast<float>(size.cssWidth) * size.devicePixelRatio));
+    const int height =
+        static_cast<int>(std::lround(static_cast<float>(size.cssHeight) * size.devicePixelRatio));
     if (width != a.width || height != a.height) {
         a.width = width;
         a.height = height;
@@ -117,7 +121,8 @@ void frame() {
     }
     const bool active = take_activity() || !a.events.empty() || a.net.in_flight();
     a.idleFrames = active ? 0 : a.idleFrames + 1;
-    if (a.idleFrames > kFramesBeforeIdle) pause_until_woken();
+    if (a.idleFrames > kFramesBeforeIdle)
+        pause_until_woken();
 }
 
 }  // namespace
@@ -125,18 +130,20 @@ void frame() {
 
 int main() {
     using namespace orgdesk::app::web;
-    if (glfwInit() == GLFW_FALSE) return 1;
+    if (glfwInit() == GLFW_FALSE)
+        return 1;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     WebApp& a = app();
     a.window = glfwCreateWindow(1280, 800, "Orgdesk", nullptr, nullptr);
-    if (a.window == nullptr) return 1;
+    if (a.window == nullptr)
+        return 1;
     glfwMakeContextCurrent(a.window);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // layout is code, not a file
+    io.IniFilename = nullptr;               // layout is code, not a file
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle tab busy
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(a.window, true);

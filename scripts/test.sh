@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets up and builds what is missing (warnings as errors), then runs every test suite:
+# GoogleTest (core, platform, server over real HTTP, app state) and the browser end-to-end tests
+# in headless Chromium against a real server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/build.sh --ci
+# shellcheck source=/dev/null
+source .deps/env.sh
+
+echo "test: server start time"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+build/native/src/server/orgdesk-server --port 0 --db "$tmp/start.db" --demo >"$tmp/start.log" 2>&1 &
+pid=$!
+for _ in $(seq 100); do
+    grep -q "started in" "$tmp/start.log" && break
+    sleep 0.1
+done
+grep "started in" "$tmp/start.log" | sed 's/^/test: server /' || { cat "$tmp/start.log"; exit 1; }
+kill "$pid"
+wait "$pid" || true
+
+echo "test: GoogleTest suites"
+ctest --preset native-ci -j 2
+
+echo "test: browser end-to-end (headless Chromium)"
+(cd web && node --test --test-concurrency=1 e2e/)

@@ -1,0 +1,50 @@
+#include "server/bearer_token.hpp"
+
+#include <boost/beast/core/string.hpp>
+
+namespace orgdesk::server {
+namespace {
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
+// Strips a case-insensitive scheme word ("Bearer ", "QSDK ") if the value starts with it.
+bool strip_scheme(std::string_view& value, std::string_view scheme) {
+    if (value.size() <= scheme.size() || value[scheme.size()] != ' ' ||
+        !boost::beast::iequals(value.substr(0, scheme.size()), scheme)) {
+        return false;
+    }
+    value = trim(value.substr(scheme.size() + 1));
+    return true;
+}
+
+std::optional<std::string_view> non_empty(std::string_view token) {
+    if (token.empty())
+        return std::nullopt;
+    return token;
+}
+
+}  // namespace
+
+std::optional<std::string_view> token_from_headers(const Request& request) {
+    if (const auto it = request.find(http::field::authorization); it != request.end()) {
+        std::string_view value = trim(it->value());
+        // Another scheme (Basic, say) carries no token of ours: answer as if none was sent.
+        if (!strip_scheme(value, "Bearer"))
+            return std::nullopt;
+        return non_empty(value);
+    }
+    if (const auto it = request.find("Authtoken"); it != request.end()) {
+        std::string_view value = trim(it->value());
+        strip_scheme(value, "QSDK");
+        return non_empty(value);
+    }
+    return std::nullopt;
+}
+
+}  // namespace orgdesk::server

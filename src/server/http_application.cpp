@@ -1,0 +1,100 @@
+#include "server/http_application.hpp"
+
+#include <exception>
+#include <optional>
+
+#include <spdlog/spdlog.h>
+
+#include "server/bearer_token.hpp"
+#include "server/security_headers.hpp"
+#include "server/url.hpp"
+
+namespace orgdesk::server {
+namespace {
+
+bool is_api_path(const std::vector<std::string>& segments) {
+    return !segments.empty() && segments.front() == "api";
+}
+
+StringResponse api_answer(StringResponse response) {
+    forbid_caching(response.base());
+    return response;
+}
+
+}  // namespace
+
+HttpApplication::HttpApplication(const Router& router, AuthService& auth,
+                                 const StaticFiles* staticFiles)
+    : router_(router), auth_(auth), staticFiles_(staticFiles) {}
+
+Response HttpApplication::handle(const Request& request) const {
+    Response response = [&]() -> Response {
+        try {
+            return route(request);
+        } catch (const std::exception& e) {
+            // The query string is left out of logs: it may hold what a person searched for.
+            spdlog::error("{} {} failed: {}", request.method_string(),
+                          split_target(request.target()).path, e.what());
+            return api_answer(problem_response(internal_error()));
+        }
+    }();
+    std::visit(
+        [&](auto& r) {
+            r.version(request.version());
+            r.keep_alive(request.keep_alive());
+            apply_security_headers(r.base());
+        },
+        response);
+    return response;
+}
+
+StringResponse HttpApplication::refuse(const Problem& problem, unsigned httpVersion) {
+    auto response = api_answer(problem_response(problem));
+    apply_security_headers(response.base());
+    response.version(httpVersion);
+    response.keep_alive(false);
+    return response;
+}
+
+Response HttpApplication::route(const Request& request) const {
+    const auto target = split_target(request.target());
+    const auto segments = decode_path_segments(target.path);
+    if (!segments)
+        return api_answer(problem_response(invalid_path()));
+
+    auto lookup = router_.find(request.method(), *segments);
+    if (auto* found = std::get_if<RouteFound>(&lookup)) {
+        return api_answer(run(*found, request, target.query));
+    }
+    if (const auto* wrongMethod = std::get_if<RouteWrongMethod>(&lookup)) {
+        auto response = problem_response(method_not_allowed());
+        response.set(http::field::allow, wrongMethod->allow);
+        return api_answer(std::move(response));
+    }
+    if (is_api_path(*segments) || staticFiles_ == nullptr) {
+        return api_answer(problem_response(route_not_found()));
+    }
+    return staticFiles_->serve(request, *segments);
+}
+
+StringResponse HttpApplication::run(const RouteFound& found, const Request& request,
+                                    std::string_view rawQuery) const {
+    const auto query = parse_query(rawQuery);
+    if (!query) {
+        return problem_response(invalid_parameter("the query string", "has a malformed %-escape"));
+    }
+    std::optional<Caller> caller;
+    if (found.route->access == Access::SignedIn) {
+        auto authenticated = auth_.authenticate(token_from_headers(request));
+        if (!authenticated) {
+            auto response = problem_response(authenticated.error());
+            response.set(http::field::www_authenticate, "Bearer");
+            return response;
+        }
+        caller = std::move(authenticated).value();
+    }
+    const RequestContext context{request, found.params, *query, caller ? &*caller : nullptr};
+    return found.route->handler(context);
+}
+
+}  // namespace orgdesk::server

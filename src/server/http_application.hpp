@@ -1,0 +1,35 @@
+#pragma once
+// Turns one HTTP request into one answer: routes it, checks the session token for routes that
+// need one, falls back to the web app's static files, and gives every answer the same headers.
+// Independent of sockets, so the whole request path can be reasoned about in one place.
+#include "server/auth_service.hpp"
+#include "server/http_types.hpp"
+#include "server/problems.hpp"
+#include "server/router.hpp"
+#include "server/static_files.hpp"
+
+namespace orgdesk::server {
+
+class HttpApplication {
+  public:
+    // `staticFiles` may be null: then only the API is served.
+    HttpApplication(const Router& router, AuthService& auth, const StaticFiles* staticFiles);
+
+    // Never throws: a fault becomes a 500 problem (and a log line).
+    Response handle(const Request& request) const;
+
+    // The answer to a request that could not be read whole (too large, malformed): it ends the
+    // connection, since the rest of the request is still unread.
+    static StringResponse refuse(const Problem& problem, unsigned httpVersion);
+
+  private:
+    Response route(const Request& request) const;
+    StringResponse run(const RouteFound& found, const Request& request,
+                       std::string_view rawQuery) const;
+
+    const Router& router_;
+    AuthService& auth_;
+    const StaticFiles* staticFiles_;
+};
+
+}  // namespace orgdesk::server

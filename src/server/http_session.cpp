@@ -1,0 +1,141 @@
+#include "server/http_session.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+
+#include "server/request_log.hpp"
+
+namespace orgdesk::server {
+namespace {
+
+namespace beast = boost::beast;
+namespace net = boost::asio;
+
+bool is_continue_expected(const Request& header) {
+    return beast::iequals(header[http::field::expect], "100-continue");
+}
+
+}  // namespace
+
+HttpSession::HttpSession(net::ip::tcp::socket&& socket, const HttpApplication& application,
+                         const ConnectionLimits& limits)
+    : stream_(std::move(socket)), application_(application), limits_(limits) {}
+
+void HttpSession::start() {
+    net::dispatch(stream_.get_executor(),
+                  beast::bind_front_handler(&HttpSession::read_request, shared_from_this()));
+}
+
+void HttpSession::close_when_idle() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+        self->closing_ = true;
+        if (self->waitingForRequest_)
+            self->stream_.cancel();
+    });
+}
+
+void HttpSession::read_request() {
+    if (closing_)
+        return close();
+    parser_.emplace();
+    parser_->header_limit(limits_.maxHeaderBytes);
+    // Checked against Content-Length as soon as the header is in, so an oversized body is
+    // refused before any of it is read; a chunked body is cut off when it crosses the limit.
+    parser_->body_limit(limits_.maxBodyBytes);
+    // One deadline for the whole request, header and body, so a slow sender cannot hold the
+    // connection open.
+    stream_.expires_after(limits_.ioTimeout);
+    waitingForRequest_ = true;
+    http::async_read_header(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&HttpSession::on_header, shared_from_this()));
+}
+
+void HttpSession::on_header(beast::error_code ec, std::size_t /*bytes*/) {
+    waitingForRequest_ = false;
+    requestStarted_ = std::chrono::steady_clock::now();
+    if (ec)
+        return on_read_error(ec);
+    if (!is_continue_expected(parser_->get()))
+        return read_body();
+
+    // The client waits for this interim answer before it sends the body (curl does, for
+    // bodies over 1 KiB).
+    auto interim = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
+                                                                      parser_->get().version());
+    http::async_write(stream_, *interim,
+                      [self = shared_from_this(), interim](beast::error_code writeEc, std::size_t) {
+                          if (writeEc)
+                              return self->close();
+                          self->read_body();
+                      });
+}
+
+void HttpSession::read_body() {
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&HttpSession::on_request, shared_from_this()));
+}
+
+void HttpSession::on_request(beast::error_code ec, std::size_t /*bytes*/) {
+    if (ec)
+        return on_read_error(ec);
+    send(application_.handle(parser_->get()));
+}
+
+void HttpSession::on_read_error(beast::error_code ec) {
+    const unsigned version = parser_->get().version();
+    if (ec == http::error::body_limit) {
+        return send(HttpApplication::refuse(body_too_large(limits_.maxBodyBytes), version));
+    }
+    if (ec == http::error::header_limit) {
+        return send(HttpApplication::refuse(headers_too_large(), version));
+    }
+    const bool clientLeft = ec == http::error::end_of_stream || ec == http::error::partial_message;
+    if (ec.category() == http::make_error_code(http::error::bad_version).category() &&
+        !clientLeft) {
+        return send(HttpApplication::refuse(malformed_request(), version));
+    }
+    // Closed, reset, timed out or cancelled for shutdown: nobody is left to answer.
+    if (!clientLeft && ec != net::error::operation_aborted) {
+        spdlog::debug("connection closed while reading a request: {}", ec.message());
+    }
+    close();
+}
+
+void HttpSession::send(Response response) {
+    if (closing_)
+        std::visit([](auto& r) { r.keep_alive(false); }, response);
+    const bool keepAlive = std::visit([](const auto& r) { return r.keep_alive(); }, response);
+    const unsigned status = header_of(response).result_int();
+    stream_.expires_after(limits_.ioTimeout);
+    std::visit(
+        [&](auto& r) {
+            // async_write needs the message alive until it completes.
+            auto message = std::make_shared<std::decay_t<decltype(r)>>(std::move(r));
+            answerInFlight_ = message;
+            http::async_write(stream_, *message,
+                              beast::bind_front_handler(&HttpSession::on_sent, shared_from_this(),
+                                                        keepAlive, status));
+        },
+        response);
+}
+
+void HttpSession::on_sent(bool keepAlive, unsigned status, beast::error_code ec,
+                          std::size_t /*bytes*/) {
+    answerInFlight_.reset();
+    const auto& request = parser_->get();
+    log_request(request.method_string(), request.target(), status,
+                std::chrono::steady_clock::now() - requestStarted_);
+    if (ec || !keepAlive)
+        return close();
+    read_request();
+}
+
+void HttpSession::close() {
+    // Send FIN so the client reads the whole answer; the socket closes when the last handler
+    // holding this session returns.
+    beast::error_code ignored;
+    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+}
+
+}  // namespace orgdesk::server

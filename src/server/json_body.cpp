@@ -1,0 +1,43 @@
+#include "server/json_body.hpp"
+
+#include <string_view>
+
+#include <boost/beast/core/string.hpp>
+
+namespace orgdesk::server {
+namespace {
+
+// "application/json", "application/json; charset=utf-8" and "application/merge-patch+json" are
+// all JSON.
+bool is_json_media_type(std::string_view contentType) {
+    auto type = contentType.substr(0, contentType.find(';'));
+    while (!type.empty() && type.back() == ' ')
+        type.remove_suffix(1);
+    constexpr std::string_view kJson = "application/json";
+    constexpr std::string_view kSuffix = "+json";
+    return boost::beast::iequals(type, kJson) ||
+           (type.size() > kSuffix.size() &&
+            boost::beast::iequals(type.substr(type.size() - kSuffix.size()), kSuffix));
+}
+
+}  // namespace
+
+std::variant<core::Json, Problem> read_json_body(const Request& request) {
+    if (!is_json_media_type(request[http::field::content_type]))
+        return unsupported_media_type();
+    auto json = core::parse_json(request.body());
+    if (!json)
+        return problem_of(json.error());
+    return std::move(json).value();
+}
+
+std::optional<Problem> check_optional_json_body(const Request& request) {
+    if (request.body().empty())
+        return std::nullopt;
+    auto body = read_json_body(request);
+    if (auto* problem = std::get_if<Problem>(&body))
+        return std::move(*problem);
+    return std::nullopt;
+}
+
+}  // namespace orgdesk::server

@@ -1,0 +1,93 @@
+#include "server/listener.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+
+#include "server/http_session.hpp"
+
+namespace orgdesk::server {
+namespace {
+
+namespace beast = boost::beast;
+namespace net = boost::asio;
+using net::ip::tcp;
+
+std::string describe(const tcp::endpoint& endpoint) {
+    const auto address = endpoint.address();
+    const std::string host =
+        address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
+    return host + ":" + std::to_string(endpoint.port());
+}
+
+}  // namespace
+
+Listener::Listener(net::io_context& context, const tcp::endpoint& endpoint,
+                   const HttpApplication& application, const ConnectionLimits& limits,
+                   SessionRegistry& sessions)
+    : context_(context),
+      acceptor_(net::make_strand(context)),
+      application_(application),
+      limits_(limits),
+      sessions_(sessions) {
+    beast::error_code ec;
+    const auto check = [&](const char* step) {
+        if (ec) {
+            throw std::runtime_error("Cannot " + std::string(step) + " " + describe(endpoint) +
+                                     ": " + ec.message() + ".");
+        }
+    };
+    acceptor_.open(endpoint.protocol(), ec);
+    check("open a socket for");
+    // Lets a restarted server bind again while the old connections linger in TIME_WAIT.
+    acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+    check("configure");
+    acceptor_.bind(endpoint, ec);
+    check("listen on");
+    acceptor_.listen(net::socket_base::max_listen_connections, ec);
+    check("listen on");
+}
+
+std::uint16_t Listener::port() const {
+    return acceptor_.local_endpoint().port();
+}
+
+void Listener::start() {
+    net::dispatch(acceptor_.get_executor(),
+                  beast::bind_front_handler(&Listener::accept, shared_from_this()));
+}
+
+void Listener::stop() {
+    net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+        beast::error_code ignored;
+        self->acceptor_.close(ignored);
+        // After the close, on this strand: no connection can be accepted past this point.
+        self->sessions_.close_all();
+    });
+}
+
+void Listener::accept() {
+    acceptor_.async_accept(net::make_strand(context_),
+                           beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+}
+
+void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !acceptor_.is_open())
+        return;  // stopped
+    if (ec) {
+        // Out of file descriptors, say: this connection is lost, the next may work.
+        spdlog::warn("could not accept a connection: {}", ec.message());
+    } else {
+        auto session = std::make_shared<HttpSession>(std::move(socket), application_, limits_);
+        sessions_.add(session);
+        session->start();
+    }
+    accept();
+}
+
+}  // namespace orgdesk::server

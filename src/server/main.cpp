@@ -1,0 +1,122 @@
+// orgdesk-server: reads the flags, opens the database, optionally seeds the demo, and serves
+// until SIGINT or SIGTERM. Only wiring: the behaviour lives in orgdesk_server_lib.
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <string>
+
+#include <fmt/core.h>
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include "platform/demo_data.hpp"
+#include "platform/sqlite_store.hpp"
+#include "server/password_hasher.hpp"
+#include "server/server.hpp"
+#include "server/termination_signals.hpp"
+
+namespace {
+
+using namespace orgdesk;
+
+struct Flags {
+    server::ServerOptions options;
+    std::string databasePath = "data/orgdesk.db";
+    std::string webRoot;
+    bool demo = false;
+    std::string demoPassword = std::string(platform::kDemoPassword);
+    int sessionIdleMinutes = 30;
+};
+
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string url_host(const std::string& host) {
+    return host.find(':') == std::string::npos ? host : "[" + host + "]";
+}
+
+void print_demo_sign_ins(const std::vector<platform::DemoSignIn>& signIns,
+                         const std::string& password) {
+    fmt::print("Demo sign-ins (password: {}):\n", password);
+    for (const auto& signIn : signIns)
+        fmt::print("  {:<24} {}\n", signIn.username, signIn.role);
+}
+
+int serve(Flags flags, std::chrono::steady_clock::time_point launched) {
+    server::TerminationSignals signals;
+
+    const std::filesystem::path database(flags.databasePath);
+    if (database.has_parent_path())
+        std::filesystem::create_directories(database.parent_path());
+    platform::SqliteStore store(flags.databasePath);
+
+    std::vector<platform::DemoSignIn> signIns;
+    if (flags.demo) {
+        server::PasswordHasher hasher;
+        signIns = platform::seed_demo_data(store, now_ms(), hasher.hash(flags.demoPassword));
+    }
+
+    if (!flags.webRoot.empty())
+        flags.options.webRoot = flags.webRoot;
+    flags.options.sessionIdleTimeout = std::chrono::minutes(flags.sessionIdleMinutes);
+    server::Server server(store, flags.options);
+    const auto port = server.start();
+
+    const auto startup = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - launched);
+    fmt::print("Orgdesk is serving on http://{}:{}/ (database: {})\n", url_host(flags.options.host),
+               port, flags.databasePath);
+    fmt::print("started in {} ms\n", startup.count());
+    if (flags.demo)
+        print_demo_sign_ins(signIns, flags.demoPassword);
+    std::fflush(stdout);  // a supervising script waits for these lines
+
+    signals.wait();
+    spdlog::info("stopping: finishing the requests in progress");
+    server.stop();
+    spdlog::info("stopped");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const auto launched = std::chrono::steady_clock::now();
+    Flags flags;
+    CLI::App app{"Orgdesk platform server: the REST API and the web app."};
+    app.add_option("--port", flags.options.port, "TCP port; 0 picks a free one")
+        ->capture_default_str();
+    app.add_option("--host", flags.options.host, "IP address to listen on")->capture_default_str();
+    app.add_option("--db", flags.databasePath, "SQLite database file, created if missing")
+        ->capture_default_str();
+    app.add_option("--web-root", flags.webRoot, "Directory of the web app's files")
+        ->check(CLI::ExistingDirectory);
+    auto* demo = app.add_flag("--demo", flags.demo, "Seed the demo data (once) and print sign-ins");
+    app.add_option("--demo-password", flags.demoPassword, "Password of every demo user")
+        ->needs(demo)
+        ->capture_default_str();
+    app.add_option("--session-idle-minutes", flags.sessionIdleMinutes,
+                   "Minutes without a request after which a session ends")
+        ->check(CLI::Range(1, 24 * 60))
+        ->capture_default_str();
+    app.add_option("--max-body-bytes", flags.options.maxBodyBytes, "Largest request body accepted")
+        ->check(CLI::Range(std::uint64_t{1024}, std::uint64_t{1} << 30))
+        ->capture_default_str();
+    app.add_option("--threads", flags.options.threads,
+                   "Server threads; 0: one per core, at least 2")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    CLI11_PARSE(app, argc, argv);
+
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+    try {
+        return serve(std::move(flags), launched);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "orgdesk-server: {}\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,61 @@
+#include "server/password_hasher.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+#include "server/sodium_runtime.hpp"
+
+namespace orgdesk::server {
+namespace {
+
+// Holds one of the hasher's slots for its lifetime.
+class SlotGuard {
+  public:
+    explicit SlotGuard(std::counting_semaphore<>& slots) : slots_(slots) { slots_.acquire(); }
+    ~SlotGuard() { slots_.release(); }
+    SlotGuard(const SlotGuard&) = delete;
+    SlotGuard& operator=(const SlotGuard&) = delete;
+
+  private:
+    std::counting_semaphore<>& slots_;
+};
+
+std::string random_password() {
+    std::array<unsigned char, 32> bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
+    std::array<char, bytes.size() * 2 + 1> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
+    return hex.data();
+}
+
+}  // namespace
+
+PasswordHasher::PasswordHasher(int maxConcurrent) : slots_(std::max(1, maxConcurrent)) {
+    ensure_sodium_initialized();
+    decoyHash_ = hash(random_password());
+}
+
+std::string PasswordHasher::hash(std::string_view password) {
+    std::array<char, crypto_pwhash_STRBYTES> out{};
+    SlotGuard slot(slots_);
+    if (crypto_pwhash_str_alg(
+            out.data(), password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+        throw std::runtime_error("password hashing ran out of memory");
+    }
+    return out.data();
+}
+
+bool PasswordHasher::verify(const std::string& passwordHash, std::string_view password) {
+    SlotGuard slot(slots_);
+    return crypto_pwhash_str_verify(passwordHash.c_str(), password.data(), password.size()) == 0;
+}
+
+void PasswordHasher::verify_nothing(std::string_view password) {
+    static_cast<void>(verify(decoyHash_, password));
+}
+
+}  // namespace orgdesk::server

@@ -1,0 +1,27 @@
+#pragma once
+// Argon2id password hashes (libsodium's crypto_pwhash_str format, interactive limits). Each hash
+// takes tens of milliseconds and 64 MiB, so the number running at once is bounded: a burst of
+// sign-ins queues here instead of exhausting memory or every server thread.
+#include <semaphore>
+#include <string>
+#include <string_view>
+
+namespace orgdesk::server {
+
+class PasswordHasher {
+  public:
+    explicit PasswordHasher(int maxConcurrent = 2);
+
+    std::string hash(std::string_view password);
+    bool verify(const std::string& passwordHash, std::string_view password);
+
+    // Spends the same effort as a real verification, for a username that does not exist, so the
+    // answer's timing does not tell which usernames do.
+    void verify_nothing(std::string_view password);
+
+  private:
+    std::counting_semaphore<> slots_;
+    std::string decoyHash_;  // a hash of a random password, verified against for unknown users
+};
+
+}  // namespace orgdesk::server

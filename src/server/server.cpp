@@ -1,0 +1,159 @@
+#include "server/server.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
+
+#include "platform/organization_service.hpp"
+#include "server/auth_routes.hpp"
+#include "server/auth_service.hpp"
+#include "server/customer_routes.hpp"
+#include "server/health_routes.hpp"
+#include "server/http_application.hpp"
+#include "server/listener.hpp"
+#include "server/password_hasher.hpp"
+#include "server/router.hpp"
+#include "server/session_registry.hpp"
+#include "server/static_files.hpp"
+
+namespace orgdesk::server {
+namespace {
+
+namespace net = boost::asio;
+
+platform::Clock system_clock_ms() {
+    return [] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    };
+}
+
+int thread_count(int requested) {
+    if (requested > 0)
+        return requested;
+    // Handlers block on SQLite and password hashing, so even one core gets a second thread.
+    return std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+net::ip::tcp::endpoint endpoint_of(const ServerOptions& options) {
+    boost::system::error_code ec;
+    const auto address = net::ip::make_address(options.host, ec);
+    if (ec) {
+        throw std::runtime_error("The host " + options.host +
+                                 " is not an IP address (use 127.0.0.1, 0.0.0.0 or ::).");
+    }
+    return {address, options.port};
+}
+
+std::optional<StaticFiles> static_files_of(const ServerOptions& options) {
+    if (!options.webRoot)
+        return std::nullopt;
+    return StaticFiles(*options.webRoot);
+}
+
+}  // namespace
+
+struct Server::Impl {
+    Impl(platform::Store& store, ServerOptions serverOptions)
+        : options(std::move(serverOptions)),
+          clock(options.clock ? options.clock : system_clock_ms()),
+          hasher(options.maxConcurrentPasswordHashes),
+          auth(store, hasher, clock, options.sessionIdleTimeout),
+          organizations(store, clock),
+          staticFiles(static_files_of(options)),
+          application(router, auth, staticFiles ? &*staticFiles : nullptr),
+          limits{options.maxHeaderBytes, options.maxBodyBytes, options.ioTimeout} {
+        add_auth_routes(router, auth);
+        add_customer_routes(router, organizations);
+        add_health_routes(router, store);
+    }
+
+    void run_io() {
+        // A handler that throws past HttpApplication is a bug, but must not end the server.
+        while (true) {
+            try {
+                context.run();
+                break;
+            } catch (const std::exception& e) {
+                spdlog::error("unexpected error in a server thread: {}", e.what());
+            }
+        }
+        std::lock_guard lock(mutex);
+        --runningThreads;
+        threadsDone.notify_all();
+    }
+
+    ServerOptions options;
+    platform::Clock clock;
+    PasswordHasher hasher;
+    AuthService auth;
+    platform::OrganizationService organizations;
+    Router router;
+    std::optional<StaticFiles> staticFiles;
+    HttpApplication application;
+    ConnectionLimits limits;
+
+    net::io_context context;
+    SessionRegistry sessions;
+    std::shared_ptr<Listener> listener;
+    std::vector<std::thread> threads;
+
+    std::mutex mutex;
+    std::condition_variable threadsDone;
+    int runningThreads = 0;
+};
+
+Server::Server(platform::Store& store, ServerOptions options)
+    : impl_(std::make_unique<Impl>(store, std::move(options))) {}
+
+Server::~Server() {
+    stop();
+}
+
+const Router& Server::router() const {
+    return impl_->router;
+}
+
+std::uint16_t Server::start() {
+    if (impl_->listener)
+        throw std::logic_error("Server::start called twice");
+    impl_->listener =
+        std::make_shared<Listener>(impl_->context, endpoint_of(impl_->options), impl_->application,
+                                   impl_->limits, impl_->sessions);
+    impl_->listener->start();
+    const int count = thread_count(impl_->options.threads);
+    impl_->runningThreads = count;
+    for (int i = 0; i < count; ++i)
+        impl_->threads.emplace_back([this] { impl_->run_io(); });
+    return impl_->listener->port();
+}
+
+void Server::stop() {
+    if (impl_->threads.empty())
+        return;
+    impl_->listener->stop();
+    {
+        // With no work guard, the threads return from run() by themselves once the last
+        // connection has closed. A connection still busy after the grace period is cut off.
+        std::unique_lock lock(impl_->mutex);
+        impl_->threadsDone.wait_for(lock, impl_->options.shutdownGrace,
+                                    [this] { return impl_->runningThreads == 0; });
+    }
+    impl_->context.stop();
+    for (auto& thread : impl_->threads)
+        thread.join();
+    impl_->threads.clear();
+}
+
+}  // namespace orgdesk::server

@@ -1,0 +1,38 @@
+#pragma once
+// The Orgdesk HTTP server: the REST API and the web app's files, over one Store. Runs in its own
+// threads, so a test can start one in-process on port 0 and talk to it over loopback.
+#include <cstdint>
+#include <memory>
+
+#include "platform/store.hpp"
+#include "server/server_options.hpp"
+
+namespace orgdesk::server {
+
+class Router;
+
+class Server {
+  public:
+    // The store must outlive the server; it is used from several threads at once.
+    Server(platform::Store& store, ServerOptions options);
+    ~Server();  // stops, if still running
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Binds, starts the threads, and returns the bound port. Once per Server. Throws
+    // std::runtime_error (saying why) when it cannot listen.
+    std::uint16_t start();
+
+    // Stops accepting, lets requests in progress finish (within ServerOptions::shutdownGrace),
+    // closes every connection and joins the threads. Idempotent.
+    void stop();
+
+    // The route table, for tests that walk it.
+    const Router& router() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace orgdesk::server

@@ -1,0 +1,36 @@
+#pragma once
+// Everything a Server can be told, with the defaults `orgdesk-server` starts with.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "platform/organization_service.hpp"
+
+namespace orgdesk::server {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080;  // 0: any free port (Server::start says which)
+    // Where the web app's files are; without one, only the API is served.
+    std::optional<std::filesystem::path> webRoot;
+
+    std::uint32_t maxHeaderBytes = 8 * 1024;
+    std::uint64_t maxBodyBytes = 1024 * 1024;
+    // For a request to arrive whole (and the keep-alive idle time), and for an answer to leave.
+    std::chrono::milliseconds ioTimeout{15'000};
+
+    // A session ends after this long without a request.
+    std::chrono::milliseconds sessionIdleTimeout = std::chrono::minutes(30);
+    int maxConcurrentPasswordHashes = 2;
+
+    int threads = 0;  // 0: one per hardware thread, at least two
+    // How long stop() lets requests in progress finish before it cuts them off.
+    std::chrono::milliseconds shutdownGrace{5'000};
+
+    // Milliseconds since the Unix epoch; empty means the system clock. Tests inject their own.
+    platform::Clock clock;
+};
+
+}  // namespace orgdesk::server
