@@ -146,6 +146,7 @@ step_emscripten() {
 export PATH=\"$emdir:\$PATH\"${EM_CONFIG:+
 export EM_CONFIG=\"$EM_CONFIG\"}${EM_CACHE:+
 export EM_CACHE=\"$EM_CACHE\"}
+export ORGDESK_EMSCRIPTEN_TOOLCHAIN=\"$emdir/cmake/Modules/Platform/Emscripten.cmake\"
 export ORGDESK_DEPS=\"$DEPS\"
 export ORGDESK_IMGUI_DIR=\"$DEPS/imgui\"
 export ORGDESK_JSON_INCLUDE_DIR=\"$DEPS/json-include\"
@@ -210,6 +211,7 @@ export EM_CACHE=\"$EM_DIR/cache\"
 export EMSDK_PYTHON=\"$SYS_PY\"
 case \":\${NODE_PATH:-}:\" in *:/usr/share/nodejs:*) ;; *) export NODE_PATH=\"/usr/share/nodejs\${NODE_PATH:+:\$NODE_PATH}\" ;; esac
 case \":\$PATH:\" in *:$EM_DIR/bin:*) ;; *) export PATH=\"$EM_DIR/bin:\$PATH\" ;; esac
+export ORGDESK_EMSCRIPTEN_TOOLCHAIN=\"/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake\"
 export ORGDESK_DEPS=\"$DEPS\"
 export ORGDESK_IMGUI_DIR=\"$DEPS/imgui\"
 export ORGDESK_JSON_INCLUDE_DIR=\"$DEPS/json-include\"
