@@ -1,0 +1,78 @@
+#include "core/ownership.hpp"
+
+#include <algorithm>
+
+#include "core/organization_validation.hpp"
+
+namespace orgdesk::core {
+namespace {
+
+Error invalid(std::string field, std::string message) {
+    return make_error(ErrorKind::InvalidInput, "organization-invalid",
+                      std::string(kOrganizationInvalidMessage),
+                      {{std::move(field), std::move(message)}});
+}
+
+Result<OwnershipPlan> to_customer(const Organization& org, std::vector<Member> members,
+                                  const OwnershipChange& change) {
+    if (change.newOwnerMemberId.has_value() == change.newOwner.has_value()) {
+        return invalid("newOwner",
+                       "Choose an existing member as the new owner, or enter the new owner's "
+                       "name and email.");
+    }
+    Organization after = org;
+    after.ownershipType = OwnershipType::Customer;
+    if (change.newOwnerMemberId) {
+        auto member = std::find_if(members.begin(), members.end(), [&](const Member& m) {
+            return m.id == *change.newOwnerMemberId;
+        });
+        if (member == members.end()) {
+            return invalid("newOwner.memberId", "Choose one of the organization's members.");
+        }
+        member->role = MemberRole::Owner;
+        after.owner = Person{member->name, member->email};
+    } else {
+        members.push_back(
+            Member{"", change.newOwner->name, change.newOwner->email, MemberRole::Owner});
+        after.owner = *change.newOwner;
+    }
+    // A Customer-owned organization needs its owner's details and billing information.
+    auto normalized = normalized_organization(std::move(after));
+    if (!normalized)
+        return normalized.error();
+    return OwnershipPlan{std::move(normalized).value(), std::move(members)};
+}
+
+Result<OwnershipPlan> to_service_provider(const Organization& org, std::vector<Member> members,
+                                          const OwnershipChange& change) {
+    if (!change.demoteTo || *change.demoteTo == MemberRole::Owner) {
+        return invalid("demoteTo",
+                       "Choose whether the current owner becomes an Admin or a Member.");
+    }
+    for (auto& member : members) {
+        if (member.role == MemberRole::Owner)
+            member.role = *change.demoteTo;
+    }
+    Organization after = org;
+    after.ownershipType = OwnershipType::ServiceProvider;
+    after.owner.reset();
+    return OwnershipPlan{std::move(after), std::move(members)};
+}
+
+}  // namespace
+
+Result<OwnershipPlan> plan_ownership_change(const Organization& org,
+                                            const std::vector<Member>& members,
+                                            const OwnershipChange& change) {
+    if (change.to == org.ownershipType) {
+        return make_error(
+            ErrorKind::Conflict, "same-ownership-type",
+            "The organization is already managed by " +
+                std::string(change.to == OwnershipType::Customer ? "the Customer."
+                                                                 : "the Service Provider."));
+    }
+    return change.to == OwnershipType::Customer ? to_customer(org, members, change)
+                                                : to_service_provider(org, members, change);
+}
+
+}  // namespace orgdesk::core

@@ -1,0 +1,222 @@
+#include "core/request_codecs.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "core/json_reader.hpp"
+
+namespace orgdesk::core {
+namespace {
+
+// What an edit may change; a create also sets the ownership type, the owner and the seller.
+constexpr std::array<std::string_view, 8> kPatchableFields{"name",
+                                                           "segment",
+                                                           "billing",
+                                                           "primaryContact",
+                                                           "customerReference",
+                                                           "externalContract",
+                                                           "purchasedNumbers",
+                                                           "buyerTags"};
+
+// Fields that appear in answers but that no request may set.
+constexpr std::array<std::string_view, 12> kServerOwnedFields{
+    "id",        "status",    "version",           "distributorId",
+    "createdAt", "updatedAt", "subscriptionCount", "userCount",
+    "actions",   "decidedBy", "decidedAt",         "tenant"};
+
+bool contains(auto const& list, std::string_view name) {
+    return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+// Refuses any field not in `allowed`, naming server-owned ones as such.
+std::vector<FieldError> unknown_fields(const Json& body,
+                                       const std::vector<std::string_view>& allowed) {
+    std::vector<FieldError> errors;
+    if (!body.is_object())
+        return errors;
+    for (const auto& [name, value] : body.items()) {
+        if (contains(allowed, name))
+            continue;
+        errors.push_back({name, contains(kServerOwnedFields, name)
+                                    ? "is set by Orgdesk and cannot be changed in a request"
+                                    : "is not a field of this request"});
+    }
+    return errors;
+}
+
+void read_editable(Reader& r, Organization& o) {
+    o.name = r.optional_text("name").value_or("");
+    o.segment = r.optional_text("segment").value_or("");
+    Reader billing = r.child("billing");
+    o.billing = {billing.optional_text("company").value_or(""),
+                 billing.optional_text("address").value_or(""),
+                 billing.optional_text("country").value_or(""),
+                 billing.optional_text("taxId").value_or(""),
+                 billing.optional_text("email").value_or("")};
+    Reader contact = r.child("primaryContact");
+    o.primaryContact = {contact.optional_text("name").value_or(""),
+                        contact.optional_text("role").value_or(""),
+                        contact.optional_text("phone").value_or("")};
+    o.customerReference = r.optional_text("customerReference").value_or("");
+    o.externalContract = r.optional_text("externalContract").value_or("");
+    o.purchasedNumbers = r.texts("purchasedNumbers");
+    o.buyerTags = r.texts("buyerTags");
+}
+
+Error invalid_request(std::vector<FieldError> errors) {
+    return invalid(std::move(errors),
+                   "The request has fields Orgdesk cannot accept. Correct them "
+                   "and send it again.");
+}
+
+}  // namespace
+
+Json editable_json(const Organization& o) {
+    Json json = {
+        {"name", o.name},
+        {"segment", o.segment},
+        {"ownershipType", to_string(o.ownershipType)},
+        {"billing",
+         {{"company", o.billing.company},
+          {"address", o.billing.address},
+          {"country", o.billing.country},
+          {"taxId", o.billing.taxId},
+          {"email", o.billing.email}}},
+        {"primaryContact",
+         {{"name", o.primaryContact.name},
+          {"role", o.primaryContact.role},
+          {"phone", o.primaryContact.phone}}},
+        {"customerReference", o.customerReference},
+        {"externalContract", o.externalContract},
+        {"purchasedNumbers", o.purchasedNumbers},
+        {"buyerTags", o.buyerTags},
+    };
+    json["owner"] = o.owner ? Json{{"name", o.owner->name}, {"email", o.owner->email}} : Json();
+    return json;
+}
+
+Result<CreateOrganizationRequest> create_request_from_json(const Json& body) {
+    if (!body.is_object())
+        return not_an_object();
+    std::vector<std::string_view> allowed(kPatchableFields.begin(), kPatchableFields.end());
+    allowed.insert(allowed.end(), {"ownershipType", "owner", "sellerId"});
+    auto errors = unknown_fields(body, allowed);
+    Reader r(body, errors);
+    CreateOrganizationRequest request;
+    read_editable(r, request.org);
+    request.org.ownershipType = r.choice(
+        "ownershipType", [](std::string_view t) { return parse_ownership_type(t); },
+        OwnershipType::Customer);
+    if (r.has("owner")) {
+        Reader owner = r.child("owner");
+        request.org.owner = Person{owner.optional_text("name").value_or(""),
+                                   owner.optional_text("email").value_or("")};
+    }
+    request.sellerId = r.optional_text("sellerId");
+    if (!errors.empty())
+        return invalid_request(std::move(errors));
+    return request;
+}
+
+Result<Organization> apply_organization_patch(const Organization& current, const Json& patch) {
+    if (!patch.is_object())
+        return not_an_object();
+    // The ownership fields are known, but they change through their own route (below).
+    std::vector<std::string_view> allowed(kPatchableFields.begin(), kPatchableFields.end());
+    allowed.insert(allowed.end(), {"ownershipType", "owner"});
+    auto errors = unknown_fields(patch, allowed);
+    for (const char* field : {"ownershipType", "owner"}) {
+        if (patch.contains(field)) {
+            errors.push_back(
+                {field, "changes with PUT /api/v1/customers/{id}/ownership, not with an edit"});
+        }
+    }
+    if (!errors.empty())
+        return invalid_request(std::move(errors));
+
+    Json merged = editable_json(current);
+    merged.merge_patch(patch);
+    Reader r(merged, errors);
+    Organization result = current;
+    read_editable(r, result);
+    if (!errors.empty())
+        return invalid_request(std::move(errors));
+    return result;
+}
+
+Result<std::string> reject_reason_from_json(const Json& body) {
+    std::vector<FieldError> errors;
+    Reader r(body, errors);
+    const auto reason = r.optional_text("reason").value_or("");
+    if (errors.empty() && reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+        errors.push_back({"reason", "Enter the reason for the rejection."});
+    } else if (reason.size() > 1000) {
+        errors.push_back({"reason", "Use at most 1000 characters."});
+    }
+    if (!errors.empty())
+        return invalid(std::move(errors), "A rejection needs a reason.");
+    return reason;
+}
+
+Result<SubscriptionsOnSuspend> suspend_request_from_json(const Json& body) {
+    std::vector<FieldError> errors;
+    Reader r(body, errors);
+    const auto choice = r.optional_text("subscriptions", true).value_or("");
+    if (choice == "keep")
+        return SubscriptionsOnSuspend::Keep;
+    if (choice == "cancel")
+        return SubscriptionsOnSuspend::Cancel;
+    if (errors.empty())
+        errors.push_back({"subscriptions", "must be \"keep\" or \"cancel\""});
+    return invalid(std::move(errors),
+                   "Say whether the organization's subscriptions are kept or cancelled.");
+}
+
+Result<OwnershipChange> ownership_change_from_json(const Json& body) {
+    if (!body.is_object())
+        return not_an_object();
+    auto errors = unknown_fields(body, {"ownershipType", "newOwner", "demoteTo"});
+    Reader r(body, errors);
+    OwnershipChange change;
+    change.to = r.choice(
+        "ownershipType", [](std::string_view t) { return parse_ownership_type(t); },
+        OwnershipType::Customer);
+    if (r.has("newOwner")) {
+        Reader owner = r.child("newOwner");
+        if (owner.has("memberId")) {
+            change.newOwnerMemberId = owner.text("memberId");
+        } else {
+            change.newOwner = Person{owner.text("name"), owner.text("email")};
+        }
+    }
+    if (r.has("demoteTo")) {
+        change.demoteTo = r.choice(
+            "demoteTo", [](std::string_view t) { return parse_member_role(t); },
+            MemberRole::Member);
+    }
+    if (!errors.empty())
+        return invalid_request(std::move(errors));
+    return change;
+}
+
+Json to_json(const Member& m) {
+    return {{"id", m.id}, {"name", m.name}, {"email", m.email}, {"role", to_string(m.role)}};
+}
+
+Result<Member> member_from_json(const Json& json) {
+    std::vector<FieldError> errors;
+    Reader r(json, errors);
+    if (!r.valid_object())
+        return not_an_object();
+    Member m;
+    m.id = r.text("id");
+    m.name = r.text("name");
+    m.email = r.text("email");
+    m.role = r.choice(
+        "role", [](std::string_view t) { return parse_member_role(t); }, MemberRole::Member);
+    if (!errors.empty())
+        return invalid(std::move(errors));
+    return m;
+}
+
+}  // namespace orgdesk::core

@@ -1,0 +1,43 @@
+#pragma once
+// Request bodies of the organization API (DESIGN.md "Wire contract"), decoded without throwing.
+// Only the fields a caller may set are accepted: a body that tries to set anything else (status,
+// ids, tenant, version, times) is refused with a clear error naming the field.
+#include <optional>
+#include <string>
+
+#include "core/json_codecs.hpp"
+#include "core/member.hpp"
+#include "core/ownership.hpp"
+
+namespace orgdesk::core {
+
+// POST /api/v1/customers. `sellerId` is read too (a Distributor Admin names the seller); the
+// result is not yet validated (see normalized_organization).
+struct CreateOrganizationRequest {
+    Organization org;
+    std::optional<std::string> sellerId;
+};
+Result<CreateOrganizationRequest> create_request_from_json(const Json& body);
+
+// PATCH /api/v1/customers/{id}: a JSON merge patch (RFC 7386) of the editable fields:
+// name, segment, billing, primaryContact, customerReference, externalContract, purchasedNumbers,
+// buyerTags. Returns the organization with the patch applied (not yet validated).
+Result<Organization> apply_organization_patch(const Organization& current, const Json& patch);
+
+// PUT .../reject {"reason"}: a reason is required.
+Result<std::string> reject_reason_from_json(const Json& body);
+
+enum class SubscriptionsOnSuspend { Keep, Cancel };
+// PUT .../suspend {"subscriptions": "keep" | "cancel"}.
+Result<SubscriptionsOnSuspend> suspend_request_from_json(const Json& body);
+
+// PUT .../ownership {"ownershipType", "newOwner": {"memberId"} | {"name","email"}, "demoteTo"}.
+Result<OwnershipChange> ownership_change_from_json(const Json& body);
+
+Json to_json(const Member& member);
+Result<Member> member_from_json(const Json& json);
+
+// The editable fields of an organization, as create and PATCH bodies write them.
+Json editable_json(const Organization& org);
+
+}  // namespace orgdesk::core
