@@ -32,12 +32,11 @@ std::optional<std::string_view> non_empty(std::string_view token) {
 }  // namespace
 
 std::optional<std::string_view> token_from_headers(const Request& request) {
+    // Another Authorization scheme (Basic, say) carries no token of ours.
     if (const auto it = request.find(http::field::authorization); it != request.end()) {
         std::string_view value = trim(it->value());
-        // Another scheme (Basic, say) carries no token of ours: answer as if none was sent.
-        if (!strip_scheme(value, "Bearer"))
-            return std::nullopt;
-        return non_empty(value);
+        if (strip_scheme(value, "Bearer"))
+            return non_empty(value);
     }
     if (const auto it = request.find("Authtoken"); it != request.end()) {
         std::string_view value = trim(it->value());

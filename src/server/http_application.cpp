@@ -60,7 +60,7 @@ Response HttpApplication::route(const Request& request) const {
     const auto target = split_target(request.target());
     const auto segments = decode_path_segments(target.path);
     if (!segments)
-        return api_answer(problem_response(invalid_path()));
+        return api_answer(problem_response(malformed_path()));
 
     auto lookup = router_.find(request.method(), *segments);
     if (auto* found = std::get_if<RouteFound>(&lookup)) {

@@ -66,8 +66,13 @@ Problem unsupported_media_type() {
                         "Send the request body as JSON, with Content-Type: application/json.");
 }
 
-Problem invalid_path() {
-    return http_problem(http::status::bad_request, "invalid-path",
+Problem malformed_path() {
+    return http_problem(http::status::bad_request, "malformed-path",
+                        "The path has a malformed %-escape.");
+}
+
+Problem path_outside_root() {
+    return http_problem(http::status::bad_request, "path-outside-root",
                         "The path is not valid: it must not leave the web root.");
 }
 

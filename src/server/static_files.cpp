@@ -28,7 +28,7 @@ std::variant<fs::path, Problem> resolve(const fs::path& root,
         // An encoded slash ("%2F") or backslash would smuggle a path separator into a segment.
         if (segment == "." || segment == ".." ||
             segment.find_first_of("/\\") != std::string::npos) {
-            return invalid_path();
+            return path_outside_root();
         }
         if (segment.front() == '.')
             return file_not_found();  // never serve hidden files

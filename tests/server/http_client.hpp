@@ -1,0 +1,68 @@
+#pragma once
+// A small synchronous HTTP/1.1 client for the server tests: real sockets over loopback, one
+// connection per request unless a test asks for pipelining. Plain std types in the interface, so
+// test files do not pay for Beast's headers.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace orgdesk::server::testing {
+
+struct HttpRequest {
+    std::string method = "GET";
+    std::string target = "/";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+struct HttpResponse {
+    int status = 0;
+    std::map<std::string, std::string> headers;  // names lower-cased
+    std::string body;
+
+    // "" when absent; `name` in any case.
+    std::string header(std::string_view name) const;
+    // Throws (failing the test) when the body is not JSON.
+    nlohmann::json json() const;
+};
+
+// Percent-encodes everything but unreserved characters, for query values.
+std::string url_encode(std::string_view text);
+
+class HttpClient {
+  public:
+    explicit HttpClient(std::uint16_t port);
+
+    HttpResponse send(const HttpRequest& request) const;
+
+    HttpResponse get(const std::string& target, const std::string& token = {}) const;
+    HttpResponse put(const std::string& target, const std::string& token,
+                     std::vector<std::pair<std::string, std::string>> headers = {}) const;
+    HttpResponse post_json(const std::string& target, const std::string& body,
+                           const std::string& token = {}) const;
+
+    // Several requests written at once on one connection, and their answers in order.
+    std::vector<HttpResponse> send_pipelined(const std::vector<HttpRequest>& requests) const;
+
+    // Writes `bytes` as they are and reads one answer: for requests no well-behaved client
+    // would build.
+    HttpResponse send_raw(const std::string& bytes) const;
+
+    // Sends only the head of a request that announces a body (with Expect: 100-continue, as curl
+    // does for large bodies) and reads the answer to it.
+    HttpResponse send_head_only(const HttpRequest& request, std::uint64_t contentLength) const;
+
+    // Connects, sends nothing, and tells whether the server closes the connection within `wait`.
+    bool closed_when_idle(std::chrono::milliseconds wait) const;
+
+  private:
+    std::uint16_t port_;
+};
+
+}  // namespace orgdesk::server::testing
