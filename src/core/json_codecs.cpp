@@ -27,6 +27,7 @@ Json to_json(const CustomerView& view) {
         owner = {{"name", o.owner->name}, {"email", o.owner->email}};
     return {
         {"id", o.id},
+        {"providerId", o.providerId},
         {"name", o.name},
         {"status", to_string(o.status)},
         {"segment", o.segment},
@@ -50,6 +51,7 @@ Json to_json(const CustomerView& view) {
         {"sellerId", o.sellerId},
         {"subscriptionCount", o.subscriptionCount},
         {"userCount", o.userCount},
+        {"rejectionReason", o.rejectionReason},
         {"version", o.version},
         {"actions", actions},
         {"createdAt", format_iso8601(o.createdAtMs)},
@@ -65,6 +67,8 @@ Result<CustomerView> customer_view_from_json(const Json& json) {
     CustomerView view;
     Organization& o = view.org;
     o.id = r.text("id");
+    if (r.has("providerId"))
+        o.providerId = r.integer("providerId");
     o.name = r.text("name");
     o.status = r.choice(
         "status", [](std::string_view t) { return parse_org_status(t); }, OrgStatus::New);
@@ -94,6 +98,7 @@ Result<CustomerView> customer_view_from_json(const Json& json) {
     o.sellerId = r.optional_text("sellerId").value_or("");
     o.subscriptionCount = static_cast<int>(r.integer("subscriptionCount"));
     o.userCount = static_cast<int>(r.integer("userCount"));
+    o.rejectionReason = r.optional_text("rejectionReason").value_or("");
     o.version = r.integer("version");
     o.createdAtMs = r.timestamp("createdAt");
     o.updatedAtMs = r.timestamp("updatedAt");

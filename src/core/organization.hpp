@@ -43,6 +43,9 @@ struct Billing {
 
 struct Organization {
     std::string id;  // UUID
+    // A small sequential number per organization (1, 2, 3, ... in creation order), the id the
+    // Commvault-style webservice API speaks.
+    std::int64_t providerId = 0;
     std::string name;
     std::string segment;
     OrgStatus status = OrgStatus::New;
@@ -58,6 +61,7 @@ struct Organization {
     std::string sellerId;
     int subscriptionCount = 0;
     int userCount = 0;
+    std::string rejectionReason;  // set when the organization is rejected
     std::int64_t version = 1;
     std::int64_t createdAtMs = 0;
     std::int64_t updatedAtMs = 0;

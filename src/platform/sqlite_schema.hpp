@@ -6,7 +6,7 @@
 
 namespace orgdesk::platform {
 
-inline constexpr std::array<std::string_view, 1> kSqliteMigrations{{
+inline constexpr std::array<std::string_view, 2> kSqliteMigrations{{
     // 1: partners, organizations with their search keys, users, sessions, audit trail.
     R"sql(
 CREATE TABLE partners (
@@ -82,6 +82,37 @@ CREATE TABLE audit_events (
     after       TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX audit_events_by_entity ON audit_events (entity_id, seq);
+)sql",
+    // 2: provider ids (sequential, for the webservice API), rejection reasons, members,
+    // idempotency keys. SQLite cannot add a UNIQUE NOT NULL column in one step: add it with a
+    // default, number the existing rows in insertion (rowid) order, then make it unique.
+    R"sql(
+ALTER TABLE organizations ADD COLUMN provider_id INTEGER NOT NULL DEFAULT 0;
+UPDATE organizations
+   SET provider_id = numbered.n
+  FROM (SELECT rowid AS rid, row_number() OVER (ORDER BY rowid) AS n FROM organizations) AS numbered
+ WHERE organizations.rowid = numbered.rid;
+CREATE UNIQUE INDEX organizations_by_provider_id ON organizations (provider_id);
+ALTER TABLE organizations ADD COLUMN rejection_reason TEXT NOT NULL DEFAULT '';
+CREATE TABLE members (
+    id         TEXT PRIMARY KEY,
+    org_id     TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    email      TEXT NOT NULL,
+    role       TEXT NOT NULL CHECK (role IN ('Owner', 'Admin', 'Member')),
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX members_by_org ON members (org_id, created_at, id);
+CREATE TABLE idempotency_keys (
+    user_id      TEXT NOT NULL,
+    key          TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    status       INTEGER NOT NULL,
+    body         TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    PRIMARY KEY (user_id, key)
+) WITHOUT ROWID;
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
 )sql",
 }};
 

@@ -17,7 +17,8 @@ constexpr const char* kOrganizationColumns =
     "id, name, segment, status, ownership_type, owner_name, owner_email, billing_company, "
     "billing_address, billing_country, billing_tax_id, billing_email, contact_name, contact_role, "
     "contact_phone, customer_reference, external_contract, purchased_numbers, buyer_tags, "
-    "distributor_id, seller_id, subscription_count, user_count, version, created_at, updated_at";
+    "distributor_id, seller_id, subscription_count, user_count, version, created_at, updated_at, "
+    "provider_id, rejection_reason";
 
 std::string to_json_array(const std::vector<std::string>& items) {
     return nlohmann::json(items).dump();
@@ -71,6 +72,8 @@ Organization read_organization(SQLite::Statement& q) {
     o.version = q.getColumn(c++).getInt64();
     o.createdAtMs = q.getColumn(c++).getInt64();
     o.updatedAtMs = q.getColumn(c++).getInt64();
+    o.providerId = q.getColumn(c++).getInt64();
+    o.rejectionReason = q.getColumn(c++).getString();
     return o;
 }
 
@@ -184,7 +187,9 @@ void SqliteStore::insert_organization(const Organization& o, const AuditEvent& a
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement q(*db_, std::string("INSERT INTO organizations (") + kOrganizationColumns +
                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                  "?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                  "?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                  "(SELECT coalesce(max(provider_id), 0) + 1 FROM organizations), "
+                                  "?)");
     int c = 1;
     q.bind(c++, o.id);
     q.bind(c++, o.name);
@@ -213,6 +218,7 @@ void SqliteStore::insert_organization(const Organization& o, const AuditEvent& a
     q.bind(c++, static_cast<std::int64_t>(o.version));
     q.bind(c++, static_cast<std::int64_t>(o.createdAtMs));
     q.bind(c++, static_cast<std::int64_t>(o.updatedAtMs));
+    q.bind(c++, o.rejectionReason);
     q.exec();
 
     SQLite::Statement key(*db_, "INSERT INTO organization_search_keys (key, org_id) VALUES (?, ?)");
@@ -231,6 +237,16 @@ std::optional<Organization> SqliteStore::find_organization(std::string_view id) 
     SQLite::Statement q(
         *db_, std::string("SELECT ") + kOrganizationColumns + " FROM organizations WHERE id = ?");
     q.bind(1, std::string(id));
+    if (!q.executeStep())
+        return std::nullopt;
+    return read_organization(q);
+}
+
+std::optional<Organization> SqliteStore::find_organization_by_provider_id(std::int64_t providerId) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_, std::string("SELECT ") + kOrganizationColumns +
+                                  " FROM organizations WHERE provider_id = ?");
+    q.bind(1, static_cast<std::int64_t>(providerId));
     if (!q.executeStep())
         return std::nullopt;
     return read_organization(q);

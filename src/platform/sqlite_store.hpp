@@ -30,6 +30,8 @@ class SqliteStore final : public Store {
 
     void insert_organization(const core::Organization& org, const AuditEvent& audit) override;
     std::optional<core::Organization> find_organization(std::string_view id) override;
+    std::optional<core::Organization> find_organization_by_provider_id(
+        std::int64_t providerId) override;
     OrganizationPage list_organizations(const OrganizationQuery& query) override;
     std::map<core::OrgStatus, int> count_by_status(const core::TenantScope& scope) override;
     bool change_status(const StatusChange& change) override;

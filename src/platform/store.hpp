@@ -79,7 +79,12 @@ class Store {
     virtual std::optional<Partner> find_partner(std::string_view id) = 0;
 
     virtual void insert_organization(const core::Organization& org, const AuditEvent& audit) = 0;
+    // Any status, Deleted included (callers scope and filter).
     virtual std::optional<core::Organization> find_organization(std::string_view id) = 0;
+    // By the sequential provider id (assigned on insert: 1, 2, 3, ... in insertion order; the
+    // id in `org.providerId` is ignored by insert_organization).
+    virtual std::optional<core::Organization> find_organization_by_provider_id(
+        std::int64_t providerId) = 0;
     virtual OrganizationPage list_organizations(const OrganizationQuery& query) = 0;
     // Organizations per status within a scope (Deleted excluded).
     virtual std::map<core::OrgStatus, int> count_by_status(const core::TenantScope& scope) = 0;

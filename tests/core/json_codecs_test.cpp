@@ -8,6 +8,7 @@ namespace {
 CustomerView sample_view() {
     CustomerView v;
     v.org.id = "c0000000-0000-4000-8000-000000000001";
+    v.org.providerId = 42;
     v.org.name = "Bäckerei Müller GmbH";
     v.org.segment = "SMB";
     v.org.status = OrgStatus::New;
@@ -45,6 +46,21 @@ TEST(JsonCodecs, CustomerRoundTrips) {
     ASSERT_TRUE(decoded.ok()) << decoded.error().message;
     EXPECT_EQ(decoded->org, view.org);
     EXPECT_EQ(decoded->actions, view.actions);
+}
+
+TEST(JsonCodecs, ProviderIdAndRejectionReasonAreOptionalOnRead) {
+    auto view = sample_view();
+    view.org.rejectionReason = "Duplicate of CR-0";
+    Json json = to_json(view);
+    EXPECT_EQ(json["providerId"], 42);
+    EXPECT_EQ(json["rejectionReason"], "Duplicate of CR-0");
+    EXPECT_EQ(customer_view_from_json(json)->org.rejectionReason, "Duplicate of CR-0");
+    json.erase("providerId");
+    json.erase("rejectionReason");
+    const auto decoded = customer_view_from_json(json);
+    ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+    EXPECT_EQ(decoded->org.providerId, 0);
+    EXPECT_EQ(decoded->org.rejectionReason, "");
 }
 
 TEST(JsonCodecs, ServiceProviderWithoutOwnerRoundTrips) {

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "platform/demo_data.hpp"
+#include "platform/sqlite_schema.hpp"
 #include "platform/sqlite_store.hpp"
 #include "temp_database.hpp"
 
@@ -53,6 +54,30 @@ TEST_F(SqliteStoreTest, ReopeningKeepsDataAndDoesNotMigrateTwice) {
     auto all = query_in({core::TenantLevel::Distributor, std::string(kDemoDistributorId)});
     all.limit = 500;
     EXPECT_EQ(again.list_organizations(all).items.size(), 54U);  // 60 minus 6 deleted
+}
+
+TEST_F(SqliteStoreTest, ProviderIdsAreSequentialInInsertionOrder) {
+    const auto first = store.find_organization_by_provider_id(1);
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(first->id, kDemoOwnerCustomerId);  // the demo's first organization
+    const auto orgs = demo_organizations(kNow);
+    for (std::size_t i = 0; i < orgs.size(); ++i) {
+        const auto found = store.find_organization(orgs[i].id);
+        ASSERT_TRUE(found.has_value());
+        EXPECT_EQ(found->providerId, static_cast<std::int64_t>(i + 1)) << orgs[i].name;
+    }
+    EXPECT_FALSE(store.find_organization_by_provider_id(0).has_value());
+    EXPECT_FALSE(store.find_organization_by_provider_id(61).has_value());
+
+    auto next = orgs[1];
+    next.id = "aaaaaaaa-0000-4000-8000-000000000001";
+    next.providerId = 999;  // ignored: the store numbers organizations itself
+    next.customerReference = "CR-NEW";
+    next.externalContract = "EC-NEW";
+    next.purchasedNumbers = {"+1"};
+    store.insert_organization(next, {kNow, "system", "create", "organization", next.id, "", ""});
+    EXPECT_EQ(store.find_organization(next.id)->providerId, 61);
+    EXPECT_EQ(store.find_organization_by_provider_id(61)->id, next.id);
 }
 
 TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerVersion) {
@@ -173,6 +198,58 @@ TEST_F(SqliteStoreTest, UsernamesAreCaseInsensitive) {
     ASSERT_TRUE(user.has_value());
     EXPECT_EQ(user->principal.role, core::Role::SellerAdmin);
     EXPECT_EQ(user->principal.sellerId, kDemoSellerOneId);
+}
+
+}  // namespace
+}  // namespace orgdesk::platform
+
+namespace orgdesk::platform {
+namespace {
+
+// A database written by the first release (schema version 1) with data in it.
+void write_version_one_database(const std::string& path) {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec(std::string(kSqliteMigrations[0]));
+    raw.exec("PRAGMA user_version = 1");
+    raw.exec(
+        "INSERT INTO partners (id, name, distributor_id) VALUES ('d1', 'Dist', NULL), "
+        "('s1', 'Seller', 'd1')");
+    for (const char* id : {"org-c", "org-a", "org-b"}) {  // inserted in this order
+        SQLite::Statement q(raw,
+                            "INSERT INTO organizations (id, name, segment, status, "
+                            "ownership_type, owner_name, owner_email, distributor_id, seller_id, "
+                            "version, created_at, updated_at) VALUES (?, ?, 'SMB', 'Active', "
+                            "'Customer', 'Olga', 'olga@x.example', 'd1', 's1', 3, 10, 20)");
+        q.bind(1, id);
+        q.bind(2, std::string("Name of ") + id);
+        q.exec();
+    }
+}
+
+TEST(SqliteMigration, VersionOneWithDataMigratesKeepingRowsAndNumberingThem) {
+    testing::TempDatabase file;
+    write_version_one_database(file.path());
+
+    SqliteStore store(file.path());
+    EXPECT_EQ(store.schema_version(), 2);
+    const auto c = store.find_organization("org-c");
+    ASSERT_TRUE(c.has_value());
+    EXPECT_EQ(c->name, "Name of org-c");
+    EXPECT_EQ(c->version, 3);
+    EXPECT_EQ(c->rejectionReason, "");
+    EXPECT_EQ(c->providerId, 1);
+    EXPECT_EQ(store.find_organization("org-a")->providerId, 2);
+    EXPECT_EQ(store.find_organization("org-b")->providerId, 3);
+    EXPECT_EQ(store.find_organization_by_provider_id(2)->id, "org-a");
+
+    // New organizations continue the numbering; the column is unique.
+    auto d = *c;
+    d.id = "org-d";
+    store.insert_organization(d, {1, "system", "create", "organization", "org-d", "", ""});
+    EXPECT_EQ(store.find_organization("org-d")->providerId, 4);
+    SQLite::Database raw(file.path(), SQLite::OPEN_READWRITE);
+    EXPECT_THROW(raw.exec("UPDATE organizations SET provider_id = 1 WHERE id = 'org-d'"),
+                 SQLite::Exception);
 }
 
 }  // namespace
