@@ -9,15 +9,27 @@
 namespace orgdesk::app {
 
 // What a request was for, so its answer can be routed back.
-enum class Purpose { SignIn, SignOut, ListCustomers, MoreCustomers, LoadCustomer, CustomerAction };
+enum class Purpose {
+    SignIn,
+    SignOut,
+    ListCustomers,
+    MoreCustomers,
+    LoadCustomer,
+    CustomerAction,
+    CreateCustomer,
+    LoadMembers,
+    LoadHistory,
+};
 
 struct HttpRequest {
     RequestId id = 0;
     Purpose purpose = Purpose::ListCustomers;
     std::string method;
-    std::string path;   // e.g. "/api/v1/customers?status=New"
-    std::string body;   // JSON, or empty
-    std::string token;  // empty when signed out
+    std::string path;            // e.g. "/api/v1/customers?status=New"
+    std::string body;            // JSON, or empty
+    std::string token;           // empty when signed out
+    std::string ifMatch;         // the version the change is based on, or empty
+    std::string idempotencyKey;  // for creates, or empty
 };
 
 using Effect = std::variant<HttpRequest>;

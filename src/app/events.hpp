@@ -32,6 +32,44 @@ struct OrganizationActionClicked {
     core::OrgAction action = core::OrgAction::Approve;
 };
 struct ToastDismissed {};
+
+// Forms: the create screen, and the profile's edit dialogs.
+enum class FormKind { Create, Edit };
+struct CreateOrganizationClicked {};
+struct FormFieldEdited {
+    FormKind form = FormKind::Create;
+    OrgField field = OrgField::Name;
+    std::string value;
+};
+struct OwnershipTypeChosen {
+    core::OwnershipType type = core::OwnershipType::Customer;
+};
+struct FormSubmitted {
+    FormKind form = FormKind::Create;
+};
+struct CreateCancelled {};
+
+// The profile.
+struct ProfileTabChosen {
+    ProfileTab tab = ProfileTab::Overview;
+};
+struct DialogOpened {
+    ProfileDialog dialog = ProfileDialog::None;
+};
+struct DialogClosed {};
+struct RejectReasonEdited {
+    std::string text;
+};
+struct SuspendChoiceMade {
+    core::SubscriptionsOnSuspend choice = core::SubscriptionsOnSuspend::Keep;
+};
+struct DeleteConfirmationEdited {
+    std::string text;
+};
+struct OwnershipDialogEdited {
+    OwnershipDialog value;
+};
+struct DialogConfirmed {};
 struct HttpAnswered {
     RequestId id = 0;
     Purpose purpose = Purpose::ListCustomers;
@@ -42,6 +80,9 @@ struct HttpAnswered {
 using Event =
     std::variant<SignInEdited, SignInSubmitted, SignOutClicked, SearchEdited, StatusFilterChosen,
                  ListEndReached, OrganizationOpened, BackToListClicked, OrganizationActionClicked,
-                 ToastDismissed, HttpAnswered>;
+                 ToastDismissed, HttpAnswered, CreateOrganizationClicked, FormFieldEdited,
+                 OwnershipTypeChosen, FormSubmitted, CreateCancelled, ProfileTabChosen,
+                 DialogOpened, DialogClosed, RejectReasonEdited, SuspendChoiceMade,
+                 DeleteConfirmationEdited, OwnershipDialogEdited, DialogConfirmed>;
 
 }  // namespace orgdesk::app

@@ -6,11 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "app/org_fields.hpp"
 #include "core/json_codecs.hpp"
+#include "core/member.hpp"
+#include "core/request_codecs.hpp"
 
 namespace orgdesk::app {
 
-enum class Screen { SignIn, Organizations, Profile };
+enum class Screen { SignIn, Organizations, Profile, CreateOrganization };
 
 using RequestId = std::uint64_t;
 
@@ -39,6 +42,44 @@ struct OrganizationList {
     std::string error;
 };
 
+// A form's text, its field errors (from the core's validation or the server) and its request.
+struct Form {
+    FormTexts texts;
+    core::OwnershipType ownershipType = core::OwnershipType::Customer;
+    std::vector<core::FieldError> fieldErrors;
+    std::string error;
+    std::optional<RequestId> pending;
+
+    std::string& operator[](OrgField field) { return texts[field]; }
+};
+
+enum class ProfileTab { Overview, Members, History };
+enum class ProfileDialog {
+    None,
+    EditInformation,
+    EditBilling,
+    EditBuyerTags,
+    Reject,
+    Suspend,
+    Delete,
+    Ownership
+};
+
+struct OwnershipDialog {
+    bool existingMember = true;  // to Customer: choose a member, or enter a new person
+    std::string memberId;
+    std::string newOwnerName;
+    std::string newOwnerEmail;
+    core::MemberRole demoteTo = core::MemberRole::Admin;  // to Service Provider
+};
+
+struct HistoryEntry {
+    std::int64_t atMs = 0;
+    std::string actor;
+    std::string action;
+    std::string change;  // "status: New -> Active", for people
+};
+
 struct Profile {
     std::string id;
     std::optional<core::CustomerView> customer;
@@ -46,6 +87,20 @@ struct Profile {
     std::optional<RequestId> pendingAction;
     std::optional<core::OrgAction> runningAction;
     std::string error;
+
+    ProfileTab tab = ProfileTab::Overview;
+    ProfileDialog dialog = ProfileDialog::None;
+    Form edit;  // the open edit dialog's form
+    std::string rejectReason;
+    core::SubscriptionsOnSuspend subscriptionsOnSuspend = core::SubscriptionsOnSuspend::Keep;
+    std::string deleteConfirmation;
+    OwnershipDialog ownership;
+    std::vector<core::FieldError> dialogErrors;
+
+    std::vector<core::Member> members;
+    std::optional<RequestId> pendingMembers;
+    std::vector<HistoryEntry> history;
+    std::optional<RequestId> pendingHistory;
 };
 
 struct Toast {
@@ -59,11 +114,14 @@ struct State {
     std::optional<Session> session;
     OrganizationList list;
     Profile profile;
+    Form create;
     std::optional<Toast> toast;
+    std::uint64_t createCount = 0;  // makes each create's Idempotency-Key unique in a session
     RequestId nextRequestId = 1;
 
     bool busy() const {
-        return signIn.pending || list.pending || profile.pendingLoad || profile.pendingAction;
+        return signIn.pending || list.pending || profile.pendingLoad || profile.pendingAction ||
+               profile.pendingMembers || profile.pendingHistory || create.pending;
     }
 };
 

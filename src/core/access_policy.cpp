@@ -110,6 +110,11 @@ bool in_scope(const TenantScope& scope, const Organization& org) {
     return org.id == scope.id;
 }
 
+bool may_create_organizations(Role role) {
+    return role == Role::DistributorAdmin || role == Role::SellerAdmin ||
+           role == Role::AccountManager;
+}
+
 bool role_may(Role role, OrgAction action) {
     const bool staff =
         role == Role::DistributorAdmin || role == Role::SellerAdmin || role == Role::AccountManager;

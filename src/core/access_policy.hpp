@@ -65,5 +65,7 @@ const std::string& tenant_of(const Principal& principal);
 bool in_scope(const TenantScope& scope, const Organization& org);
 
 bool role_may(Role role, OrgAction action);
+// Staff of a distributor or seller create customer organizations; customers do not.
+bool may_create_organizations(Role role);
 
 }  // namespace orgdesk::core

@@ -114,10 +114,18 @@ void draw_app(const State& state, const Ui& ui) {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(28), ui.px(20)});
         ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::kBackground);
         ImGui::BeginChild("##main", {0, 0}, ImGuiChildFlags_AlwaysUseWindowPadding);
-        if (state.screen == Screen::Profile) {
-            draw_profile(state, ui);
-        } else {
-            draw_organizations(state, ui);
+        switch (state.screen) {
+            case Screen::Profile:
+                draw_profile(state, ui);
+                draw_profile_dialogs(state, ui);
+                break;
+            case Screen::CreateOrganization:
+                draw_create(state, ui);
+                break;
+            case Screen::Organizations:
+            case Screen::SignIn:
+                draw_organizations(state, ui);
+                break;
         }
         ImGui::EndChild();
         ImGui::PopStyleColor();

@@ -99,6 +99,14 @@ void draw_organizations(const State& state, const Ui& ui) {
     ImGui::TextUnformatted("Organizations");
     ImGui::PopFont();
     note_item("Organizations");
+    if (state.session && core::may_create_organizations(state.session->user.role)) {
+        const char* label = "+ New organization##create";
+        ImGui::SameLine(ImGui::GetContentRegionMax().x -
+                        ImGui::CalcTextSize(label, nullptr, true).x -
+                        ImGui::GetStyle().FramePadding.x * 2);
+        if (primary_button(label))
+            ui.dispatch(CreateOrganizationClicked{});
+    }
 
     ImGui::SetNextItemWidth(std::min(ui.px(520), ImGui::GetContentRegionAvail().x));
     if (auto text = text_field("##Search", list.search,

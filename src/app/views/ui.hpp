@@ -32,5 +32,8 @@ void draw_app(const State& state, const Ui& ui);
 void draw_sign_in(const State& state, const Ui& ui);
 void draw_organizations(const State& state, const Ui& ui);
 void draw_profile(const State& state, const Ui& ui);
+void draw_create(const State& state, const Ui& ui);
+// The profile's dialogs (reject, suspend, delete, edit, ownership), drawn over everything.
+void draw_profile_dialogs(const State& state, const Ui& ui);
 
 }  // namespace orgdesk::app::views

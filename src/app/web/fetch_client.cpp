@@ -18,12 +18,20 @@ struct FetchClient::Call {
     Purpose purpose;
     std::string body;
     std::string authorization;
+    std::string ifMatch;
+    std::string idempotencyKey;
     std::vector<const char*> headers;
 };
 
 void FetchClient::send(const HttpRequest& request) {
-    auto call = std::make_unique<Call>(
-        Call{this, request.id, request.purpose, request.body, "Bearer " + request.token, {}});
+    auto call = std::make_unique<Call>(Call{this,
+                                            request.id,
+                                            request.purpose,
+                                            request.body,
+                                            "Bearer " + request.token,
+                                            request.ifMatch,
+                                            request.idempotencyKey,
+                                            {}});
     call->headers = {"Accept", "application/json"};
     if (!request.body.empty()) {
         call->headers.push_back("Content-Type");
@@ -32,6 +40,14 @@ void FetchClient::send(const HttpRequest& request) {
     if (!request.token.empty()) {
         call->headers.push_back("Authorization");
         call->headers.push_back(call->authorization.c_str());
+    }
+    if (!call->ifMatch.empty()) {
+        call->headers.push_back("If-Match");
+        call->headers.push_back(call->ifMatch.c_str());
+    }
+    if (!call->idempotencyKey.empty()) {
+        call->headers.push_back("Idempotency-Key");
+        call->headers.push_back(call->idempotencyKey.c_str());
     }
     call->headers.push_back(nullptr);
 

@@ -87,6 +87,8 @@ std::string title_for(const State& state) {
             return "Sign in · Orgdesk";
         case Screen::Organizations:
             return "Organizations · Orgdesk";
+        case Screen::CreateOrganization:
+            return "New organization · Orgdesk";
         case Screen::Profile:
             break;
     }

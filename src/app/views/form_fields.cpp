@@ -1,0 +1,72 @@
+#include "app/views/form_fields.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "app/views/theme.hpp"
+#include "app/views/widgets.hpp"
+
+namespace orgdesk::app::views {
+
+void form_field(const Ui& ui, FormKind kind, const Form& form, OrgField field, const char* label,
+                bool required, const char* hint) {
+    ImGui::TextUnformatted(label);
+    if (required) {
+        ImGui::SameLine(0, ui.px(2));
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+        ImGui::TextUnformatted("*");
+        ImGui::PopStyleColor();
+    }
+    ImGui::SetNextItemWidth(-1);
+    const std::string id = std::string("##") + label;
+    if (auto text = text_field(id.c_str(), form.texts[field], hint)) {
+        ui.dispatch(FormFieldEdited{kind, field, *text});
+    }
+    field_error(form.fieldErrors, wire_name(field));
+}
+
+void form_error(const Form& form) {
+    if (form.error.empty())
+        return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+    ImGui::TextWrapped("%s", form.error.c_str());
+    ImGui::PopStyleColor();
+    note_item(form.error);
+}
+
+bool begin_dialog(const Ui& ui, const char* id, std::string_view title, bool open, float width) {
+    if (open && !ImGui::IsPopupOpen(id))
+        ImGui::OpenPopup(id);
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, {0.5F, 0.5F});
+    ImGui::SetNextWindowSize({std::min(ui.px(width), viewport->Size.x - ui.px(24)), 0});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(24), ui.px(20)});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(10));
+    const bool visible =
+        ImGui::BeginPopupModal(id, nullptr,
+                               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar);
+    ImGui::PopStyleVar(2);
+    if (!visible)
+        return false;
+    if (!open) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return false;
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape))
+        ui.dispatch(DialogClosed{});
+    ImGui::PushFont(ui.fonts.semibold);
+    ImGui::TextUnformatted(title.data(), title.data() + title.size());
+    ImGui::PopFont();
+    note_item(title);
+    ImGui::Separator();
+    return true;
+}
+
+void end_dialog() {
+    ImGui::EndPopup();
+}
+
+}  // namespace orgdesk::app::views

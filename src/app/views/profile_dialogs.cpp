@@ -1,0 +1,241 @@
+// The profile's dialogs: edit (one section at a time), reject with a reason, suspend with the
+// subscriptions choice, delete confirmed by typing the name, and the managed-type switch.
+#include <imgui.h>
+
+#include <string>
+
+#include "app/views/form_fields.hpp"
+#include "app/views/theme.hpp"
+#include "app/views/ui.hpp"
+#include "app/views/widgets.hpp"
+
+namespace orgdesk::app::views {
+namespace {
+
+constexpr FormKind kEdit = FormKind::Edit;
+
+// The dialog's buttons: the confirming one (in `danger` red for destructive actions) and Cancel.
+void dialog_buttons(const Ui& ui, const Profile& profile, const char* confirm,
+                    bool danger = false) {
+    ImGui::Dummy({0, ui.px(6)});
+    const bool busy = profile.pendingAction.has_value();
+    if (danger) {
+        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(220, 38, 38, 255));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(185, 28, 28, 255));
+    }
+    if (primary_button(confirm, !busy, {ui.px(150), ui.px(38)}))
+        ui.dispatch(DialogConfirmed{});
+    if (danger)
+        ImGui::PopStyleColor(2);
+    ImGui::SameLine();
+    if (secondary_button("Cancel##dialog-cancel", {ui.px(100), ui.px(38)})) {
+        ui.dispatch(DialogClosed{});
+    }
+}
+
+void dialog_error(const Profile& profile) {
+    if (profile.error.empty())
+        return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+    ImGui::TextWrapped("%s", profile.error.c_str());
+    ImGui::PopStyleColor();
+    note_item(profile.error);
+}
+
+void edit_dialog(const Ui& ui, const Profile& profile) {
+    const Form& form = profile.edit;
+    const bool customer = form.ownershipType == core::OwnershipType::Customer;
+    switch (profile.dialog) {
+        case ProfileDialog::EditInformation:
+            form_field(ui, kEdit, form, OrgField::Name, "Organization name", true);
+            form_field(ui, kEdit, form, OrgField::Segment, "Customer segment", true);
+            form_field(ui, kEdit, form, OrgField::CustomerReference, "Customer reference");
+            form_field(ui, kEdit, form, OrgField::ExternalContract, "External contract");
+            form_field(ui, kEdit, form, OrgField::PurchasedNumbers, "Purchased numbers", false,
+                       "Separate several with commas");
+            form_field(ui, kEdit, form, OrgField::ContactName, "Contact name");
+            form_field(ui, kEdit, form, OrgField::ContactRole, "Contact role");
+            form_field(ui, kEdit, form, OrgField::ContactPhone, "Contact phone");
+            break;
+        case ProfileDialog::EditBilling:
+            form_field(ui, kEdit, form, OrgField::BillingCompany, "Billing company", customer);
+            form_field(ui, kEdit, form, OrgField::BillingAddress, "Billing address", customer);
+            form_field(ui, kEdit, form, OrgField::BillingCountry, "Country code", customer);
+            form_field(ui, kEdit, form, OrgField::BillingTaxId, "Tax id");
+            if (customer) {
+                muted_text("The owner's email is the billing email.");
+            } else {
+                form_field(ui, kEdit, form, OrgField::BillingEmail, "Billing email");
+            }
+            break;
+        default:
+            form_field(ui, kEdit, form, OrgField::BuyerTags, "Buyer tags", false,
+                       "Separate several with commas");
+            break;
+    }
+    form_error(form);
+    dialog_buttons(ui, profile, "Save##dialog-save");
+}
+
+void reject_dialog(const Ui& ui, const Profile& profile) {
+    ImGui::TextWrapped("The organization will be Rejected and cannot place orders.");
+    ImGui::TextUnformatted("Reason");
+    ImGui::SetNextItemWidth(-1);
+    if (auto text = text_field("##Reason", profile.rejectReason, "Why is it rejected?")) {
+        ui.dispatch(RejectReasonEdited{*text});
+    }
+    field_error(profile.dialogErrors, "reason");
+    dialog_error(profile);
+    dialog_buttons(ui, profile, "Reject##dialog-reject", true);
+}
+
+void suspend_dialog(const Ui& ui, const Profile& profile, const core::Organization& org) {
+    ImGui::TextWrapped(
+        "%s will be Blocked: it cannot place orders until it is resumed. Orders "
+        "still waiting for approval are rejected.",
+        org.name.c_str());
+    const std::string subscriptions =
+        std::to_string(org.subscriptionCount) + " active subscription(s):";
+    ImGui::TextUnformatted(subscriptions.c_str());
+    const auto choice = profile.subscriptionsOnSuspend;
+    if (ImGui::RadioButton("Keep subscriptions##keep",
+                           choice == core::SubscriptionsOnSuspend::Keep)) {
+        ui.dispatch(SuspendChoiceMade{core::SubscriptionsOnSuspend::Keep});
+    }
+    if (ImGui::RadioButton("Cancel subscriptions##cancel",
+                           choice == core::SubscriptionsOnSuspend::Cancel)) {
+        ui.dispatch(SuspendChoiceMade{core::SubscriptionsOnSuspend::Cancel});
+    }
+    dialog_error(profile);
+    dialog_buttons(ui, profile, "Suspend##dialog-suspend", true);
+}
+
+void delete_dialog(const Ui& ui, const Profile& profile, const core::Organization& org) {
+    ImGui::TextWrapped("Deleting %s is final: it is kept only in the audit trail.",
+                       org.name.c_str());
+    ImGui::TextWrapped("Type the organization's name to confirm:");
+    ImGui::SetNextItemWidth(-1);
+    if (auto text = text_field("##Confirm name", profile.deleteConfirmation, org.name.c_str())) {
+        ui.dispatch(DeleteConfirmationEdited{*text});
+    }
+    field_error(profile.dialogErrors, "confirmation");
+    dialog_error(profile);
+    dialog_buttons(ui, profile, "Delete##dialog-delete", true);
+}
+
+void ownership_dialog(const Ui& ui, const Profile& profile, const core::Organization& org) {
+    OwnershipDialog d = profile.ownership;
+    const auto edited = [&ui, &d] { ui.dispatch(OwnershipDialogEdited{d}); };
+    if (org.ownershipType == core::OwnershipType::Customer) {
+        ImGui::TextWrapped("Switch to Service Provider: the current owner is demoted to");
+        if (ImGui::RadioButton("Admin##demote-admin", d.demoteTo == core::MemberRole::Admin)) {
+            d.demoteTo = core::MemberRole::Admin;
+            edited();
+        }
+        ImGui::SameLine();
+        if (ImGui::RadioButton("Member##demote-member", d.demoteTo == core::MemberRole::Member)) {
+            d.demoteTo = core::MemberRole::Member;
+            edited();
+        }
+    } else {
+        ImGui::TextWrapped("Switch to Customer: who becomes the owner?");
+        if (ImGui::RadioButton("An existing member##owner-existing", d.existingMember)) {
+            d.existingMember = true;
+            edited();
+        }
+        if (d.existingMember) {
+            for (const auto& member : profile.members) {
+                const std::string label = member.name + " (" +
+                                          std::string(core::to_string(member.role)) + ")##member-" +
+                                          member.id;
+                if (ImGui::RadioButton(label.c_str(), d.memberId == member.id)) {
+                    d.memberId = member.id;
+                    edited();
+                }
+            }
+            if (profile.pendingMembers)
+                muted_text(std::string("Loading members") + loading_dots());
+        }
+        if (ImGui::RadioButton("Someone new##owner-new", !d.existingMember)) {
+            d.existingMember = false;
+            edited();
+        }
+        if (!d.existingMember) {
+            ImGui::SetNextItemWidth(-1);
+            if (auto text = text_field("##New owner name", d.newOwnerName, "Name")) {
+                d.newOwnerName = *text;
+                edited();
+            }
+            ImGui::SetNextItemWidth(-1);
+            if (auto text = text_field("##New owner email", d.newOwnerEmail, "Email")) {
+                d.newOwnerEmail = *text;
+                edited();
+            }
+        }
+    }
+    for (const auto& error : profile.dialogErrors) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+        ImGui::TextWrapped("%s", error.message.c_str());
+        ImGui::PopStyleColor();
+        note_item(error.message);
+    }
+    dialog_error(profile);
+    dialog_buttons(ui, profile, "Switch##dialog-ownership");
+}
+
+const char* title_of(ProfileDialog dialog) {
+    switch (dialog) {
+        case ProfileDialog::EditInformation:
+            return "Edit organization information";
+        case ProfileDialog::EditBilling:
+            return "Edit billing information";
+        case ProfileDialog::EditBuyerTags:
+            return "Edit buyer tags";
+        case ProfileDialog::Reject:
+            return "Reject organization";
+        case ProfileDialog::Suspend:
+            return "Suspend organization";
+        case ProfileDialog::Delete:
+            return "Delete organization";
+        case ProfileDialog::Ownership:
+            return "Change managed type";
+        case ProfileDialog::None:
+            break;
+    }
+    return "";
+}
+
+}  // namespace
+
+void draw_profile_dialogs(const State& state, const Ui& ui) {
+    const Profile& profile = state.profile;
+    // One popup id for every dialog, so switching dialogs never stacks two modals.
+    const bool open = profile.dialog != ProfileDialog::None && profile.customer;
+    if (!begin_dialog(ui, "##profile-dialog", title_of(profile.dialog), open, 520))
+        return;
+    const auto& org = profile.customer->org;
+    switch (profile.dialog) {
+        case ProfileDialog::Reject:
+            reject_dialog(ui, profile);
+            break;
+        case ProfileDialog::Suspend:
+            suspend_dialog(ui, profile, org);
+            break;
+        case ProfileDialog::Delete:
+            delete_dialog(ui, profile, org);
+            break;
+        case ProfileDialog::Ownership:
+            ownership_dialog(ui, profile, org);
+            break;
+        case ProfileDialog::EditInformation:
+        case ProfileDialog::EditBilling:
+        case ProfileDialog::EditBuyerTags:
+            edit_dialog(ui, profile);
+            break;
+        case ProfileDialog::None:
+            break;
+    }
+    end_dialog();
+}
+
+}  // namespace orgdesk::app::views
