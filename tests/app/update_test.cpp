@@ -1,56 +1,15 @@
 // The web app's state transitions, driven as the views and the network would drive them.
 #include <gtest/gtest.h>
 
-#include "app/update.hpp"
+#include "app_test_support.hpp"
 
 namespace orgdesk::app {
 namespace {
 
+using namespace orgdesk::app::testing;
 using core::Json;
 using core::OrgAction;
 using core::OrgStatus;
-
-const HttpRequest& only_request(const Transition& t) {
-    EXPECT_EQ(t.effects.size(), 1U);
-    return std::get<HttpRequest>(t.effects.at(0));
-}
-
-core::CustomerView customer(std::string id, OrgStatus status, std::vector<OrgAction> actions) {
-    core::CustomerView v;
-    v.org.id = std::move(id);
-    v.org.name = "Northwind Traders";
-    v.org.status = status;
-    v.actions = std::move(actions);
-    return v;
-}
-
-std::string page_body(std::vector<core::CustomerView> items, std::optional<std::string> next) {
-    return core::to_json(
-               core::CustomerPage{std::move(items), std::move(next), {{OrgStatus::New, 4}}})
-        .dump();
-}
-
-std::string login_body() {
-    core::LoginResult login{"tok.secret", 1'795'369'342'000, {}};
-    login.user = {"u1", "seller@demo.test", "Sam Seller", core::Role::SellerAdmin, "d", "s1", ""};
-    return core::to_json(login).dump();
-}
-
-// Signs in and answers the first list request with one New customer.
-State signed_in_with_list() {
-    State s;
-    s = update(s, SignInEdited{SignInField::Username, "seller@demo.test"}).state;
-    s = update(s, SignInEdited{SignInField::Password, "orgdesk-demo"}).state;
-    auto t = update(s, SignInSubmitted{});
-    const auto login = only_request(t);
-    t = update(t.state, HttpAnswered{login.id, Purpose::SignIn, 200, login_body()});
-    const auto list = only_request(t);
-    t = update(t.state, HttpAnswered{list.id, Purpose::ListCustomers, 200,
-                                     page_body({customer("c1", OrgStatus::New,
-                                                         {OrgAction::Approve, OrgAction::Reject})},
-                                               "c1.5.c1")});
-    return t.state;
-}
 
 TEST(AppUpdate, SigningInSendsTheCredentialsOnce) {
     State s;
