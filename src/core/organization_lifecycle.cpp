@@ -73,7 +73,11 @@ bool can_view(const Principal& principal, const Organization& org) {
     return org.status != OrgStatus::Deleted && in_scope(scope_of(principal), org);
 }
 
-Result<OrgStatus> decide(const Principal& principal, const Organization& org, OrgAction action) {
+namespace {
+
+// The policy and the state machine, without preconditions such as active subscriptions.
+Result<OrgStatus> permitted(const Principal& principal, const Organization& org,
+                            OrgAction action) {
     if (!can_view(principal, org)) {
         return make_error(ErrorKind::NotFound, "not-found",
                           "This customer organization does not exist or is not yours to see.");
@@ -85,11 +89,18 @@ Result<OrgStatus> decide(const Principal& principal, const Organization& org, Or
     if (!to) {
         return make_error(ErrorKind::Conflict, "invalid-status", wrong_status_message(action));
     }
-    if (action == OrgAction::Delete && org.subscriptionCount > 0) {
+    return *to;
+}
+
+}  // namespace
+
+Result<OrgStatus> decide(const Principal& principal, const Organization& org, OrgAction action) {
+    auto to = permitted(principal, org, action);
+    if (to && action == OrgAction::Delete && org.subscriptionCount > 0) {
         return make_error(ErrorKind::Conflict, "active-subscriptions",
                           std::string(kCancelSubscriptionsMessage));
     }
-    return *to;
+    return to;
 }
 
 std::vector<OrgAction> allowed_actions(const Principal& principal, const Organization& org) {

@@ -26,7 +26,14 @@ std::optional<OrgStatus> target_status(OrgStatus from, OrgAction action);
 // subscriptions) does not allow it now. On success, the status the organization moves to.
 Result<OrgStatus> decide(const Principal& principal, const Organization& org, OrgAction action);
 
-// Every action `decide` would allow now, in a stable order: what the UI offers.
+// Delete, where the caller may ask for the active subscriptions to be cancelled in the same
+// step: then active subscriptions do not stand in the way (everything else still does).
+Result<OrgStatus> decide_delete(const Principal& principal, const Organization& org,
+                                bool cancelSubscriptions);
+
+// Every action the caller's role may take in the organization's status, in a stable order: what
+// the UI offers. A precondition can still refuse one with a message that says what to do first
+// (Delete while subscriptions are active: "Cancel all active subscriptions and try again.").
 std::vector<OrgAction> allowed_actions(const Principal& principal, const Organization& org);
 
 // Whether the principal may see the organization at all.

@@ -140,13 +140,14 @@ TEST(OrganizationLifecycle, AnotherTenantsOrganizationIsNotFoundWhateverTheRole)
     }
 }
 
-TEST(OrganizationLifecycle, AllowedActionsAreWhatDecideAllows) {
+TEST(OrganizationLifecycle, AllowedActionsFollowRoleAndStatus) {
     const auto actions =
         allowed_actions(principal_with(Role::AccountManager), org_in(OrgStatus::New));
     EXPECT_EQ(actions,
               (std::vector<OrgAction>{OrgAction::Approve, OrgAction::Reject, OrgAction::Edit}));
+    // Delete is offered with active subscriptions: trying it says what to do first.
     EXPECT_EQ(allowed_actions(principal_with(Role::SellerAdmin), org_in(OrgStatus::Active, 1)),
-              (std::vector<OrgAction>{OrgAction::Suspend, OrgAction::Edit}));
+              (std::vector<OrgAction>{OrgAction::Suspend, OrgAction::Delete, OrgAction::Edit}));
     EXPECT_EQ(allowed_actions(principal_with(Role::SellerAdmin), org_in(OrgStatus::Blocked)),
               (std::vector<OrgAction>{OrgAction::Resume, OrgAction::Delete, OrgAction::Edit}));
     EXPECT_TRUE(
