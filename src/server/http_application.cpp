@@ -8,6 +8,7 @@
 #include "server/bearer_token.hpp"
 #include "server/security_headers.hpp"
 #include "server/url.hpp"
+#include "server/webservice_routes.hpp"
 
 namespace orgdesk::server {
 namespace {
@@ -87,6 +88,8 @@ StringResponse HttpApplication::run(const RouteFound& found, const Request& requ
     if (found.route->access == Access::SignedIn) {
         auto authenticated = auth_.authenticate(token_from_headers(request));
         if (!authenticated) {
+            if (is_webservice_route(*found.route))  // refused in the webservice's own shape
+                return webservice_refusal(*found.route, request, authenticated.error());
             auto response = problem_response(authenticated.error());
             response.set(http::field::www_authenticate, "Bearer");
             return response;

@@ -21,10 +21,12 @@
 #include "server/health_routes.hpp"
 #include "server/http_application.hpp"
 #include "server/listener.hpp"
+#include "server/openapi.hpp"
 #include "server/password_hasher.hpp"
 #include "server/router.hpp"
 #include "server/session_registry.hpp"
 #include "server/static_files.hpp"
+#include "server/webservice_routes.hpp"
 
 namespace orgdesk::server {
 namespace {
@@ -77,6 +79,8 @@ struct Server::Impl {
         add_auth_routes(router, auth);
         add_customer_routes(router, organizations);
         add_health_routes(router, store);
+        add_webservice_routes(router, auth, organizations, store);
+        add_openapi_route(router);  // last: it documents the routes added before it
     }
 
     void run_io() {

@@ -1,0 +1,796 @@
+#include "server/openapi.hpp"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/list_cursor.hpp"
+#include "server/responses.hpp"
+#include "server/url.hpp"
+
+namespace orgdesk::server {
+namespace {
+
+using core::Json;
+using http::verb;
+
+constexpr const char* kCustomers = "/api/v1/customers";
+constexpr const char* kCustomer = "/api/v1/customers/{customerId}";
+
+// What each route does, takes and answers. One entry per route of the table; the test
+// OpenApi.EveryRouteIsDocumented fails for a route without one.
+std::vector<RouteDoc> make_route_docs() {
+    const std::vector<int> statusChangeErrors{400, 403, 404, 409, 412, 415};
+    return {
+        // ---- sign-in ----
+        {.method = verb::post,
+         .pattern = "/api/v1/auth/login",
+         .summary = "Sign in",
+         .description = "Checks the user name and password (Argon2id) and opens a session. The "
+                        "token is opaque; send it as `Authorization: Bearer <token>` or "
+                        "`Authtoken: <token>`. It expires after a period without use.",
+         .tag = "Authentication",
+         .requestSchema = "LoginRequest",
+         .requestRequired = true,
+         .successDescription = "Signed in.",
+         .responseSchema = "LoginResponse",
+         .errorStatuses = {400, 401, 415}},
+        {.method = verb::post,
+         .pattern = "/api/v1/auth/logout",
+         .summary = "Sign out",
+         .description = "Revokes the session the request's token belongs to.",
+         .tag = "Authentication",
+         .successStatus = 204,
+         .successDescription = "Signed out; the token no longer works."},
+        {.method = verb::get,
+         .pattern = "/api/v1/auth/me",
+         .summary = "The signed-in user",
+         .description = "Who the token belongs to: roles and tenant.",
+         .tag = "Authentication",
+         .successDescription = "The signed-in user.",
+         .responseSchema = "User"},
+
+        // ---- customers ----
+        {.method = verb::get,
+         .pattern = kCustomers,
+         .summary = "List customer organizations",
+         .description = "The caller's customers, newest first, one page at a time. `q` matches "
+                        "the UUID, name, purchased number, customer reference or external "
+                        "contract. `counts` holds the number per status in the caller's whole "
+                        "scope.",
+         .tag = "Customers",
+         .successDescription = "One page.",
+         .responseSchema = "CustomerPage",
+         .errorStatuses = {400},
+         .listQuery = true},
+        {.method = verb::post,
+         .pattern = kCustomers,
+         .summary = "Create a customer organization",
+         .description = "Creates a customer organization in status New. A Customer-owned one "
+                        "needs owner details and billing information (the owner's email becomes "
+                        "the billing email); a Service Provider one needs neither. Invalid data "
+                        "is refused with `Organization is invalid.` and the fields at fault.",
+         .tag = "Customers",
+         .requestSchema = "CustomerCreate",
+         .requestRequired = true,
+         .successStatus = 201,
+         .successDescription = "Created (or, for a repeated Idempotency-Key, the first "
+                               "request's answer again, with Idempotent-Replayed: true).",
+         .responseSchema = "Customer",
+         .errorStatuses = {400, 403, 404, 409, 415},
+         .idempotencyKey = true,
+         .etag = true,
+         .location = true},
+        {.method = verb::get,
+         .pattern = kCustomer,
+         .summary = "Retrieve a customer organization",
+         .description = "One customer with the actions the caller may take on it now. Another "
+                        "tenant's organization answers 404, as a missing one does.",
+         .tag = "Customers",
+         .successDescription = "The customer.",
+         .responseSchema = "Customer",
+         .errorStatuses = {404},
+         .etag = true},
+        {.method = verb::patch,
+         .pattern = kCustomer,
+         .summary = "Edit a customer organization",
+         .description = "A JSON merge patch (RFC 7386) of the editable fields, validated as on "
+                        "create.",
+         .tag = "Customers",
+         .requestSchema = "CustomerPatch",
+         .requestRequired = true,
+         .successDescription = "The edited customer.",
+         .responseSchema = "Customer",
+         .errorStatuses = statusChangeErrors,
+         .ifMatch = true,
+         .etag = true},
+        {.method = verb::put,
+         .pattern = "/api/v1/customers/{customerId}/approve",
+         .summary = "Approve (activate) a New customer organization",
+         .description = "New → Active. Anything but a New organization is refused with "
+                        "`Cannot activate the customer organization in its current status.`",
+         .tag = "Customers",
+         .successDescription = "The approved customer.",
+         .responseSchema = "Customer",
+         .errorStatuses = statusChangeErrors,
+         .ifMatch = true,
+         .etag = true},
+        {.method = verb::put,
+         .pattern = "/api/v1/customers/{customerId}/reject",
+         .summary = "Reject a New customer organization",
+         .description = "New → Rejected, with a reason.",
+         .tag = "Customers",
+         .requestSchema = "RejectRequest",
+         .requestRequired = true,
+         .successDescription = "The rejected customer.",
+         .responseSchema = "Customer",
+         .errorStatuses = statusChangeErrors,
+         .ifMatch = true,
+         .etag = true},
+        {.method = verb::put,
+         .pattern = "/api/v1/customers/{customerId}/suspend",
+         .summary = "Suspend (block) an Active customer organization",
+         .description = "Active → Blocked, keeping or cancelling its subscriptions; its orders "
+                        "still pending approval are rejected.",
+         .tag = "Customers",
+         .requestSchema = "SuspendRequest",
+         .requestRequired = true,
+         .successDescription = "The suspended customer.",
+         .responseSchema = "Customer",
+         .errorStatuses = statusChangeErrors,
+         .ifMatch = true,
+         .etag = true},
+        {.method = verb::put,
+         .pattern = "/api/v1/customers/{customerId}/resume",
+         .summary = "Resume (unblock) a Blocked customer organization",
+         .description = "Blocked → Active.",
+         .tag = "Customers",
+         .successDescription = "The resumed customer.",
+         .responseSchema = "Customer",
+         .errorStatuses = statusChangeErrors,
+         .ifMatch = true,
+         .etag = true},
+        {.method = verb::delete_,
+         .pattern = kCustomer,
+         .summary = "Delete a customer organization",
+         .description = "Permanent; kept only in the audit trail. Refused while subscriptions "
+                        "are active with `Cancel all active subscriptions and try again.`, "
+                        "unless the request asks to cancel them (`?cancelSubscriptions=true` or "
+                        "the body `{\"cancelSubscriptions\": true}`).",
+         .tag = "Customers",
+         .requestSchema = "DeleteRequest",
+         .successDescription = "The deleted customer, as it was last.",
+         .responseSchema = "Customer",
+         .errorStatuses = statusChangeErrors,
+         .queryParameters = {{"cancelSubscriptions",
+                              "true: cancel the active subscriptions and delete.", "boolean"}},
+         .ifMatch = true,
+         .etag = true},
+        {.method = verb::put,
+         .pattern = "/api/v1/customers/{customerId}/ownership",
+         .summary = "Change the ownership (managed) type",
+         .description = "Service Provider → Customer names a new owner (an existing member, or "
+                        "new details); Customer → Service Provider demotes the current owner to "
+                        "Admin or Member.",
+         .tag = "Customers",
+         .requestSchema = "OwnershipChangeRequest",
+         .requestRequired = true,
+         .successDescription = "The customer with its new ownership type.",
+         .responseSchema = "Customer",
+         .errorStatuses = statusChangeErrors,
+         .ifMatch = true,
+         .etag = true},
+        {.method = verb::get,
+         .pattern = "/api/v1/customers/{customerId}/members",
+         .summary = "List a customer organization's members",
+         .description = "The people of the organization with their roles Owner, Admin, Member.",
+         .tag = "Customers",
+         .successDescription = "The members.",
+         .responseSchema = "MemberList",
+         .errorStatuses = {404}},
+        {.method = verb::get,
+         .pattern = "/api/v1/customers/{customerId}/audit",
+         .summary = "Read a customer organization's audit trail",
+         .description = "Every change to the organization: who, when, what, before and after, "
+                        "oldest first.",
+         .tag = "Customers",
+         .successDescription = "The audit trail.",
+         .responseSchema = "AuditTrail",
+         .errorStatuses = {404}},
+
+        // ---- the Commvault-style webservice (seed 002) ----
+        {.method = verb::post,
+         .pattern = "/webservice/Login",
+         .summary = "Sign in, Commvault style",
+         .description = "The password is base64 (UTF-8), as Commvault's Login takes it. The "
+                        "answer's `token` (\"QSDK <token>\") goes in the `Authtoken` header of "
+                        "later requests, here and under /api/v1. JSON unless `Accept` asks for "
+                        "XML (`DM2ContentIndexing_CheckCredentialResp`). A wrong user name or "
+                        "password answers 401 with errorCode 5.",
+         .tag = "Webservice",
+         .style = ApiStyle::Webservice,
+         .requestSchema = "WebserviceLoginRequest",
+         .requestRequired = true,
+         .successDescription = "Signed in.",
+         .responseSchema = "WebserviceLoginResponse",
+         .errorStatuses = {400, 401, 415},
+         .errorSchema = "WebserviceLoginError"},
+        {.method = verb::get,
+         .pattern = "/webservice/Organization",
+         .summary = "List organizations, Commvault style",
+         .description = "Every organization in the caller's scope (the same as GET "
+                        "/api/v1/customers, all pages at once). `shortName.id` is the provider "
+                        "id the activate and deactivate calls take. XML "
+                        "(`Api_GetOrganizationsResponse`) unless `Accept` asks for JSON.",
+         .tag = "Webservice",
+         .style = ApiStyle::Webservice,
+         .successDescription = "The organizations.",
+         .responseSchema = "WebserviceOrganizationList",
+         .errorSchema = "WebserviceGenericResponse"},
+        {.method = verb::post,
+         .pattern = "/webservice/organization/{organizationId}/action/activate",
+         .summary = "Activate an organization, Commvault style",
+         .description = "Approves a New organization (New → Active). Answers "
+                        "`Api_ActivateOrganizationResponse` in XML unless `Accept` asks for "
+                        "JSON: errorCode 0 and the entity on success; otherwise errorCode (the "
+                        "HTTP status) and errorMessage, e.g. `Cannot activate the customer "
+                        "organization in its current status.` Any body (Content-Type "
+                        "application/xml or application/json) is accepted and ignored.",
+         .tag = "Webservice",
+         .style = ApiStyle::Webservice,
+         .requestSchema = "WebserviceActionRequest",
+         .successDescription = "Activated (errorCode 0).",
+         .responseSchema = "WebserviceOrganizationActionResponse",
+         .errorStatuses = {403, 404, 409},
+         .errorSchema = "WebserviceOrganizationActionResponse"},
+        {.method = verb::post,
+         .pattern = "/webservice/organization/{organizationId}/action/deactivate",
+         .summary = "Deactivate an organization, Commvault style",
+         .description = "Suspends an Active organization (Active → Blocked), keeping its "
+                        "subscriptions. Answers `Api_DeactivateOrganizationResponse`, shaped as "
+                        "the activate answer. Commvault's deactivateOptions body is accepted "
+                        "and ignored.",
+         .tag = "Webservice",
+         .style = ApiStyle::Webservice,
+         .requestSchema = "WebserviceActionRequest",
+         .successDescription = "Deactivated (errorCode 0).",
+         .responseSchema = "WebserviceOrganizationActionResponse",
+         .errorStatuses = {403, 404, 409},
+         .errorSchema = "WebserviceOrganizationActionResponse"},
+
+        // ---- the server itself ----
+        {.method = verb::get,
+         .pattern = "/healthz",
+         .summary = "Health check",
+         .description = "Whether the server and its database answer.",
+         .tag = "Operations",
+         .successDescription = "Healthy.",
+         .responseSchema = "Health",
+         .errorStatuses = {503},
+         .errorSchema = "Health"},
+        {.method = verb::get,
+         .pattern = kOpenApiPath,
+         .summary = "This API description",
+         .description = "The OpenAPI 3.0 document of every route of this server.",
+         .tag = "Operations",
+         .successDescription = "The OpenAPI document.",
+         .responseSchema = "OpenApiDocument"},
+    };
+}
+
+// The schemas the descriptions name, and the security schemes.
+constexpr const char* kComponents = R"json({
+  "securitySchemes": {
+    "bearerAuth": {"type": "http", "scheme": "bearer",
+      "description": "The token from POST /api/v1/auth/login or POST /webservice/Login."},
+    "authtoken": {"type": "apiKey", "in": "header", "name": "Authtoken",
+      "description": "The same token in Commvault's header, with or without its \"QSDK \" prefix."}
+  },
+  "schemas": {
+    "Problem": {
+      "type": "object", "description": "application/problem+json (RFC 7807).",
+      "required": ["type", "title", "status", "detail", "code"],
+      "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string", "description": "For a person; the seed's exact message where the seed gives one."},
+        "code": {"type": "string", "description": "Stable machine code, e.g. invalid-status."},
+        "errors": {"type": "array", "items": {"$ref": "#/components/schemas/FieldError"}}
+      }
+    },
+    "FieldError": {
+      "type": "object", "required": ["field", "message"],
+      "properties": {"field": {"type": "string"}, "message": {"type": "string"}}
+    },
+    "OrganizationStatus": {"type": "string", "enum": ["New", "Active", "Blocked", "Rejected", "Deleted"]},
+    "OwnershipType": {"type": "string", "enum": ["Customer", "ServiceProvider"]},
+    "Person": {
+      "type": "object", "required": ["name", "email"],
+      "properties": {"name": {"type": "string"}, "email": {"type": "string", "format": "email"}}
+    },
+    "Billing": {
+      "type": "object",
+      "properties": {
+        "company": {"type": "string"}, "address": {"type": "string"},
+        "country": {"type": "string"}, "taxId": {"type": "string"},
+        "email": {"type": "string", "format": "email"}
+      }
+    },
+    "Contact": {
+      "type": "object",
+      "properties": {"name": {"type": "string"}, "role": {"type": "string"}, "phone": {"type": "string"}}
+    },
+    "Customer": {
+      "type": "object",
+      "required": ["id", "name", "status", "ownershipType", "version", "actions"],
+      "properties": {
+        "id": {"type": "string", "format": "uuid"},
+        "providerId": {"type": "integer", "format": "int64", "description": "The webservice API's numeric organization id."},
+        "name": {"type": "string"},
+        "status": {"$ref": "#/components/schemas/OrganizationStatus"},
+        "segment": {"type": "string"},
+        "ownershipType": {"$ref": "#/components/schemas/OwnershipType"},
+        "owner": {"allOf": [{"$ref": "#/components/schemas/Person"}], "nullable": true},
+        "billing": {"$ref": "#/components/schemas/Billing"},
+        "primaryContact": {"$ref": "#/components/schemas/Contact"},
+        "customerReference": {"type": "string"},
+        "externalContract": {"type": "string"},
+        "purchasedNumbers": {"type": "array", "items": {"type": "string"}},
+        "buyerTags": {"type": "array", "items": {"type": "string"}},
+        "distributorId": {"type": "string"},
+        "sellerId": {"type": "string"},
+        "subscriptionCount": {"type": "integer"},
+        "userCount": {"type": "integer"},
+        "rejectionReason": {"type": "string"},
+        "version": {"type": "integer", "format": "int64", "description": "For If-Match."},
+        "actions": {"type": "array", "description": "What the caller may do now.",
+          "items": {"type": "string", "enum": ["approve", "reject", "suspend", "resume", "delete", "edit"]}},
+        "createdAt": {"type": "string", "format": "date-time"},
+        "updatedAt": {"type": "string", "format": "date-time"}
+      }
+    },
+    "CustomerPage": {
+      "type": "object", "required": ["items", "nextCursor"],
+      "properties": {
+        "items": {"type": "array", "items": {"$ref": "#/components/schemas/Customer"}},
+        "nextCursor": {"type": "string", "nullable": true, "description": "Pass as ?cursor= for the next page; null on the last."},
+        "counts": {"type": "object", "additionalProperties": {"type": "integer"},
+          "description": "Organizations per status in the caller's whole scope."}
+      }
+    },
+    "CustomerCreate": {
+      "type": "object", "required": ["name", "ownershipType"],
+      "properties": {
+        "name": {"type": "string"},
+        "segment": {"type": "string"},
+        "ownershipType": {"$ref": "#/components/schemas/OwnershipType"},
+        "owner": {"$ref": "#/components/schemas/Person"},
+        "billing": {"$ref": "#/components/schemas/Billing"},
+        "primaryContact": {"$ref": "#/components/schemas/Contact"},
+        "customerReference": {"type": "string"},
+        "externalContract": {"type": "string"},
+        "purchasedNumbers": {"type": "array", "items": {"type": "string"}},
+        "buyerTags": {"type": "array", "items": {"type": "string"}},
+        "sellerId": {"type": "string", "description": "The seller, when a Distributor Admin creates it."}
+      }
+    },
+    "CustomerPatch": {
+      "type": "object", "description": "A JSON merge patch of the editable fields; null removes an optional one.",
+      "properties": {
+        "name": {"type": "string"},
+        "segment": {"type": "string"},
+        "billing": {"$ref": "#/components/schemas/Billing"},
+        "primaryContact": {"$ref": "#/components/schemas/Contact"},
+        "customerReference": {"type": "string"},
+        "externalContract": {"type": "string"},
+        "purchasedNumbers": {"type": "array", "items": {"type": "string"}},
+        "buyerTags": {"type": "array", "items": {"type": "string"}}
+      }
+    },
+    "RejectRequest": {
+      "type": "object", "required": ["reason"],
+      "properties": {"reason": {"type": "string"}}
+    },
+    "SuspendRequest": {
+      "type": "object", "required": ["subscriptions"],
+      "properties": {"subscriptions": {"type": "string", "enum": ["keep", "cancel"]}}
+    },
+    "DeleteRequest": {
+      "type": "object",
+      "properties": {"cancelSubscriptions": {"type": "boolean", "default": false}}
+    },
+    "OwnershipChangeRequest": {
+      "type": "object", "required": ["ownershipType"],
+      "properties": {
+        "ownershipType": {"$ref": "#/components/schemas/OwnershipType"},
+        "newOwner": {"oneOf": [
+          {"type": "object", "required": ["memberId"], "properties": {"memberId": {"type": "string"}}},
+          {"$ref": "#/components/schemas/Person"}
+        ], "description": "Service Provider → Customer: an existing member or new owner details."},
+        "demoteTo": {"type": "string", "enum": ["Admin", "Member"],
+          "description": "Customer → Service Provider: the current owner's new role."}
+      }
+    },
+    "Member": {
+      "type": "object", "required": ["id", "name", "email", "role"],
+      "properties": {
+        "id": {"type": "string"},
+        "name": {"type": "string"},
+        "email": {"type": "string", "format": "email"},
+        "role": {"type": "string", "enum": ["Owner", "Admin", "Member"]}
+      }
+    },
+    "MemberList": {
+      "type": "object", "required": ["items"],
+      "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Member"}}}
+    },
+    "AuditEntry": {
+      "type": "object", "required": ["at", "actor", "action"],
+      "properties": {
+        "at": {"type": "string", "format": "date-time", "description": "When."},
+        "actor": {"type": "object", "description": "Who.", "required": ["id", "name"], "properties": {
+          "id": {"type": "string", "description": "A user id, or \"system\"."},
+          "name": {"type": "string", "description": "The user's display name, or \"System\"."}}},
+        "action": {"type": "string", "description": "What: create, approve, reject, suspend, resume, delete, edit, ownership, ..."},
+        "before": {"nullable": true, "description": "The state before (a JSON snapshot)."},
+        "after": {"nullable": true, "description": "The state after (a JSON snapshot)."}
+      }
+    },
+    "AuditTrail": {
+      "type": "object", "required": ["items"],
+      "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEntry"}}}
+    },
+    "LoginRequest": {
+      "type": "object", "required": ["username", "password"],
+      "properties": {"username": {"type": "string"}, "password": {"type": "string", "format": "password"}}
+    },
+    "User": {
+      "type": "object", "required": ["id", "username", "roles", "tenant"],
+      "properties": {
+        "id": {"type": "string"},
+        "username": {"type": "string"},
+        "displayName": {"type": "string"},
+        "roles": {"type": "array", "items": {"type": "string",
+          "enum": ["DistributorAdmin", "SellerAdmin", "AccountManager", "CustomerOwner", "CustomerAdmin", "CustomerMember"]}},
+        "tenant": {"type": "string", "description": "The distributor, seller or customer organization the user belongs to."},
+        "distributorId": {"type": "string"},
+        "sellerId": {"type": "string"},
+        "customerId": {"type": "string"}
+      }
+    },
+    "LoginResponse": {
+      "type": "object", "required": ["token", "expiresAt", "user"],
+      "properties": {
+        "token": {"type": "string"},
+        "expiresAt": {"type": "string", "format": "date-time"},
+        "user": {"$ref": "#/components/schemas/User"}
+      }
+    },
+    "WebserviceLoginRequest": {
+      "type": "object", "required": ["username", "password"],
+      "properties": {
+        "username": {"type": "string"},
+        "password": {"type": "string", "format": "byte", "description": "Base64 of the UTF-8 password."},
+        "domain": {"type": "string", "description": "Accepted and ignored."},
+        "commserver": {"type": "string", "description": "Accepted and ignored."},
+        "timeout": {"type": "integer", "description": "Accepted and ignored: sessions expire after the server's idle timeout."}
+      }
+    },
+    "WebserviceLoginResponse": {
+      "type": "object", "required": ["token", "userName", "userGUID"],
+      "description": "In XML: the attributes of DM2ContentIndexing_CheckCredentialResp.",
+      "properties": {
+        "token": {"type": "string", "description": "\"QSDK <token>\", for the Authtoken header."},
+        "userName": {"type": "string"},
+        "userGUID": {"type": "string"},
+        "aliasName": {"type": "string", "description": "The user's display name."},
+        "smtpAddress": {"type": "string"},
+        "loginAttempts": {"type": "integer"},
+        "remainingLockTime": {"type": "integer"},
+        "ccn": {"type": "integer"},
+        "forcePasswordChange": {"type": "boolean"},
+        "isAccountLocked": {"type": "boolean"}
+      }
+    },
+    "WebserviceLoginError": {
+      "type": "object", "required": ["errList"],
+      "description": "In XML: errList elements inside DM2ContentIndexing_CheckCredentialResp.",
+      "properties": {"errList": {"type": "array", "items": {
+        "type": "object", "required": ["errLogMessage", "errorCode"],
+        "properties": {"errLogMessage": {"type": "string"},
+          "errorCode": {"type": "integer", "description": "5 for a wrong user name or password, else the HTTP status."}}}}}
+    },
+    "WebserviceGenericResponse": {
+      "type": "object", "required": ["errorCode", "errorMessage"],
+      "description": "In XML: App_GenericResp with these attributes.",
+      "properties": {"errorCode": {"type": "integer", "description": "The HTTP status."}, "errorMessage": {"type": "string"}}
+    },
+    "WebserviceOrganizationList": {
+      "type": "object", "required": ["providers"],
+      "description": "In XML: Api_GetOrganizationsResponse with one providers element (attributes connectName, providerGUID, status; child shortName with id and domainName) per organization.",
+      "properties": {"providers": {"type": "array", "items": {
+        "type": "object", "required": ["shortName", "connectName", "providerGUID"],
+        "properties": {
+          "shortName": {"type": "object", "required": ["id", "domainName"], "properties": {
+            "id": {"type": "integer", "format": "int64", "description": "The provider id."},
+            "domainName": {"type": "string"}}},
+          "connectName": {"type": "string", "description": "The organization's name."},
+          "providerGUID": {"type": "string", "format": "uuid"},
+          "status": {"$ref": "#/components/schemas/OrganizationStatus"}}}}}
+    },
+    "WebserviceActionRequest": {
+      "type": "object", "description": "Optional and ignored (Commvault's deactivateOptions, say). XML bodies are accepted too."
+    },
+    "WebserviceOrganizationActionResponse": {
+      "type": "object", "required": ["processinginstructioninfo", "response"],
+      "description": "In XML: Api_ActivateOrganizationResponse (or Api_DeactivateOrganizationResponse) with processinginstructioninfo/attributes and response/entity as elements, their fields as attributes.",
+      "properties": {
+        "processinginstructioninfo": {"type": "object", "properties": {"attributes": {"type": "array", "items": {
+          "type": "object", "properties": {"name": {"type": "string", "example": "exitval"},
+            "value": {"type": "string", "description": "\"0\" on success, else the errorCode."}}}}}},
+        "response": {"type": "object", "required": ["errorCode"], "properties": {
+          "errorCode": {"type": "integer", "description": "0 on success, else the HTTP status."},
+          "errorMessage": {"type": "string", "description": "Only on failure."},
+          "entity": {"type": "object", "description": "Only on success.", "properties": {
+            "GUID": {"type": "string", "description": "Empty, as in the seed."},
+            "_type_": {"type": "integer", "example": 61},
+            "providerDomainName": {"type": "string"},
+            "providerId": {"type": "integer", "format": "int64"}}}}}
+      },
+      "example": {"processinginstructioninfo": {"attributes": [{"name": "exitval", "value": "0"}]},
+        "response": {"errorCode": 0, "entity": {"GUID": "", "_type_": 61, "providerDomainName": "mycompany", "providerId": 1}}}
+    },
+    "Health": {
+      "type": "object", "required": ["status"],
+      "properties": {"status": {"type": "string", "enum": ["ok", "unavailable"]}}
+    },
+    "OpenApiDocument": {"type": "object", "description": "An OpenAPI 3.0 document."}
+  }
+})json";
+
+const char* reason_of(int status) {
+    switch (status) {
+        case 200:
+            return "OK.";
+        case 201:
+            return "Created.";
+        case 204:
+            return "No content.";
+        case 400:
+            return "The request is invalid: malformed, or fields at fault.";
+        case 401:
+            return "No token, or an expired or revoked one.";
+        case 403:
+            return "The caller's role may not do this.";
+        case 404:
+            return "No such object in the caller's tenant.";
+        case 409:
+            return "The object's status (or a rule) does not allow this now.";
+        case 412:
+            return "If-Match names a version that is no longer current.";
+        case 415:
+            return "The body is not of a media type this route reads.";
+        case 503:
+            return "Unavailable.";
+        default:
+            return "See the body.";
+    }
+}
+
+Json schema_ref(std::string_view name) {
+    return {{"$ref", "#/components/schemas/" + std::string(name)}};
+}
+
+// The names of the pattern's "{name}" segments, in order.
+std::vector<std::string> path_parameters(std::string_view pattern) {
+    std::vector<std::string> names;
+    for (auto open = pattern.find('{'); open != std::string_view::npos;
+         open = pattern.find('{', open + 1)) {
+        const auto close = pattern.find('}', open);
+        names.emplace_back(pattern.substr(open + 1, close - open - 1));
+    }
+    return names;
+}
+
+Json path_parameter(const std::string& name) {
+    static const std::map<std::string, std::string, std::less<>> descriptions{
+        {"customerId", "The customer organization's UUID."},
+        {"organizationId",
+         "The organization's numeric provider id (the id in GET /webservice/Organization's "
+         "shortName), or its UUID."},
+    };
+    const auto it = descriptions.find(name);
+    return {{"name", name},
+            {"in", "path"},
+            {"required", true},
+            {"description", it == descriptions.end() ? "An id." : it->second},
+            {"schema", {{"type", "string"}}}};
+}
+
+Json query_parameter(const char* name, const char* description, Json schema) {
+    return {{"name", name}, {"in", "query"}, {"description", description}, {"schema", schema}};
+}
+
+Json header_parameter(const char* name, const char* description) {
+    return {{"name", name},
+            {"in", "header"},
+            {"description", description},
+            {"schema", {{"type", "string"}}}};
+}
+
+Json content_of(const RouteDoc& doc, std::string_view schema, bool error) {
+    if (doc.style == ApiStyle::Webservice) {
+        return {{"application/xml", {{"schema", schema_ref(schema)}}},
+                {"application/json", {{"schema", schema_ref(schema)}}}};
+    }
+    if (error && schema == "Problem")
+        return {{std::string(kProblemJsonType), {{"schema", schema_ref(schema)}}}};
+    return {{std::string(kJsonType), {{"schema", schema_ref(schema)}}}};
+}
+
+Json operation_of(const Route& route, const RouteDoc* doc) {
+    Json operation = Json::object();
+    auto parameters = Json::array();
+    for (const auto& name : path_parameters(route.pattern))
+        parameters.push_back(path_parameter(name));
+
+    const bool signedIn = route.access == Access::SignedIn;
+    operation["security"] =
+        signedIn
+            ? Json::array({Json{{"bearerAuth", Json::array()}}, Json{{"authtoken", Json::array()}}})
+            : Json::array();
+    if (!doc) {
+        operation["summary"] = "Undocumented";
+        operation["parameters"] = parameters;
+        operation["responses"] = {{"default", {{"description", "Undocumented."}}}};
+        return operation;
+    }
+
+    operation["summary"] = doc->summary;
+    operation["description"] = doc->description;
+    operation["tags"] = Json::array({doc->tag});
+    if (doc->listQuery) {
+        parameters.push_back(query_parameter(
+            "q",
+            "Matches the UUID, name, purchased number, customer reference or external "
+            "contract.",
+            {{"type", "string"}}));
+        parameters.push_back(query_parameter(
+            "status", "Only this status.",
+            {{"type", "string"}, {"enum", {"New", "Active", "Blocked", "Rejected"}}}));
+        parameters.push_back(query_parameter(
+            "limit", "Items per page.",
+            {{"type", "integer"}, {"minimum", 1}, {"maximum", core::kMaxPageSize}}));
+        parameters.push_back(
+            query_parameter("cursor", "The previous page's nextCursor.", {{"type", "string"}}));
+    }
+    for (const auto& query : doc->queryParameters) {
+        parameters.push_back(Json{{"name", query.name},
+                                  {"in", "query"},
+                                  {"description", query.description},
+                                  {"schema", {{"type", query.type}}}});
+    }
+    if (doc->ifMatch) {
+        parameters.push_back(header_parameter(
+            "If-Match", "The ETag (version) last seen; 412 when the object has changed since."));
+    }
+    if (doc->idempotencyKey) {
+        parameters.push_back(header_parameter(
+            "Idempotency-Key", "Repeating a create with the same key answers as the first time."));
+    }
+    if (doc->style == ApiStyle::Webservice) {
+        parameters.push_back(header_parameter(
+            "Accept", "application/xml or application/json; which one the answer is written in."));
+    }
+    operation["parameters"] = parameters;
+
+    if (!doc->requestSchema.empty()) {
+        operation["requestBody"] = {{"required", doc->requestRequired},
+                                    {"content", content_of(*doc, doc->requestSchema, false)}};
+    }
+
+    Json responses = Json::object();
+    Json success = {{"description", doc->successDescription}};
+    if (!doc->responseSchema.empty())
+        success["content"] = content_of(*doc, doc->responseSchema, false);
+    Json headers = Json::object();
+    if (doc->etag) {
+        headers["ETag"] = {{"description", "The version, for If-Match."},
+                           {"schema", {{"type", "string"}}}};
+    }
+    if (doc->location) {
+        headers["Location"] = {{"description", "The new object's address."},
+                               {"schema", {{"type", "string"}}}};
+    }
+    if (!headers.empty())
+        success["headers"] = std::move(headers);
+    responses[std::to_string(doc->successStatus)] = success;
+
+    auto errors = doc->errorStatuses;
+    if (signedIn)
+        errors.push_back(401);
+    const std::string_view errorSchema = doc->errorSchema.empty() ? "Problem" : doc->errorSchema;
+    for (const int status : errors) {
+        responses[std::to_string(status)] = {{"description", reason_of(status)},
+                                             {"content", content_of(*doc, errorSchema, true)}};
+    }
+    operation["responses"] = responses;
+    return operation;
+}
+
+std::string operation_id(const Route& route) {
+    std::string id(http::to_string(route.method));
+    for (auto& c : id)
+        c = static_cast<char>(c - 'A' + 'a');
+    bool upper = true;
+    for (const char c : route.pattern) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+            id += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+            upper = false;
+        } else {
+            upper = true;
+        }
+    }
+    return id;
+}
+
+}  // namespace
+
+const std::vector<RouteDoc>& route_docs() {
+    static const std::vector<RouteDoc> docs = make_route_docs();
+    return docs;
+}
+
+const RouteDoc* find_route_doc(http::verb method, std::string_view pattern) {
+    for (const auto& doc : route_docs()) {
+        if (doc.method == method && doc.pattern == pattern)
+            return &doc;
+    }
+    return nullptr;
+}
+
+Json openapi_document(const Router& router) {
+    Json paths = Json::object();
+    for (const auto& route : router.routes()) {
+        auto operation = operation_of(route, find_route_doc(route.method, route.pattern));
+        operation["operationId"] = operation_id(route);
+        std::string method(http::to_string(route.method));
+        for (auto& c : method)
+            c = static_cast<char>(c - 'A' + 'a');
+        paths[route.pattern][method] = std::move(operation);
+    }
+    return {{"openapi", "3.0.3"},
+            {"info",
+             {{"title", "Orgdesk API"},
+              {"version", "1.0.0"},
+              {"description",
+               "The partner portal's REST API: customer organizations under /api/v1, and the "
+               "Commvault-style webservice of seed 002 under /webservice. Every read and write "
+               "is scoped to the caller's tenant; another tenant's object answers 404, as a "
+               "missing one does."}}},
+            {"servers", Json::array({Json{{"url", "/"}}})},
+            {"paths", std::move(paths)},
+            {"components", Json::parse(kComponents)}};
+}
+
+void add_openapi_route(Router& router) {
+    struct Cache {
+        std::once_flag once;
+        std::string body;
+    };
+    auto cache = std::make_shared<Cache>();
+    const Router* table = &router;
+    router.add(
+        {http::verb::get, kOpenApiPath, Access::Public, {}, [cache, table](const RequestContext&) {
+             std::call_once(cache->once, [&] { cache->body = openapi_document(*table).dump(); });
+             StringResponse response{http::status::ok, 11};
+             response.set(http::field::content_type, kJsonType);
+             response.body() = cache->body;
+             response.prepare_payload();
+             return response;
+         }});
+}
+
+}  // namespace orgdesk::server

@@ -1,0 +1,441 @@
+#include "server/webservice_routes.hpp"
+
+#include <charconv>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <sodium.h>
+#include <boost/beast/core/string.hpp>
+
+#include "core/json_codecs.hpp"
+#include "core/list_cursor.hpp"
+#include "core/provider_domain.hpp"
+#include "server/json_body.hpp"
+#include "server/problems.hpp"
+#include "server/responses.hpp"
+#include "server/xml_writer.hpp"
+
+namespace orgdesk::server {
+namespace {
+
+using core::Json;
+using core::OrgAction;
+using platform::OrganizationService;
+
+constexpr const char* kLogin = "/webservice/Login";
+constexpr const char* kOrganizations = "/webservice/Organization";
+constexpr const char* kActivate = "/webservice/organization/{organizationId}/action/activate";
+constexpr const char* kDeactivate = "/webservice/organization/{organizationId}/action/deactivate";
+
+constexpr std::string_view kXmlType = "application/xml";
+// Commvault's errorCode for a wrong user name or password.
+constexpr int kWrongCredentialsCode = 5;
+// Commvault's entity type of an organization (seed 002's `_type_="61"`).
+constexpr int kOrganizationEntityType = 61;
+
+struct ActionRoute {
+    OrgAction action;
+    const char* pattern;
+    const char* responseElement;
+};
+
+constexpr ActionRoute kActionRoutes[] = {
+    {OrgAction::Approve, kActivate, "Api_ActivateOrganizationResponse"},
+    {OrgAction::Suspend, kDeactivate, "Api_DeactivateOrganizationResponse"},
+};
+
+// ---- answers -------------------------------------------------------------------------------
+
+StringResponse xml_response(http::status status, const XmlElement& root) {
+    StringResponse response{status, 11};
+    response.set(http::field::content_type, kXmlType);
+    response.body() = to_xml_document(root);
+    response.prepare_payload();
+    return response;
+}
+
+http::status status_of(const core::Error& error) {
+    return static_cast<http::status>(core::http_status_of(error.kind));
+}
+
+// The errorCode of a refusal: the HTTP status the same refusal has under /api/v1.
+int error_code_of(http::status status) {
+    return static_cast<int>(status);
+}
+
+WireFormat format_of(const Request& request, WireFormat fallback) {
+    return negotiate_format(request[http::field::accept], fallback);
+}
+
+// Commvault's generic answer to a failed request, for GET Organization.
+StringResponse generic_error(WireFormat format, const core::Error& error) {
+    const auto status = status_of(error);
+    const int code = error_code_of(status);
+    if (format == WireFormat::Json) {
+        return json_response(status, Json{{"errorCode", code}, {"errorMessage", error.message}});
+    }
+    XmlElement root("App_GenericResp");
+    root.attribute("errorCode", std::to_string(code)).attribute("errorMessage", error.message);
+    return xml_response(status, root);
+}
+
+// ---- Login ---------------------------------------------------------------------------------
+
+constexpr const char* kLoginResponseElement = "DM2ContentIndexing_CheckCredentialResp";
+
+StringResponse login_error(WireFormat format, http::status status, int code,
+                           const std::string& message) {
+    if (format == WireFormat::Json) {
+        return json_response(
+            status, Json{{"errList",
+                          Json::array({Json{{"errLogMessage", message}, {"errorCode", code}}})}});
+    }
+    XmlElement root(kLoginResponseElement);
+    root.child(XmlElement("errList")
+                   .attribute("errLogMessage", message)
+                   .attribute("errorCode", std::to_string(code)));
+    return xml_response(status, root);
+}
+
+StringResponse login_error(WireFormat format, const Problem& problem) {
+    return login_error(format, problem.status, error_code_of(problem.status),
+                       problem.error.message);
+}
+
+StringResponse login_success(WireFormat format, const core::LoginResult& result) {
+    const auto& user = result.user;
+    const std::string token = "QSDK " + result.token;
+    if (format == WireFormat::Json) {
+        return json_response(http::status::ok, Json{{"aliasName", user.displayName},
+                                                    {"userGUID", user.userId},
+                                                    {"loginAttempts", 0},
+                                                    {"remainingLockTime", 0},
+                                                    {"smtpAddress", user.username},
+                                                    {"userName", user.username},
+                                                    {"ccn", 0},
+                                                    {"token", token},
+                                                    {"forcePasswordChange", false},
+                                                    {"isAccountLocked", false}});
+    }
+    XmlElement root(kLoginResponseElement);
+    root.attribute("aliasName", user.displayName)
+        .attribute("userGUID", user.userId)
+        .attribute("loginAttempts", "0")
+        .attribute("remainingLockTime", "0")
+        .attribute("smtpAddress", user.username)
+        .attribute("userName", user.username)
+        .attribute("ccn", "0")
+        .attribute("token", token)
+        .attribute("forcePasswordChange", "false")
+        .attribute("isAccountLocked", "false");
+    return xml_response(http::status::ok, root);
+}
+
+Problem invalid_login_field(std::string_view field, std::string_view message) {
+    return problem_of(invalid_parameter(field, message));
+}
+
+// Commvault clients send domain, commserver, timeout and deviceId beside these: they are
+// accepted and ignored.
+StringResponse login(AuthService& auth, const RequestContext& context) {
+    const auto format = format_of(context.request, WireFormat::Json);
+    auto body = read_json_body(context.request);
+    if (const auto* problem = std::get_if<Problem>(&body))
+        return login_error(format, *problem);
+    const auto& json = std::get<Json>(body);
+    if (!json.is_object()) {
+        return login_error(format, invalid_login_field("the body",
+                                                       "must be a JSON object with "
+                                                       "username and password"));
+    }
+    const auto username = json.find("username");
+    if (username == json.end() || !username->is_string() ||
+        username->get_ref<const std::string&>().empty()) {
+        return login_error(format, invalid_login_field("username", "must be a non-empty string"));
+    }
+    const auto password = json.find("password");
+    if (password == json.end() || !password->is_string()) {
+        return login_error(format,
+                           invalid_login_field("password", "must be a base64-encoded string"));
+    }
+    auto decoded = decode_base64(password->get_ref<const std::string&>());
+    if (!decoded) {
+        return login_error(format, invalid_login_field("password",
+                                                       "must be base64-encoded (UTF-8), as "
+                                                       "Commvault's Login expects"));
+    }
+    const auto result = auth.login({username->get<std::string>(), std::move(*decoded)});
+    if (!result) {
+        const auto status = status_of(result.error());
+        const int code = result.error().kind == core::ErrorKind::Unauthenticated
+                             ? kWrongCredentialsCode
+                             : error_code_of(status);
+        return login_error(format, status, code, result.error().message);
+    }
+    return login_success(format, *result);
+}
+
+// ---- GET Organization ----------------------------------------------------------------------
+
+StringResponse list_organizations(OrganizationService& organizations,
+                                  const RequestContext& context) {
+    const auto format = format_of(context.request, WireFormat::Xml);
+    const auto& who = context.caller->principal;
+
+    // The whole scope, page by page: Commvault's list has no paging.
+    std::vector<core::Organization> all;
+    platform::ListRequest request;
+    request.limit = core::kMaxPageSize;
+    while (true) {
+        auto page = organizations.list(who, request);
+        if (!page)
+            return generic_error(format, page.error());
+        for (auto& view : page->items)
+            all.push_back(std::move(view.org));
+        if (!page->nextCursor)
+            break;
+        request.after = core::decode_cursor(*page->nextCursor);
+        if (!request.after)
+            throw std::logic_error("the organization list made a cursor it cannot read");
+    }
+
+    if (format == WireFormat::Json) {
+        auto providers = Json::array();
+        for (const auto& org : all) {
+            providers.push_back(
+                {{"shortName",
+                  {{"id", org.providerId}, {"domainName", core::provider_domain_name(org.name)}}},
+                 {"connectName", org.name},
+                 {"providerGUID", org.id},
+                 {"status", core::to_string(org.status)}});
+        }
+        return json_response(http::status::ok, Json{{"providers", std::move(providers)}});
+    }
+    XmlElement root("Api_GetOrganizationsResponse");
+    for (const auto& org : all) {
+        XmlElement provider("providers");
+        provider.attribute("connectName", org.name)
+            .attribute("providerGUID", org.id)
+            .attribute("status", std::string(core::to_string(org.status)));
+        provider.child(XmlElement("shortName")
+                           .attribute("id", std::to_string(org.providerId))
+                           .attribute("domainName", core::provider_domain_name(org.name)));
+        root.child(std::move(provider));
+    }
+    return xml_response(http::status::ok, root);
+}
+
+// ---- activate / deactivate -----------------------------------------------------------------
+
+struct ActionOutcome {
+    int errorCode = 0;
+    std::string errorMessage;               // empty on success
+    std::optional<core::Organization> org;  // the entity, on success
+};
+
+StringResponse action_answer(const ActionRoute& route, WireFormat format, http::status status,
+                             const ActionOutcome& outcome) {
+    const std::string exitval = std::to_string(outcome.errorCode);
+    if (format == WireFormat::Json) {
+        Json response{{"errorCode", outcome.errorCode}};
+        if (outcome.errorCode != 0)
+            response["errorMessage"] = outcome.errorMessage;
+        if (outcome.org) {
+            response["entity"] = {
+                {"GUID", ""},
+                {"_type_", kOrganizationEntityType},
+                {"providerDomainName", core::provider_domain_name(outcome.org->name)},
+                {"providerId", outcome.org->providerId}};
+        }
+        return json_response(
+            status,
+            Json{{"processinginstructioninfo",
+                  {{"attributes", Json::array({Json{{"name", "exitval"}, {"value", exitval}}})}}},
+                 {"response", std::move(response)}});
+    }
+    XmlElement root(route.responseElement);
+    root.child(
+        XmlElement("processinginstructioninfo")
+            .child(
+                XmlElement("attributes").attribute("name", "exitval").attribute("value", exitval)));
+    XmlElement response("response");
+    response.attribute("errorCode", std::to_string(outcome.errorCode));
+    if (outcome.errorCode != 0)
+        response.attribute("errorMessage", outcome.errorMessage);
+    if (outcome.org) {
+        response.child(
+            XmlElement("entity")
+                .attribute("GUID", "")
+                .attribute("_type_", std::to_string(kOrganizationEntityType))
+                .attribute("providerDomainName", core::provider_domain_name(outcome.org->name))
+                .attribute("providerId", std::to_string(outcome.org->providerId)));
+    }
+    root.child(std::move(response));
+    return xml_response(status, root);
+}
+
+StringResponse action_error(const ActionRoute& route, WireFormat format, const core::Error& error) {
+    const auto status = status_of(error);
+    return action_answer(route, format, status, {error_code_of(status), error.message, {}});
+}
+
+// A provider id is a positive decimal number; anything else is taken for a UUID.
+std::optional<std::int64_t> parse_provider_id(std::string_view text) {
+    if (text.empty() || text.size() > 18)
+        return std::nullopt;
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value <= 0)
+        return std::nullopt;
+    return value;
+}
+
+// The body (empty, Commvault's XML template, or deactivateOptions in JSON) is not read: none of
+// its options has a meaning here, and a deactivated organization keeps its subscriptions.
+StringResponse organization_action(OrganizationService& organizations, platform::Store& store,
+                                   const ActionRoute& route, const RequestContext& context) {
+    const auto format = format_of(context.request, WireFormat::Xml);
+    const std::string& organizationId = context.param("organizationId");
+    std::string id = organizationId;
+    if (const auto providerId = parse_provider_id(organizationId)) {
+        // An unknown provider id stays as it is: the service then finds no such organization
+        // and answers exactly as for another tenant's or a missing one.
+        if (auto org = store.find_organization_by_provider_id(*providerId))
+            id = std::move(org->id);
+    }
+    auto view = organizations.change_status(context.caller->principal, id, route.action);
+    if (!view)
+        return action_error(route, format, view.error());
+    return action_answer(route, format, http::status::ok, {0, {}, std::move(view->org)});
+}
+
+// ---- content negotiation -------------------------------------------------------------------
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
+bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
+    return text.size() > suffix.size() &&
+           boost::beast::iequals(text.substr(text.size() - suffix.size()), suffix);
+}
+
+std::optional<WireFormat> format_of_media_type(std::string_view type) {
+    if (boost::beast::iequals(type, "application/json") || ends_with_ignoring_case(type, "+json"))
+        return WireFormat::Json;
+    if (boost::beast::iequals(type, "application/xml") || boost::beast::iequals(type, "text/xml") ||
+        ends_with_ignoring_case(type, "+xml")) {
+        return WireFormat::Xml;
+    }
+    return std::nullopt;
+}
+
+// The q parameter of a media range's parameters (";q=0.5;level=1"); 1 when absent, 0 when
+// malformed (a range the client did not write well is not one it asked for).
+double quality_of(std::string_view parameters) {
+    while (!parameters.empty()) {
+        const auto semicolon = parameters.find(';', 1);
+        auto parameter = trim(parameters.substr(
+            1, semicolon == std::string_view::npos ? std::string_view::npos : semicolon - 1));
+        parameters =
+            semicolon == std::string_view::npos ? std::string_view{} : parameters.substr(semicolon);
+        if (parameter.size() < 2 || (parameter[0] != 'q' && parameter[0] != 'Q') ||
+            parameter[1] != '=') {
+            continue;
+        }
+        const auto value = trim(parameter.substr(2));
+        double q = 0;
+        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), q);
+        if (error != std::errc() || end != value.data() + value.size() || q < 0 || q > 1)
+            return 0;
+        return q;
+    }
+    return 1;
+}
+
+}  // namespace
+
+WireFormat negotiate_format(std::string_view accept, WireFormat fallback) {
+    std::optional<WireFormat> best;
+    double bestQuality = 0;
+    std::size_t start = 0;
+    while (start <= accept.size()) {
+        const auto comma = std::min(accept.find(',', start), accept.size());
+        const auto range = accept.substr(start, comma - start);
+        start = comma + 1;
+        const auto semicolon = std::min(range.find(';'), range.size());
+        const auto format = format_of_media_type(trim(range.substr(0, semicolon)));
+        if (!format)
+            continue;
+        const double quality = quality_of(range.substr(semicolon));
+        if (quality > bestQuality) {
+            best = format;
+            bestQuality = quality;
+        }
+    }
+    return best.value_or(fallback);
+}
+
+std::optional<std::string> decode_base64(std::string_view text) {
+    // Padded text comes in whole quads; text without its padding does not.
+    const int variant = text.size() % 4 == 0 ? sodium_base64_VARIANT_ORIGINAL
+                                             : sodium_base64_VARIANT_ORIGINAL_NO_PADDING;
+    std::string bytes(text.size() / 4 * 3 + 3, '\0');
+    std::size_t length = 0;
+    const char* end = nullptr;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text.data(),
+                          text.size(), nullptr, &length, &end, variant) != 0 ||
+        end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    bytes.resize(length);
+    return bytes;
+}
+
+bool is_webservice_route(const Route& route) {
+    return route.pattern.rfind("/webservice/", 0) == 0;
+}
+
+StringResponse webservice_refusal(const Route& route, const Request& request,
+                                  const core::Error& error) {
+    auto response = [&] {
+        for (const auto& action : kActionRoutes) {
+            if (route.pattern == action.pattern)
+                return action_error(action, format_of(request, WireFormat::Xml), error);
+        }
+        if (route.pattern == kLogin)
+            return login_error(format_of(request, WireFormat::Json), problem_of(error));
+        return generic_error(format_of(request, WireFormat::Xml), error);
+    }();
+    if (error.kind == core::ErrorKind::Unauthenticated)
+        response.set(http::field::www_authenticate, "Bearer");
+    return response;
+}
+
+void add_webservice_routes(Router& router, AuthService& auth, OrganizationService& organizations,
+                           platform::Store& store) {
+    router.add({http::verb::post, kLogin, Access::Public, {}, [&auth](const RequestContext& c) {
+                    return login(auth, c);
+                }});
+    router.add({http::verb::get,
+                kOrganizations,
+                Access::SignedIn,
+                {},
+                [&organizations](const RequestContext& c) {
+                    return list_organizations(organizations, c);
+                }});
+    for (const auto& route : kActionRoutes) {
+        router.add({http::verb::post, route.pattern, Access::SignedIn, route.action,
+                    [&organizations, &store, &route](const RequestContext& c) {
+                        return organization_action(organizations, store, route, c);
+                    }});
+    }
+}
+
+}  // namespace orgdesk::server
