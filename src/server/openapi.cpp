@@ -332,7 +332,8 @@ constexpr const char* kComponents = R"json({
         "status": {"$ref": "#/components/schemas/OrganizationStatus"},
         "segment": {"type": "string"},
         "ownershipType": {"$ref": "#/components/schemas/OwnershipType"},
-        "owner": {"allOf": [{"$ref": "#/components/schemas/Person"}], "nullable": true},
+        "owner": {"type": "object", "nullable": true, "allOf": [{"$ref": "#/components/schemas/Person"}],
+          "description": "null for a Service Provider organization without an owner."},
         "billing": {"$ref": "#/components/schemas/Billing"},
         "primaryContact": {"$ref": "#/components/schemas/Contact"},
         "customerReference": {"type": "string"},
@@ -434,8 +435,8 @@ constexpr const char* kComponents = R"json({
           "id": {"type": "string", "description": "A user id, or \"system\"."},
           "name": {"type": "string", "description": "The user's display name, or \"System\"."}}},
         "action": {"type": "string", "description": "What: create, approve, reject, suspend, resume, delete, edit, ownership, ..."},
-        "before": {"nullable": true, "description": "The state before (a JSON snapshot)."},
-        "after": {"nullable": true, "description": "The state after (a JSON snapshot)."}
+        "before": {"type": "object", "nullable": true, "description": "The state before (a JSON snapshot)."},
+        "after": {"type": "object", "nullable": true, "description": "The state after (a JSON snapshot)."}
       }
     },
     "AuditTrail": {
