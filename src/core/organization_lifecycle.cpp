@@ -103,10 +103,17 @@ Result<OrgStatus> decide(const Principal& principal, const Organization& org, Or
     return to;
 }
 
+Result<OrgStatus> decide_delete(const Principal& principal, const Organization& org,
+                                bool cancelSubscriptions) {
+    if (cancelSubscriptions)
+        return permitted(principal, org, OrgAction::Delete);
+    return decide(principal, org, OrgAction::Delete);
+}
+
 std::vector<OrgAction> allowed_actions(const Principal& principal, const Organization& org) {
     std::vector<OrgAction> actions;
     for (const OrgAction action : kAllOrgActions) {
-        if (decide(principal, org, action))
+        if (permitted(principal, org, action))
             actions.push_back(action);
     }
     return actions;

@@ -19,10 +19,11 @@ constexpr std::array<std::string_view, 8> kPatchableFields{"name",
                                                            "buyerTags"};
 
 // Fields that appear in answers but that no request may set.
-constexpr std::array<std::string_view, 12> kServerOwnedFields{
-    "id",        "status",    "version",           "distributorId",
-    "createdAt", "updatedAt", "subscriptionCount", "userCount",
-    "actions",   "decidedBy", "decidedAt",         "tenant"};
+constexpr std::array<std::string_view, 14> kServerOwnedFields{
+    "id",         "status",         "version",           "distributorId",
+    "createdAt",  "updatedAt",      "subscriptionCount", "userCount",
+    "actions",    "decidedBy",      "decidedAt",         "tenant",
+    "providerId", "rejectionReason"};
 
 bool contains(auto const& list, std::string_view name) {
     return std::find(list.begin(), list.end(), name) != list.end();
@@ -170,6 +171,23 @@ Result<SubscriptionsOnSuspend> suspend_request_from_json(const Json& body) {
         errors.push_back({"subscriptions", "must be \"keep\" or \"cancel\""});
     return invalid(std::move(errors),
                    "Say whether the organization's subscriptions are kept or cancelled.");
+}
+
+Result<DeleteRequest> delete_request_from_json(const Json& body) {
+    if (!body.is_object())
+        return not_an_object();
+    auto errors = unknown_fields(body, {"cancelSubscriptions"});
+    DeleteRequest request;
+    if (const auto it = body.find("cancelSubscriptions"); it != body.end() && !it->is_null()) {
+        if (it->is_boolean()) {
+            request.cancelSubscriptions = it->get<bool>();
+        } else {
+            errors.push_back({"cancelSubscriptions", "must be true or false"});
+        }
+    }
+    if (!errors.empty())
+        return invalid_request(std::move(errors));
+    return request;
 }
 
 Result<OwnershipChange> ownership_change_from_json(const Json& body) {

@@ -31,6 +31,13 @@ enum class SubscriptionsOnSuspend { Keep, Cancel };
 // PUT .../suspend {"subscriptions": "keep" | "cancel"}.
 Result<SubscriptionsOnSuspend> suspend_request_from_json(const Json& body);
 
+// DELETE /api/v1/customers/{id} may carry {"cancelSubscriptions": true}: cancel the active
+// subscriptions in the same step instead of being refused for them.
+struct DeleteRequest {
+    bool cancelSubscriptions = false;
+};
+Result<DeleteRequest> delete_request_from_json(const Json& body);
+
 // PUT .../ownership {"ownershipType", "newOwner": {"memberId"} | {"name","email"}, "demoteTo"}.
 Result<OwnershipChange> ownership_change_from_json(const Json& body);
 

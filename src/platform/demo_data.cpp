@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 
 #include "core/json_codecs.hpp"
 
@@ -65,6 +66,26 @@ constexpr std::array<std::string_view, 12> kContacts{{
     "Liam O'Brien",
     "Yuki Tanaka",
     "Nikos Papadakis",
+}};
+
+// Colleagues of the contacts, for the organizations' Admins and Members.
+constexpr std::array<std::string_view, 16> kColleagues{{
+    "Erik Johansson",
+    "Laura Schmidt",
+    "Kari Nordmann",
+    "Giulia Bianchi",
+    "Dmitri Volkov",
+    "Aino Korhonen",
+    "Pedro Santos",
+    "Agnieszka Kowalska",
+    "Julien Martin",
+    "Siobhan Murphy",
+    "Hiroshi Sato",
+    "Eleni Georgiou",
+    "Lars Nielsen",
+    "Fatima El Amrani",
+    "Oliver Bennett",
+    "Marta Horvat",
 }};
 
 constexpr std::array<std::string_view, 4> kSegments{
@@ -137,7 +158,7 @@ core::Organization make_organization(int index, std::int64_t nowMs) {
     o.sellerId = std::string(sellerOne ? kDemoSellerOneId : kDemoSellerTwoId);
     o.subscriptionCount =
         o.status == OrgStatus::Active || o.status == OrgStatus::Blocked ? 1 + index % 4 : 0;
-    o.userCount = 1 + index % 9;
+    o.userCount = 0;  // set from the members
     o.createdAtMs = nowMs - (static_cast<std::int64_t>(i) * 29 + 2) * kHourMs;
     o.updatedAtMs = o.createdAtMs;
     return o;
@@ -148,9 +169,42 @@ core::Organization make_organization(int index, std::int64_t nowMs) {
 std::vector<core::Organization> demo_organizations(std::int64_t nowMs) {
     std::vector<core::Organization> orgs;
     for (int i = 0; i < static_cast<int>(kCompanies.size()); ++i) {
-        orgs.push_back(make_organization(i, nowMs));
+        auto org = make_organization(i, nowMs);
+        org.userCount = static_cast<int>(demo_members(org).size());
+        orgs.push_back(std::move(org));
     }
     return orgs;
+}
+
+std::vector<core::Member> demo_members(const core::Organization& org) {
+    // The organization's position in the demo, from its customer reference "CR-<10001 + index>".
+    const int index = std::atoi(org.customerReference.c_str() + 3) - 10001;
+    const std::string domain = org.owner ? org.owner->email.substr(org.owner->email.find('@'))
+                                         : "@" + slug_of(org.name) + ".example";
+    std::vector<core::Member> members;
+    if (org.owner) {
+        members.push_back({demo_uuid('e', index * 4 + 1), org.owner->name, org.owner->email,
+                           core::MemberRole::Owner});
+    }
+    // A Service Provider's organization keeps at least one Admin, so it has someone to make its
+    // owner when it switches to Customer.
+    const int others = org.owner ? index % 4 : 1 + index % 3;
+    for (int k = 0; k < others; ++k) {
+        const auto name =
+            std::string(kColleagues[static_cast<std::size_t>(index * 3 + k) % kColleagues.size()]);
+        std::string local;
+        for (const char c : name) {
+            if (c == ' ')
+                local += '.';
+            else if (c >= 'A' && c <= 'Z')
+                local += static_cast<char>(c - 'A' + 'a');
+            else
+                local += c;
+        }
+        members.push_back({demo_uuid('e', index * 4 + 2 + k), name, local + domain,
+                           k == 0 ? core::MemberRole::Admin : core::MemberRole::Member});
+    }
+    return members;
 }
 
 std::vector<DemoSignIn> seed_demo_data(Store& store, std::int64_t nowMs,
@@ -185,9 +239,17 @@ std::vector<DemoSignIn> seed_demo_data(Store& store, std::int64_t nowMs,
     store.insert_partner(
         {std::string(kDemoSellerTwoId), "Baltic Reseller Group", std::string(kDemoDistributorId)});
     for (const auto& org : demo_organizations(nowMs)) {
-        store.insert_organization(org,
-                                  {org.createdAtMs, "system", "create", "organization", org.id, "",
-                                   core::Json{{"status", core::to_string(org.status)}}.dump()});
+        OrganizationInsert insert;
+        insert.org = org;
+        insert.members = demo_members(org);
+        insert.audit = {org.createdAtMs,
+                        "system",
+                        "create",
+                        "organization",
+                        org.id,
+                        "",
+                        core::Json{{"status", core::to_string(org.status)}}.dump()};
+        static_cast<void>(store.create_organization(insert));
     }
     for (const auto& u : users) {
         core::Principal p;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/member.hpp"
 #include "platform/store.hpp"
 
 namespace orgdesk::platform {
@@ -23,7 +24,12 @@ struct DemoSignIn {
 };
 
 // The demo's customer organizations, as they are on the day `nowMs` (pure: no store involved).
+// Each one's userCount is the number of its demo_members.
 std::vector<core::Organization> demo_organizations(std::int64_t nowMs);
+
+// The members of the demo organization `org` (one of demo_organizations): a Customer-owned one's
+// Owner (its `owner`), plus up to three Admins and Members.
+std::vector<core::Member> demo_members(const core::Organization& org);
 
 // Writes the demo data unless the demo distributor exists already, and returns the sign-ins.
 // `passwordHash` is the Argon2id hash every demo user gets (hashed once by the caller).

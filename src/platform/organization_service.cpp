@@ -1,9 +1,12 @@
 #include "platform/organization_service.hpp"
 
 #include <algorithm>
+#include <random>
+#include <set>
 #include <utility>
 
 #include "core/organization_lifecycle.hpp"
+#include "core/uuid.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -23,14 +26,30 @@ core::Error stale_version(std::int64_t current) {
                           std::to_string(current) + "). Reload it and try again.");
 }
 
-std::string status_snapshot(const core::Organization& org) {
-    return core::Json{{"status", core::to_string(org.status)}, {"version", org.version}}.dump();
+core::Json status_snapshot(const core::Organization& org) {
+    return {{"status", core::to_string(org.status)}, {"version", org.version}};
 }
 
 }  // namespace
 
-OrganizationService::OrganizationService(Store& store, Clock clock)
-    : store_(store), clock_(std::move(clock)) {}
+IdGenerator random_uuid_generator() {
+    return [] {
+        // random_device reads the operating system's random source (getrandom on Linux).
+        std::random_device random;
+        core::UuidBytes bytes{};
+        for (std::size_t i = 0; i < bytes.size(); i += 4) {
+            const auto word = random();
+            for (std::size_t j = 0; j < 4; ++j)
+                bytes[i + j] = static_cast<std::uint8_t>(word >> (8 * j));
+        }
+        return core::format_uuid_v4(bytes);
+    };
+}
+
+OrganizationService::OrganizationService(Store& store, Clock clock, IdGenerator newId)
+    : store_(store),
+      clock_(std::move(clock)),
+      newId_(newId ? std::move(newId) : random_uuid_generator()) {}
 
 core::CustomerView OrganizationService::view_for(const core::Principal& who,
                                                  core::Organization org) const {
@@ -79,49 +98,107 @@ core::Result<std::map<core::OrgStatus, int>> OrganizationService::counts(
     return store_.count_by_status(core::scope_of(who));
 }
 
-core::Result<core::CustomerView> OrganizationService::change_status(
+core::Result<std::vector<core::Member>> OrganizationService::members(const core::Principal& who,
+                                                                     std::string_view id) {
+    const auto org = store_.find_organization(id);
+    if (!org || !core::can_view(who, *org))
+        return not_found();
+    return store_.list_members(org->id);
+}
+
+core::Result<std::vector<AuditEntry>> OrganizationService::audit(const core::Principal& who,
+                                                                 std::string_view id) {
+    const auto org = store_.find_organization(id);
+    if (!org || !core::can_view(who, *org))
+        return not_found();
+    std::map<std::string, std::string> names{{"system", "System"}};
+    std::vector<AuditEntry> entries;
+    for (auto& event : store_.audit_trail(org->id)) {
+        auto name = names.find(event.actorId);
+        if (name == names.end()) {
+            const auto user = store_.find_user(event.actorId);
+            name = names.emplace(event.actorId, user ? user->principal.displayName : "Former user")
+                       .first;
+        }
+        entries.push_back({std::move(event), name->second});
+    }
+    return entries;
+}
+
+core::Result<core::Organization> OrganizationService::load_for(
     const core::Principal& who, std::string_view id, core::OrgAction action,
     std::optional<std::int64_t> ifMatch) {
     auto org = store_.find_organization(id);
     if (!org)
         return not_found();
-    auto to = core::decide(who, *org, action);
-    if (!to)
-        return to.error();
+    auto allowed = core::decide(who, *org, action);
+    // Delete decides itself (it may cancel subscriptions); everything else is refused here.
+    if (!allowed &&
+        !(action == core::OrgAction::Delete && allowed.error().code == "active-subscriptions"))
+        return allowed.error();
     if (ifMatch && *ifMatch != org->version)
         return stale_version(org->version);
+    return std::move(*org);
+}
 
+core::Result<core::CustomerView> OrganizationService::write(
+    const core::Principal& who, const core::Organization& before, core::Organization after,
+    core::OrgAction action, std::string auditAction, core::Json auditBefore, core::Json auditAfter,
+    std::vector<core::Member> members) {
     const std::int64_t now = clock_();
-    core::Organization after = *org;
-    after.status = *to;
-    after.version = org->version + 1;
+    after.version = before.version + 1;
     after.updatedAtMs = now;
-
-    StatusChange change;
-    change.orgId = org->id;
-    change.from = org->status;
-    change.to = *to;
-    change.expectedVersion = org->version;  // no lost update between our read and our write
-    change.atMs = now;
-    change.audit = {now,
+    OrganizationUpdate update;
+    update.after = std::move(after);
+    update.expectedVersion = before.version;  // no lost update between our read and our write
+    update.members = std::move(members);
+    update.audit = {now,
                     who.userId,
-                    std::string(core::to_string(action)),
+                    std::move(auditAction),
                     "organization",
-                    org->id,
-                    status_snapshot(*org),
-                    status_snapshot(after)};
-    if (store_.change_status(change))
-        return view_for(who, std::move(after));
+                    before.id,
+                    auditBefore.is_null() ? std::string() : auditBefore.dump(),
+                    auditAfter.is_null() ? std::string() : auditAfter.dump()};
+    if (store_.update_organization(update))
+        return view_for(who, std::move(update.after));
 
     // Someone else wrote first. Tell the caller what stands now: the rule that refuses the action
     // in the new status (for approve, the seed's message), or else that the data changed.
-    auto current = store_.find_organization(id);
+    auto current = store_.find_organization(before.id);
     if (!current)
         return not_found();
     auto again = core::decide(who, *current, action);
-    if (!again)
+    if (!again && again.error().code != "active-subscriptions")
         return again.error();
     return stale_version(current->version);
+}
+
+core::Result<core::CustomerView> OrganizationService::change_status(
+    const core::Principal& who, std::string_view id, core::OrgAction action,
+    std::optional<std::int64_t> ifMatch) {
+    switch (action) {
+        case core::OrgAction::Suspend:
+            return suspend(who, id, core::SubscriptionsOnSuspend::Keep, ifMatch);
+        case core::OrgAction::Delete:
+            return remove(who, id, /*cancelSubscriptions=*/false, ifMatch);
+        case core::OrgAction::Edit:
+            return make_error(ErrorKind::Internal, "internal", "An edit is not a status change.");
+        case core::OrgAction::Approve:
+        case core::OrgAction::Reject:
+        case core::OrgAction::Resume:
+            break;
+    }
+    auto org = load_for(who, id, action, ifMatch);
+    if (!org)
+        return org.error();
+    const auto to = core::target_status(org->status, action);
+    core::Organization after = *org;
+    after.status = to.value_or(org->status);
+    auto before = status_snapshot(*org);
+    auto next = status_snapshot(after);
+    next["version"] = org->version + 1;
+    return write(who, *org, std::move(after), action, std::string(core::to_string(action)),
+                 std::move(before), std::move(next));
 }
 
 }  // namespace orgdesk::platform

@@ -1,20 +1,37 @@
 #pragma once
 // The platform service for customer organizations: reads scoped to the caller's tenant, and
 // commands checked by the core's rules, applied to the Store as one conditional write each.
+// Reads live in organization_service.cpp, commands in organization_commands.cpp.
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/json_codecs.hpp"
 #include "core/list_cursor.hpp"
+#include "core/member.hpp"
+#include "core/ownership.hpp"
+#include "core/request_codecs.hpp"
 #include "core/result.hpp"
 #include "platform/store.hpp"
 
 namespace orgdesk::platform {
 
 using Clock = std::function<std::int64_t()>;  // milliseconds since the Unix epoch
+// Makes the id of a new organization or member: a random UUID in production, a predictable one
+// in tests.
+using IdGenerator = std::function<std::string()>;
+
+// Random version 4 UUIDs from the operating system's random source.
+IdGenerator random_uuid_generator();
+
+// How long an Idempotency-Key is remembered.
+inline constexpr std::int64_t kIdempotencyKeyLifetimeMs = 24LL * 3600 * 1000;
+inline constexpr std::string_view kIdempotencyKeyReusedMessage =
+    "This Idempotency-Key was already used for a different request.";
 
 struct ListRequest {
     std::optional<core::OrgStatus> status;
@@ -23,25 +40,83 @@ struct ListRequest {
     int limit = core::kDefaultPageSize;  // clamped to 1..core::kMaxPageSize
 };
 
+// An Idempotency-Key header and a hash of the request it came with.
+struct IdempotencyKey {
+    std::string key;
+    std::string requestHash;
+};
+
+// The answer to a create: the new customer's JSON (as the caller saw it when it was created), or
+// the answer an earlier request with the same Idempotency-Key got.
+struct CreateOutcome {
+    int httpStatus = 201;
+    std::string body;
+    bool replayed = false;
+};
+
+struct AuditEntry {
+    AuditEvent event;
+    std::string actorName;  // "System" for the system, else the user's display name
+};
+
 class OrganizationService {
   public:
-    OrganizationService(Store& store, Clock clock);
+    OrganizationService(Store& store, Clock clock, IdGenerator newId = {});
 
     // One page, with the counts per status of the caller's whole scope.
     core::Result<core::CustomerPage> list(const core::Principal& who, const ListRequest& request);
     core::Result<core::CustomerView> get(const core::Principal& who, std::string_view id);
     core::Result<std::map<core::OrgStatus, int>> counts(const core::Principal& who);
+    core::Result<std::vector<core::Member>> members(const core::Principal& who,
+                                                    std::string_view id);
+    // Oldest first, with the actors' names.
+    core::Result<std::vector<AuditEntry>> audit(const core::Principal& who, std::string_view id);
 
-    // Approve, reject, suspend, resume or delete. `ifMatch` is the version the caller last saw.
+    // Approve or resume (and, with their defaults, reject without a reason, suspend keeping the
+    // subscriptions, delete without cancelling). `ifMatch` is the version the caller last saw.
     core::Result<core::CustomerView> change_status(const core::Principal& who, std::string_view id,
                                                    core::OrgAction action,
                                                    std::optional<std::int64_t> ifMatch = {});
 
+    core::Result<CreateOutcome> create(const core::Principal& who,
+                                       core::CreateOrganizationRequest request,
+                                       const std::optional<IdempotencyKey>& idempotency = {});
+    // A JSON merge patch of the editable fields.
+    core::Result<core::CustomerView> edit(const core::Principal& who, std::string_view id,
+                                          const core::Json& patch,
+                                          std::optional<std::int64_t> ifMatch = {});
+    core::Result<core::CustomerView> reject(const core::Principal& who, std::string_view id,
+                                            const std::string& reason,
+                                            std::optional<std::int64_t> ifMatch = {});
+    core::Result<core::CustomerView> suspend(const core::Principal& who, std::string_view id,
+                                             core::SubscriptionsOnSuspend subscriptions,
+                                             std::optional<std::int64_t> ifMatch = {});
+    core::Result<core::CustomerView> remove(const core::Principal& who, std::string_view id,
+                                            bool cancelSubscriptions,
+                                            std::optional<std::int64_t> ifMatch = {});
+    core::Result<core::CustomerView> change_ownership(const core::Principal& who,
+                                                      std::string_view id,
+                                                      const core::OwnershipChange& change,
+                                                      std::optional<std::int64_t> ifMatch = {});
+
   private:
     core::CustomerView view_for(const core::Principal& who, core::Organization org) const;
+    // The organization, if the caller may take `action` on it now and has seen its version.
+    core::Result<core::Organization> load_for(const core::Principal& who, std::string_view id,
+                                              core::OrgAction action,
+                                              std::optional<std::int64_t> ifMatch);
+    // Writes `after` over `before` (one conditional write with its audit event) and answers the
+    // caller's view, or the reason it could not be written.
+    core::Result<core::CustomerView> write(const core::Principal& who,
+                                           const core::Organization& before,
+                                           core::Organization after, core::OrgAction action,
+                                           std::string auditAction, core::Json auditBefore,
+                                           core::Json auditAfter,
+                                           std::vector<core::Member> members = {});
 
     Store& store_;
     Clock clock_;
+    IdGenerator newId_;
 };
 
 }  // namespace orgdesk::platform

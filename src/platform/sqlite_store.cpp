@@ -183,13 +183,95 @@ std::optional<Partner> SqliteStore::find_partner(std::string_view id) {
 }
 
 void SqliteStore::insert_organization(const Organization& o, const AuditEvent& audit) {
+    OrganizationInsert insert;
+    insert.org = o;
+    insert.audit = audit;
+    static_cast<void>(create_organization(insert));
+}
+
+void SqliteStore::write_search_keys(const Organization& o) {
+    SQLite::Statement clear(*db_, "DELETE FROM organization_search_keys WHERE org_id = ?");
+    clear.bind(1, o.id);
+    clear.exec();
+    SQLite::Statement key(*db_, "INSERT INTO organization_search_keys (key, org_id) VALUES (?, ?)");
+    for (const auto& k : core::search_keys(o)) {
+        key.bind(1, k);
+        key.bind(2, o.id);
+        key.exec();
+        key.reset();
+    }
+}
+
+void SqliteStore::upsert_members(const std::string& orgId, const std::vector<core::Member>& members,
+                                 std::int64_t atMs) {
+    SQLite::Statement q(*db_,
+                        "INSERT INTO members (id, org_id, name, email, role, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                        "name = excluded.name, email = excluded.email, role = excluded.role "
+                        "WHERE members.org_id = excluded.org_id");
+    for (const auto& m : members) {
+        q.bind(1, m.id);
+        q.bind(2, orgId);
+        q.bind(3, m.name);
+        q.bind(4, m.email);
+        q.bind(5, std::string(core::to_string(m.role)));
+        q.bind(6, static_cast<std::int64_t>(atMs));
+        q.exec();
+        q.reset();
+    }
+}
+
+std::optional<IdempotencyRecord> SqliteStore::find_idempotency_locked(std::string_view userId,
+                                                                      std::string_view key,
+                                                                      std::int64_t notBeforeMs) {
+    SQLite::Statement q(*db_,
+                        "SELECT request_hash, status, body, created_at FROM idempotency_keys "
+                        "WHERE user_id = ? AND key = ? AND created_at >= ?");
+    q.bind(1, std::string(userId));
+    q.bind(2, std::string(key));
+    q.bind(3, static_cast<std::int64_t>(notBeforeMs));
+    if (!q.executeStep())
+        return std::nullopt;
+    IdempotencyRecord r;
+    r.userId = std::string(userId);
+    r.key = std::string(key);
+    r.requestHash = q.getColumn(0).getString();
+    r.status = q.getColumn(1).getInt();
+    r.body = q.getColumn(2).getString();
+    r.createdAtMs = q.getColumn(3).getInt64();
+    return r;
+}
+
+std::optional<IdempotencyRecord> SqliteStore::find_idempotency_record(std::string_view userId,
+                                                                      std::string_view key,
+                                                                      std::int64_t notBeforeMs) {
+    std::lock_guard lock(mutex_);
+    return find_idempotency_locked(userId, key, notBeforeMs);
+}
+
+InsertOutcome SqliteStore::create_organization(const OrganizationInsert& insert) {
     std::lock_guard lock(mutex_);
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    InsertOutcome outcome;
+    if (insert.idempotency) {
+        const auto& key = *insert.idempotency;
+        if (auto earlier =
+                find_idempotency_locked(key.userId, key.key, insert.idempotencyNotBeforeMs)) {
+            outcome.earlier = std::move(earlier);
+            return outcome;  // nothing written
+        }
+        // Expired records go now, so the key can be used again and the table stays small.
+        SQLite::Statement expire(*db_, "DELETE FROM idempotency_keys WHERE created_at < ?");
+        expire.bind(1, static_cast<std::int64_t>(insert.idempotencyNotBeforeMs));
+        expire.exec();
+    }
+
+    const Organization& o = insert.org;
     SQLite::Statement q(*db_, std::string("INSERT INTO organizations (") + kOrganizationColumns +
                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                   "?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                   "(SELECT coalesce(max(provider_id), 0) + 1 FROM organizations), "
-                                  "?)");
+                                  "?) RETURNING provider_id");
     int c = 1;
     q.bind(c++, o.id);
     q.bind(c++, o.name);
@@ -219,17 +301,97 @@ void SqliteStore::insert_organization(const Organization& o, const AuditEvent& a
     q.bind(c++, static_cast<std::int64_t>(o.createdAtMs));
     q.bind(c++, static_cast<std::int64_t>(o.updatedAtMs));
     q.bind(c++, o.rejectionReason);
-    q.exec();
+    Organization inserted = o;
+    if (q.executeStep())
+        inserted.providerId = q.getColumn(0).getInt64();
+    q.reset();
 
-    SQLite::Statement key(*db_, "INSERT INTO organization_search_keys (key, org_id) VALUES (?, ?)");
-    for (const auto& k : core::search_keys(o)) {
-        key.bind(1, k);
-        key.bind(2, o.id);
-        key.exec();
-        key.reset();
+    write_search_keys(inserted);
+    upsert_members(inserted.id, insert.members, inserted.createdAtMs);
+    insert_audit(insert.audit);
+    if (insert.idempotency) {
+        const auto& key = *insert.idempotency;
+        SQLite::Statement record(*db_,
+                                 "INSERT INTO idempotency_keys (user_id, key, request_hash, "
+                                 "status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+        record.bind(1, key.userId);
+        record.bind(2, key.key);
+        record.bind(3, key.requestHash);
+        record.bind(4, key.status);
+        record.bind(5, insert.answer ? insert.answer(inserted) : key.body);
+        record.bind(6, static_cast<std::int64_t>(key.createdAtMs));
+        record.exec();
     }
-    insert_audit(audit);
     tx.commit();
+    outcome.inserted = std::move(inserted);
+    return outcome;
+}
+
+bool SqliteStore::update_organization(const OrganizationUpdate& update) {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    const Organization& o = update.after;
+    SQLite::Statement q(
+        *db_,
+        "UPDATE organizations SET name = ?, segment = ?, status = ?, ownership_type = ?, "
+        "owner_name = ?, owner_email = ?, billing_company = ?, billing_address = ?, "
+        "billing_country = ?, billing_tax_id = ?, billing_email = ?, contact_name = ?, "
+        "contact_role = ?, contact_phone = ?, customer_reference = ?, external_contract = ?, "
+        "purchased_numbers = ?, buyer_tags = ?, subscription_count = ?, user_count = ?, "
+        "rejection_reason = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?");
+    int c = 1;
+    q.bind(c++, o.name);
+    q.bind(c++, o.segment);
+    q.bind(c++, std::string(core::to_string(o.status)));
+    q.bind(c++, std::string(core::to_string(o.ownershipType)));
+    if (o.owner) {
+        q.bind(c++, o.owner->name);
+        q.bind(c++, o.owner->email);
+    } else {
+        q.bind(c++);
+        q.bind(c++);
+    }
+    for (const auto* text :
+         {&o.billing.company, &o.billing.address, &o.billing.country, &o.billing.taxId,
+          &o.billing.email, &o.primaryContact.name, &o.primaryContact.role, &o.primaryContact.phone,
+          &o.customerReference, &o.externalContract}) {
+        q.bind(c++, *text);
+    }
+    q.bind(c++, to_json_array(o.purchasedNumbers));
+    q.bind(c++, to_json_array(o.buyerTags));
+    q.bind(c++, o.subscriptionCount);
+    q.bind(c++, o.userCount);
+    q.bind(c++, o.rejectionReason);
+    q.bind(c++, static_cast<std::int64_t>(update.expectedVersion + 1));
+    q.bind(c++, static_cast<std::int64_t>(o.updatedAtMs));
+    q.bind(c++, o.id);
+    q.bind(c++, static_cast<std::int64_t>(update.expectedVersion));
+    if (q.exec() != 1)
+        return false;  // the transaction rolls back: nothing written
+    write_search_keys(o);
+    upsert_members(o.id, update.members, o.updatedAtMs);
+    insert_audit(update.audit);
+    tx.commit();
+    return true;
+}
+
+std::vector<core::Member> SqliteStore::list_members(std::string_view orgId) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_,
+                        "SELECT id, name, email, role FROM members WHERE org_id = ? "
+                        "ORDER BY created_at, rowid");
+    q.bind(1, std::string(orgId));
+    std::vector<core::Member> members;
+    while (q.executeStep()) {
+        core::Member m;
+        m.id = q.getColumn(0).getString();
+        m.name = q.getColumn(1).getString();
+        m.email = q.getColumn(2).getString();
+        m.role =
+            core::parse_member_role(q.getColumn(3).getString()).value_or(core::MemberRole::Member);
+        members.push_back(std::move(m));
+    }
+    return members;
 }
 
 std::optional<Organization> SqliteStore::find_organization(std::string_view id) {

@@ -29,12 +29,18 @@ class SqliteStore final : public Store {
     std::optional<Partner> find_partner(std::string_view id) override;
 
     void insert_organization(const core::Organization& org, const AuditEvent& audit) override;
+    InsertOutcome create_organization(const OrganizationInsert& insert) override;
+    std::optional<IdempotencyRecord> find_idempotency_record(std::string_view userId,
+                                                             std::string_view key,
+                                                             std::int64_t notBeforeMs) override;
     std::optional<core::Organization> find_organization(std::string_view id) override;
     std::optional<core::Organization> find_organization_by_provider_id(
         std::int64_t providerId) override;
     OrganizationPage list_organizations(const OrganizationQuery& query) override;
     std::map<core::OrgStatus, int> count_by_status(const core::TenantScope& scope) override;
     bool change_status(const StatusChange& change) override;
+    bool update_organization(const OrganizationUpdate& update) override;
+    std::vector<core::Member> list_members(std::string_view orgId) override;
     std::vector<AuditEvent> audit_trail(std::string_view entityId) override;
 
     void insert_user(const UserRecord& user) override;
@@ -50,6 +56,12 @@ class SqliteStore final : public Store {
   private:
     void migrate();
     void insert_audit(const AuditEvent& event);
+    void write_search_keys(const core::Organization& org);
+    void upsert_members(const std::string& orgId, const std::vector<core::Member>& members,
+                        std::int64_t atMs);
+    std::optional<IdempotencyRecord> find_idempotency_locked(std::string_view userId,
+                                                             std::string_view key,
+                                                             std::int64_t notBeforeMs);
 
     // One connection, used by one thread at a time: SQLite serializes writers anyway, and this
     // keeps every method a single transaction on a single connection.

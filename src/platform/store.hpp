@@ -3,6 +3,7 @@
 // implementations share this interface. Every method is one transaction; every state change
 // writes its audit event in that same transaction.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "core/access_policy.hpp"
 #include "core/list_cursor.hpp"
+#include "core/member.hpp"
 #include "core/organization.hpp"
 
 namespace orgdesk::platform {
@@ -56,6 +58,45 @@ struct StatusChange {
     AuditEvent audit;
 };
 
+// The answer a create gave under an Idempotency-Key, kept so a repeated request gets it again.
+struct IdempotencyRecord {
+    std::string userId;
+    std::string key;
+    std::string requestHash;  // of the request body, to tell a repeat from a different request
+    int status = 0;           // HTTP status of the answer
+    std::string body;         // the answer's body
+    std::int64_t createdAtMs = 0;
+};
+
+// A new organization with its members and audit event, written in one transaction.
+struct OrganizationInsert {
+    core::Organization org;  // providerId ignored: the store assigns the next one
+    std::vector<core::Member> members;
+    AuditEvent audit;
+    // With a key: an unexpired record under the same (user, key) wins over the insert (nothing is
+    // written then); else the record is written with the insert, its body made by `answer` from
+    // the organization as inserted (with its provider id).
+    std::optional<IdempotencyRecord> idempotency;
+    std::function<std::string(const core::Organization&)> answer;
+    std::int64_t idempotencyNotBeforeMs = 0;  // records created before this have expired
+};
+
+struct InsertOutcome {
+    std::optional<core::Organization> inserted;  // as stored
+    std::optional<IdempotencyRecord> earlier;    // the record that was there first
+};
+
+// One conditional write of a whole organization: applied only while it still has version
+// `expectedVersion` (so nothing read before is lost). `after` carries the new values, its
+// version expectedVersion + 1; partners, creation time and provider id never change. Members
+// are upserted by id (new ones inserted, existing ones' name, email and role updated).
+struct OrganizationUpdate {
+    core::Organization after;
+    std::int64_t expectedVersion = 0;
+    std::vector<core::Member> members;
+    AuditEvent audit;
+};
+
 struct UserRecord {
     core::Principal principal;
     std::string passwordHash;  // Argon2id, libsodium's crypto_pwhash_str format
@@ -79,6 +120,10 @@ class Store {
     virtual std::optional<Partner> find_partner(std::string_view id) = 0;
 
     virtual void insert_organization(const core::Organization& org, const AuditEvent& audit) = 0;
+    virtual InsertOutcome create_organization(const OrganizationInsert& insert) = 0;
+    virtual std::optional<IdempotencyRecord> find_idempotency_record(std::string_view userId,
+                                                                     std::string_view key,
+                                                                     std::int64_t notBeforeMs) = 0;
     // Any status, Deleted included (callers scope and filter).
     virtual std::optional<core::Organization> find_organization(std::string_view id) = 0;
     // By the sequential provider id (assigned on insert: 1, 2, 3, ... in insertion order; the
@@ -90,6 +135,11 @@ class Store {
     virtual std::map<core::OrgStatus, int> count_by_status(const core::TenantScope& scope) = 0;
     // True when applied; false when the condition no longer held (nothing written then).
     virtual bool change_status(const StatusChange& change) = 0;
+    // True when applied; false when the version no longer matched (nothing written then).
+    virtual bool update_organization(const OrganizationUpdate& update) = 0;
+    // Oldest first.
+    virtual std::vector<core::Member> list_members(std::string_view orgId) = 0;
+    // Oldest first.
     virtual std::vector<AuditEvent> audit_trail(std::string_view entityId) = 0;
 
     virtual void insert_user(const UserRecord& user) = 0;

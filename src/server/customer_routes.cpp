@@ -1,36 +1,29 @@
 #include "server/customer_routes.hpp"
 
+#include <sodium.h>
+
 #include <string_view>
 
 #include "core/json_codecs.hpp"
+#include "core/request_codecs.hpp"
+#include "core/time_format.hpp"
 #include "server/if_match.hpp"
 #include "server/json_body.hpp"
 #include "server/list_query.hpp"
 #include "server/problems.hpp"
 #include "server/responses.hpp"
+#include "server/sodium_runtime.hpp"
 
 namespace orgdesk::server {
 namespace {
 
+using core::Json;
 using core::OrgAction;
 using platform::OrganizationService;
 
 constexpr const char* kCustomers = "/api/v1/customers";
 constexpr const char* kCustomer = "/api/v1/customers/{customerId}";
-
-struct StatusRoute {
-    OrgAction action;
-    http::verb method;
-    const char* pattern;
-};
-
-constexpr StatusRoute kStatusRoutes[] = {
-    {OrgAction::Approve, http::verb::put, "/api/v1/customers/{customerId}/approve"},
-    {OrgAction::Reject, http::verb::put, "/api/v1/customers/{customerId}/reject"},
-    {OrgAction::Suspend, http::verb::put, "/api/v1/customers/{customerId}/suspend"},
-    {OrgAction::Resume, http::verb::put, "/api/v1/customers/{customerId}/resume"},
-    {OrgAction::Delete, http::verb::delete_, kCustomer},
-};
+constexpr std::size_t kMaxIdempotencyKeyLength = 255;
 
 StringResponse customer_response(const core::CustomerView& view) {
     auto response = json_response(http::status::ok, core::to_json(view));
@@ -39,8 +32,8 @@ StringResponse customer_response(const core::CustomerView& view) {
 }
 
 // Every listable status with its count, zeros included, so the app need not guess missing keys.
-core::Json counts_json(const std::map<core::OrgStatus, int>& counts) {
-    core::Json json = core::Json::object();
+Json counts_json(const std::map<core::OrgStatus, int>& counts) {
+    Json json = Json::object();
     for (const auto status : core::kAllOrgStatuses) {
         if (status == core::OrgStatus::Deleted)
             continue;
@@ -48,6 +41,54 @@ core::Json counts_json(const std::map<core::OrgStatus, int>& counts) {
         json[std::string(core::to_string(status))] = it == counts.end() ? 0 : it->second;
     }
     return json;
+}
+
+// A body that must be a JSON object; an empty one reads as {} so the decoder names the fields
+// that are missing (a 400, not a 415, for "PUT .../reject" without a reason).
+std::variant<Json, Problem> read_object_body(const Request& request) {
+    if (request.body().empty())
+        return Json::object();
+    return read_json_body(request);
+}
+
+// The SHA-256 of the request body in a canonical form (keys sorted, no spacing), so the same
+// request sent again with other spacing or key order counts as the same.
+std::string request_hash(const Json& body) {
+    ensure_sodium_initialized();
+    const auto canonical = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(canonical.data()),
+                       canonical.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+core::Result<std::optional<std::string>> idempotency_key_of(const Request& request) {
+    const auto it = request.find("Idempotency-Key");
+    if (it == request.end())
+        return std::optional<std::string>{};
+    const std::string_view key = it->value();
+    bool printable = !key.empty() && key.size() <= kMaxIdempotencyKeyLength;
+    for (const char c : key)
+        printable = printable && c > ' ' && c < 0x7F;
+    if (!printable) {
+        return invalid_parameter("Idempotency-Key",
+                                 "must be 1 to 255 visible ASCII characters, such as a UUID");
+    }
+    return std::optional<std::string>{std::string(key)};
+}
+
+// The conditional-request and body plumbing every change shares: If-Match, then the handler.
+template <class Apply>
+StringResponse with_if_match(const RequestContext& context, Apply apply) {
+    const auto ifMatch = if_match_version(context.request);
+    if (!ifMatch)
+        return problem_response(ifMatch.error());
+    const auto view = apply(*ifMatch);
+    if (!view)
+        return problem_response(view.error());
+    return customer_response(*view);
 }
 
 StringResponse list_customers(OrganizationService& organizations, const RequestContext& context) {
@@ -73,39 +114,203 @@ StringResponse get_customer(OrganizationService& organizations, const RequestCon
     return customer_response(*view);
 }
 
+StringResponse create_customer(OrganizationService& organizations, const RequestContext& context) {
+    auto body = read_json_body(context.request);
+    if (auto* problem = std::get_if<Problem>(&body))
+        return problem_response(*problem);
+    const auto& json = std::get<Json>(body);
+    const auto key = idempotency_key_of(context.request);
+    if (!key)
+        return problem_response(key.error());
+    auto request = core::create_request_from_json(json);
+    if (!request)
+        return problem_response(request.error());
+    std::optional<platform::IdempotencyKey> idempotency;
+    if (*key)
+        idempotency = platform::IdempotencyKey{**key, request_hash(json)};
+    const auto outcome =
+        organizations.create(context.caller->principal, std::move(request).value(), idempotency);
+    if (!outcome)
+        return problem_response(outcome.error());
+
+    StringResponse response{static_cast<http::status>(outcome->httpStatus), 11};
+    response.set(http::field::content_type, kJsonType);
+    const auto created = Json::parse(outcome->body, nullptr, false);
+    if (created.is_object() && created.contains("id") && created.contains("version")) {
+        response.set(http::field::location,
+                     std::string(kCustomers) + "/" + created["id"].get<std::string>());
+        response.set(http::field::etag, etag_of(created["version"].get<std::int64_t>()));
+    }
+    if (outcome->replayed)
+        response.set("Idempotent-Replayed", "true");
+    response.body() = outcome->body;
+    response.prepare_payload();
+    return response;
+}
+
+StringResponse edit_customer(OrganizationService& organizations, const RequestContext& context) {
+    auto body = read_json_body(context.request);
+    if (auto* problem = std::get_if<Problem>(&body))
+        return problem_response(*problem);
+    return with_if_match(context, [&](std::optional<std::int64_t> ifMatch) {
+        return organizations.edit(context.caller->principal, context.param("customerId"),
+                                  std::get<Json>(body), ifMatch);
+    });
+}
+
+// Approve and resume: no body to read, but one that is there must be JSON.
 StringResponse change_status(OrganizationService& organizations, OrgAction action,
                              const RequestContext& context) {
-    // The reject reason and the suspend choice of subscriptions are not read yet.
-    if (const auto problem = check_optional_json_body(context.request)) {
+    if (const auto problem = check_optional_json_body(context.request))
         return problem_response(*problem);
-    }
-    const auto ifMatch = if_match_version(context.request);
-    if (!ifMatch)
-        return problem_response(ifMatch.error());
-    const auto view = organizations.change_status(context.caller->principal,
-                                                  context.param("customerId"), action, *ifMatch);
-    if (!view)
-        return problem_response(view.error());
-    return customer_response(*view);
+    return with_if_match(context, [&](std::optional<std::int64_t> ifMatch) {
+        return organizations.change_status(context.caller->principal, context.param("customerId"),
+                                           action, ifMatch);
+    });
 }
+
+// A change whose body `decode` reads; `apply` takes the decoded request and the If-Match.
+template <class Decode, class Apply>
+StringResponse change_with_body(const RequestContext& context, Decode decode, Apply apply) {
+    auto body = read_object_body(context.request);
+    if (auto* problem = std::get_if<Problem>(&body))
+        return problem_response(*problem);
+    auto decoded = decode(std::get<Json>(body));
+    if (!decoded)
+        return problem_response(decoded.error());
+    return with_if_match(
+        context, [&](std::optional<std::int64_t> ifMatch) { return apply(*decoded, ifMatch); });
+}
+
+StringResponse reject_customer(OrganizationService& organizations, const RequestContext& context) {
+    return change_with_body(context, core::reject_reason_from_json,
+                            [&](const std::string& reason, std::optional<std::int64_t> ifMatch) {
+                                return organizations.reject(context.caller->principal,
+                                                            context.param("customerId"), reason,
+                                                            ifMatch);
+                            });
+}
+
+StringResponse suspend_customer(OrganizationService& organizations, const RequestContext& context) {
+    return change_with_body(
+        context, core::suspend_request_from_json,
+        [&](core::SubscriptionsOnSuspend choice, std::optional<std::int64_t> ifMatch) {
+            return organizations.suspend(context.caller->principal, context.param("customerId"),
+                                         choice, ifMatch);
+        });
+}
+
+StringResponse delete_customer(OrganizationService& organizations, const RequestContext& context) {
+    // ?cancelSubscriptions=true asks the same as a body {"cancelSubscriptions": true}.
+    std::optional<bool> fromQuery;
+    if (const auto it = context.query.find("cancelSubscriptions"); it != context.query.end()) {
+        if (it->second != "true" && it->second != "false") {
+            return problem_response(
+                invalid_parameter("cancelSubscriptions", "must be true or false"));
+        }
+        fromQuery = it->second == "true";
+    }
+    return change_with_body(
+        context, core::delete_request_from_json,
+        [&](const core::DeleteRequest& request, std::optional<std::int64_t> ifMatch) {
+            const bool cancel = fromQuery.value_or(false) || request.cancelSubscriptions;
+            return organizations.remove(context.caller->principal, context.param("customerId"),
+                                        cancel, ifMatch);
+        });
+}
+
+StringResponse change_ownership(OrganizationService& organizations, const RequestContext& context) {
+    return change_with_body(
+        context, core::ownership_change_from_json,
+        [&](const core::OwnershipChange& change, std::optional<std::int64_t> ifMatch) {
+            return organizations.change_ownership(context.caller->principal,
+                                                  context.param("customerId"), change, ifMatch);
+        });
+}
+
+StringResponse list_members(OrganizationService& organizations, const RequestContext& context) {
+    const auto members =
+        organizations.members(context.caller->principal, context.param("customerId"));
+    if (!members)
+        return problem_response(members.error());
+    Json items = Json::array();
+    for (const auto& member : *members)
+        items.push_back(core::to_json(member));
+    return json_response(http::status::ok, {{"items", items}});
+}
+
+// A stored snapshot as JSON (null when there is none).
+Json snapshot_json(const std::string& text) {
+    if (text.empty())
+        return nullptr;
+    auto json = Json::parse(text, nullptr, false);
+    return json.is_discarded() ? Json(text) : json;
+}
+
+StringResponse audit_trail(OrganizationService& organizations, const RequestContext& context) {
+    const auto entries =
+        organizations.audit(context.caller->principal, context.param("customerId"));
+    if (!entries)
+        return problem_response(entries.error());
+    Json items = Json::array();
+    for (const auto& entry : *entries) {
+        const auto& e = entry.event;
+        items.push_back({{"at", core::format_iso8601(e.atMs)},
+                         {"actor", {{"id", e.actorId}, {"name", entry.actorName}}},
+                         {"action", e.action},
+                         {"before", snapshot_json(e.before)},
+                         {"after", snapshot_json(e.after)}});
+    }
+    return json_response(http::status::ok, {{"items", items}});
+}
+
+using CustomerHandler = StringResponse (*)(OrganizationService&, const RequestContext&);
+
+struct CustomerRoute {
+    http::verb method;
+    const char* pattern;
+    std::optional<OrgAction> action;  // what it does to an organization, for the access matrix
+    CustomerHandler handler;
+};
+
+// Create acts on no existing organization (its rule is core::place_new_organization); the reads
+// take no action.
+const CustomerRoute kCustomerRoutes[] = {
+    {http::verb::get, kCustomers, std::nullopt, list_customers},
+    {http::verb::post, kCustomers, std::nullopt, create_customer},
+    {http::verb::get, kCustomer, std::nullopt, get_customer},
+    {http::verb::patch, kCustomer, OrgAction::Edit, edit_customer},
+    {http::verb::put, "/api/v1/customers/{customerId}/reject", OrgAction::Reject, reject_customer},
+    {http::verb::put, "/api/v1/customers/{customerId}/suspend", OrgAction::Suspend,
+     suspend_customer},
+    {http::verb::delete_, kCustomer, OrgAction::Delete, delete_customer},
+    {http::verb::put, "/api/v1/customers/{customerId}/ownership", OrgAction::Edit,
+     change_ownership},
+    {http::verb::get, "/api/v1/customers/{customerId}/members", std::nullopt, list_members},
+    {http::verb::get, "/api/v1/customers/{customerId}/audit", std::nullopt, audit_trail},
+};
+
+struct StatusRoute {
+    OrgAction action;
+    const char* pattern;
+};
+
+constexpr StatusRoute kStatusRoutes[] = {
+    {OrgAction::Approve, "/api/v1/customers/{customerId}/approve"},
+    {OrgAction::Resume, "/api/v1/customers/{customerId}/resume"},
+};
 
 }  // namespace
 
 void add_customer_routes(Router& router, OrganizationService& organizations) {
-    router.add(
-        {http::verb::get,
-         kCustomers,
-         Access::SignedIn,
-         {},
-         [&organizations](const RequestContext& c) { return list_customers(organizations, c); }});
-    router.add(
-        {http::verb::get,
-         kCustomer,
-         Access::SignedIn,
-         {},
-         [&organizations](const RequestContext& c) { return get_customer(organizations, c); }});
-    for (const auto& route : kStatusRoutes) {
+    for (const auto& route : kCustomerRoutes) {
         router.add({route.method, route.pattern, Access::SignedIn, route.action,
+                    [&organizations, handler = route.handler](const RequestContext& c) {
+                        return handler(organizations, c);
+                    }});
+    }
+    for (const auto& route : kStatusRoutes) {
+        router.add({http::verb::put, route.pattern, Access::SignedIn, route.action,
                     [&organizations, action = route.action](const RequestContext& c) {
                         return change_status(organizations, action, c);
                     }});

@@ -72,7 +72,7 @@ struct Server::Impl {
           clock(options.clock ? options.clock : system_clock_ms()),
           hasher(options.maxConcurrentPasswordHashes),
           auth(store, hasher, clock, options.sessionIdleTimeout),
-          organizations(store, clock),
+          organizations(store, clock, options.newId),
           staticFiles(static_files_of(options)),
           application(router, auth, staticFiles ? &*staticFiles : nullptr),
           limits{options.maxHeaderBytes, options.maxBodyBytes, options.ioTimeout} {

@@ -31,6 +31,8 @@ struct ServerOptions {
 
     // Milliseconds since the Unix epoch; empty means the system clock. Tests inject their own.
     platform::Clock clock;
+    // Ids of new organizations and members; empty means random UUIDs. Tests inject their own.
+    platform::IdGenerator newId;
 };
 
 }  // namespace orgdesk::server

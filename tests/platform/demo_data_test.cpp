@@ -31,6 +31,31 @@ TEST(DemoData, SixtyCustomersAcrossEveryStatusAndBothSellers) {
     EXPECT_EQ(sellers.size(), 2U);
 }
 
+TEST(DemoData, MembersMatchOwnersAndUserCounts) {
+    std::set<std::string> ids;
+    for (const auto& o : demo_organizations(0)) {
+        const auto members = demo_members(o);
+        EXPECT_EQ(o.userCount, static_cast<int>(members.size())) << o.name;
+        int owners = 0;
+        for (const auto& m : members) {
+            EXPECT_TRUE(ids.insert(m.id).second) << m.id;
+            EXPECT_FALSE(m.name.empty());
+            EXPECT_NE(m.email.find('@'), std::string::npos);
+            if (m.role == core::MemberRole::Owner) {
+                ++owners;
+                ASSERT_TRUE(o.owner.has_value());
+                EXPECT_EQ(m.name, o.owner->name);
+                EXPECT_EQ(m.email, o.owner->email);
+            }
+        }
+        EXPECT_EQ(owners, o.owner ? 1 : 0) << o.name;
+        EXPECT_LE(members.size() - static_cast<std::size_t>(owners), 3u);
+        if (!o.owner) {
+            EXPECT_GE(members.size(), 1u) << "a Service Provider org keeps an Admin: " << o.name;
+        }
+    }
+}
+
 TEST(DemoData, SearchKeysAreUniquePerCustomer) {
     std::map<std::string, int> owners;
     for (const auto& o : demo_organizations(0)) {

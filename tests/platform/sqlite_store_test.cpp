@@ -80,6 +80,105 @@ TEST_F(SqliteStoreTest, ProviderIdsAreSequentialInInsertionOrder) {
     EXPECT_EQ(store.find_organization_by_provider_id(61)->id, next.id);
 }
 
+TEST_F(SqliteStoreTest, SeedingStoresTheDemoMembers) {
+    const auto org = store.find_organization(kDemoOwnerCustomerId);
+    ASSERT_TRUE(org.has_value());
+    const auto members = store.list_members(org->id);
+    EXPECT_EQ(members, demo_members(*org));
+    EXPECT_EQ(org->userCount, static_cast<int>(members.size()));
+    EXPECT_EQ(members.at(0).role, core::MemberRole::Owner);
+}
+
+TEST_F(SqliteStoreTest, UpdateIsConditionalOnTheVersionRead) {
+    auto before = *store.find_organization(first_with(OrgStatus::Active));
+    auto after = before;
+    after.name = "Renamed Oy";
+    after.customerReference = "CR-RENAMED";
+    after.version = before.version + 1;
+    after.updatedAtMs = kNow + 1;
+    OrganizationUpdate update;
+    update.after = after;
+    update.expectedVersion = before.version;
+    update.audit = {kNow + 1, "u1", "edit", "organization", before.id, "{}", "{}"};
+    ASSERT_TRUE(store.update_organization(update));
+
+    const auto stored = *store.find_organization(before.id);
+    EXPECT_EQ(stored.name, "Renamed Oy");
+    EXPECT_EQ(stored.version, before.version + 1);
+    EXPECT_EQ(stored.providerId, before.providerId);
+    EXPECT_EQ(stored.createdAtMs, before.createdAtMs);
+    EXPECT_EQ(store.audit_trail(before.id).back().action, "edit");
+    // The search keys follow the data.
+    auto q = query_in(seller_one());
+    q.search = "CR-RENAMED";
+    EXPECT_EQ(store.list_organizations(q).items.size(), 1u);
+    q.search = before.customerReference;
+    EXPECT_TRUE(store.list_organizations(q).items.empty());
+
+    // A second writer that read the same version loses, and writes nothing (not even audit).
+    const auto auditSize = store.audit_trail(before.id).size();
+    update.after.name = "Lost Update Oy";
+    EXPECT_FALSE(store.update_organization(update));
+    EXPECT_EQ(store.find_organization(before.id)->name, "Renamed Oy");
+    EXPECT_EQ(store.audit_trail(before.id).size(), auditSize);
+}
+
+TEST_F(SqliteStoreTest, UpdateUpsertsMembers) {
+    auto org = *store.find_organization(kDemoOwnerCustomerId);
+    auto members = store.list_members(org.id);
+    members.at(0).role = core::MemberRole::Admin;
+    members.push_back({"new-member", "Nina New", "nina@new.example", core::MemberRole::Owner});
+    OrganizationUpdate update;
+    update.after = org;
+    update.after.userCount = static_cast<int>(members.size());
+    update.expectedVersion = org.version;
+    update.members = members;
+    update.audit = {kNow, "u1", "ownership", "organization", org.id, "", ""};
+    ASSERT_TRUE(store.update_organization(update));
+    EXPECT_EQ(store.list_members(org.id), members);
+}
+
+TEST_F(SqliteStoreTest, IdempotencyRecordsAnswerRepeatsUntilTheyExpire) {
+    auto org = demo_organizations(kNow)[1];
+    org.id = "idem-org-1";
+    org.customerReference = "CR-IDEM";
+    org.externalContract = "EC-IDEM";
+    org.purchasedNumbers = {"+99"};
+    OrganizationInsert insert;
+    insert.org = org;
+    insert.audit = {kNow, "u1", "create", "organization", org.id, "", ""};
+    insert.idempotency = IdempotencyRecord{"u1", "key-1", "hash-1", 201, "", kNow};
+    insert.answer = [](const core::Organization& o) {
+        return "{\"providerId\":" + std::to_string(o.providerId) + "}";
+    };
+    insert.idempotencyNotBeforeMs = kNow - 1000;
+    const auto first = store.create_organization(insert);
+    ASSERT_TRUE(first.inserted.has_value());
+    EXPECT_EQ(first.inserted->providerId, 61);
+
+    const auto record = store.find_idempotency_record("u1", "key-1", kNow - 1000);
+    ASSERT_TRUE(record.has_value());
+    EXPECT_EQ(record->body, "{\"providerId\":61}");
+    EXPECT_EQ(record->requestHash, "hash-1");
+    EXPECT_FALSE(store.find_idempotency_record("u2", "key-1", kNow - 1000).has_value());
+
+    // The same key again: the earlier record wins and nothing is inserted.
+    insert.org.id = "idem-org-2";
+    const auto second = store.create_organization(insert);
+    EXPECT_FALSE(second.inserted.has_value());
+    ASSERT_TRUE(second.earlier.has_value());
+    EXPECT_FALSE(store.find_organization("idem-org-2").has_value());
+
+    // Once expired, the key is free again.
+    EXPECT_FALSE(store.find_idempotency_record("u1", "key-1", kNow + 1).has_value());
+    insert.idempotencyNotBeforeMs = kNow + 1;
+    insert.idempotency->createdAtMs = kNow + 2;
+    insert.org.customerReference = "CR-IDEM-2";
+    insert.org.externalContract = "EC-IDEM-2";
+    insert.org.purchasedNumbers = {"+98"};
+    EXPECT_TRUE(store.create_organization(insert).inserted.has_value());
+}
+
 TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerVersion) {
     {
         SQLite::Database raw(file.path(), SQLite::OPEN_READWRITE);
@@ -241,6 +340,7 @@ TEST(SqliteMigration, VersionOneWithDataMigratesKeepingRowsAndNumberingThem) {
     EXPECT_EQ(store.find_organization("org-a")->providerId, 2);
     EXPECT_EQ(store.find_organization("org-b")->providerId, 3);
     EXPECT_EQ(store.find_organization_by_provider_id(2)->id, "org-a");
+    EXPECT_TRUE(store.list_members("org-a").empty());
 
     // New organizations continue the numbering; the column is unique.
     auto d = *c;

@@ -86,7 +86,11 @@ TEST_F(CustomerActionsApi, StaleIfMatchIs412) {
     const auto id = customer_in_status(token, "Active");
     const auto seen = client().get(customer_path(id), token).json().at("version").get<int>();
     // Someone else suspends it meanwhile...
-    ASSERT_EQ(client().put(customer_path(id) + "/suspend", sign_in(kDistributor)).status, 200);
+    ASSERT_EQ(client()
+                  .send_json("PUT", customer_path(id) + "/suspend", {{"subscriptions", "keep"}},
+                             sign_in(kDistributor))
+                  .status,
+              200);
     // ...so resuming on the strength of the old version is refused,
     const auto stale = client().put(customer_path(id) + "/resume", token,
                                     {{"If-Match", "\"" + std::to_string(seen) + "\""}});
@@ -123,12 +127,14 @@ TEST_F(CustomerActionsApi, JsonBodyIsAcceptedButMalformedJsonIs400) {
 TEST_F(CustomerActionsApi, SellerAdminCanRejectSuspendResumeAndDelete) {
     const auto token = sign_in(kSeller);
     const auto rejected =
-        client().put(customer_path(customer_in_status(token, "New")) + "/reject", token);
+        client().send_json("PUT", customer_path(customer_in_status(token, "New")) + "/reject",
+                           {{"reason", "Unknown company"}}, token);
     EXPECT_EQ(rejected.status, 200) << rejected.body;
     EXPECT_EQ(rejected.json().at("status"), "Rejected");
 
     const auto id = customer_in_status(token, "Active");
-    const auto suspended = client().put(customer_path(id) + "/suspend", token);
+    const auto suspended = client().send_json("PUT", customer_path(id) + "/suspend",
+                                              {{"subscriptions", "keep"}}, token);
     EXPECT_EQ(suspended.status, 200) << suspended.body;
     EXPECT_EQ(suspended.json().at("status"), "Blocked");
     const auto resumed = client().put(customer_path(id) + "/resume", token);
@@ -146,7 +152,8 @@ TEST_F(CustomerActionsApi, SellerAdminCanRejectSuspendResumeAndDelete) {
 TEST_F(CustomerActionsApi, AccountManagerMayNotSuspend) {
     const auto token = sign_in(kManager);
     const auto response =
-        client().put(customer_path(customer_in_status(token, "Active")) + "/suspend", token);
+        client().send_json("PUT", customer_path(customer_in_status(token, "Active")) + "/suspend",
+                           {{"subscriptions", "keep"}}, token);
     EXPECT_EQ(response.status, 403);
 }
 

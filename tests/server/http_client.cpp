@@ -146,6 +146,16 @@ HttpResponse HttpClient::put(const std::string& target, const std::string& token
     return send(request);
 }
 
+HttpResponse HttpClient::send_json(const std::string& method, const std::string& target,
+                                   const nlohmann::json& body, const std::string& token,
+                                   std::vector<std::pair<std::string, std::string>> headers) const {
+    HttpRequest request{method, target, body.dump(), std::move(headers)};
+    request.headers.emplace_back("Content-Type", "application/json");
+    if (!token.empty())
+        request.headers.emplace_back("Authorization", "Bearer " + token);
+    return send(request);
+}
+
 HttpResponse HttpClient::post_json(const std::string& target, const std::string& body,
                                    const std::string& token) const {
     HttpRequest request{"POST", target, body, {{"Content-Type", "application/json"}}};

@@ -46,6 +46,10 @@ class HttpClient {
                      std::vector<std::pair<std::string, std::string>> headers = {}) const;
     HttpResponse post_json(const std::string& target, const std::string& body,
                            const std::string& token = {}) const;
+    // Any method with a JSON body (Content-Type: application/json) and the token.
+    HttpResponse send_json(const std::string& method, const std::string& target,
+                           const nlohmann::json& body, const std::string& token,
+                           std::vector<std::pair<std::string, std::string>> headers = {}) const;
 
     // Several requests written at once on one connection, and their answers in order.
     std::vector<HttpResponse> send_pipelined(const std::vector<HttpRequest>& requests) const;

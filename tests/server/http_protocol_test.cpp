@@ -36,7 +36,7 @@ TEST_F(HttpProtocol, NonApiPathWithoutWebRootIs404) {
 TEST_F(HttpProtocol, WrongMethodIs405ListingTheAllowedOnes) {
     const auto response = client().send({"POST", "/api/v1/customers/some-id", {}, {}});
     EXPECT_EQ(response.status, 405);
-    EXPECT_EQ(response.header("Allow"), "DELETE, GET");
+    EXPECT_EQ(response.header("Allow"), "DELETE, GET, PATCH");
     EXPECT_EQ(response.json().at("status"), 405);
 }
 

@@ -1,5 +1,6 @@
 #include "server/server_fixture.hpp"
 
+#include <cstdio>
 #include <random>
 
 #include "platform/demo_data.hpp"
@@ -40,6 +41,12 @@ void ServerFixture::SetUp() {
     options.port = 0;
     options.threads = 4;
     options.clock = [now = nowMs_] { return now->load(); };
+    // Predictable ids for new organizations and members: ...-000000000001, -000000000002, ...
+    options.newId = [next = std::make_shared<std::atomic<int>>(0)] {
+        char id[40];
+        std::snprintf(id, sizeof id, "0e000000-0000-4000-8000-%012d", ++*next);
+        return std::string(id);
+    };
     configure(options);
     server_ = std::make_unique<Server>(*store_, options);
     client_ = std::make_unique<HttpClient>(server_->start());
