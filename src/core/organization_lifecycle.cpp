@@ -76,8 +76,7 @@ bool can_view(const Principal& principal, const Organization& org) {
 namespace {
 
 // The policy and the state machine, without preconditions such as active subscriptions.
-Result<OrgStatus> permitted(const Principal& principal, const Organization& org,
-                            OrgAction action) {
+Result<OrgStatus> permitted(const Principal& principal, const Organization& org, OrgAction action) {
     if (!can_view(principal, org)) {
         return make_error(ErrorKind::NotFound, "not-found",
                           "This customer organization does not exist or is not yours to see.");
