@@ -134,3 +134,51 @@ TEST_F(OrganizationServiceTest, TwoConcurrentApprovalsOnTwoConnectionsHaveOneWin
 
 }  // namespace
 }  // namespace orgdesk::platform
+
+namespace orgdesk::platform {
+namespace {
+
+class OrganizationCommandsTest : public OrganizationServiceTest {};
+
+TEST_F(OrganizationCommandsTest, ConcurrentEditsNeverLoseAnUpdate) {
+    const auto who = as("seller@demo.test");
+    const auto id = first("seller@demo.test", OrgStatus::Active);
+    // Eight writers edit at once without If-Match; each one's write is conditional on the version
+    // it read, so every success is a whole, separate version and the losers are told so.
+    std::atomic<int> successes{0}, stale{0};
+    std::vector<std::thread> writers;
+    for (int i = 0; i < 8; ++i) {
+        writers.emplace_back([&, i] {
+            const auto result =
+                service.edit(who, id, core::Json{{"buyerTags", {"writer-" + std::to_string(i)}}});
+            if (result.ok()) {
+                ++successes;
+            } else if (result.error().kind == core::ErrorKind::StaleVersion) {
+                ++stale;
+            }
+        });
+    }
+    for (auto& w : writers)
+        w.join();
+    EXPECT_GE(successes.load(), 1);
+    EXPECT_EQ(successes.load() + stale.load(), 8);
+    const auto org = *store.find_organization(id);
+    EXPECT_EQ(org.version, 1 + successes.load());
+    int edits = 0;
+    for (const auto& e : store.audit_trail(id))
+        edits += e.action == "edit" ? 1 : 0;
+    EXPECT_EQ(edits, successes.load());
+}
+
+TEST_F(OrganizationCommandsTest, StaleIfMatchWritesNothing) {
+    const auto who = as("seller@demo.test");
+    const auto id = first("seller@demo.test", OrgStatus::New);
+    const auto result = service.edit(who, id, core::Json{{"name", "Other Name"}}, 99);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().kind, core::ErrorKind::StaleVersion);
+    EXPECT_NE(result.error().message.find("changed by someone else"), std::string::npos);
+    EXPECT_EQ(store.find_organization(id)->version, 1);
+}
+
+}  // namespace
+}  // namespace orgdesk::platform
