@@ -50,11 +50,12 @@ export async function launchBrowser() {
   return { browser, close: () => browser.close() };
 }
 
-// The item with this label in the latest published frame, waiting until it is drawn.
+// The item with this label in the latest published frame, waiting until it is drawn. With several,
+// the one drawn last: it is on top (a dialog's field over the card behind it).
 export async function findItem(page, label, { timeout = 15000 } = {}) {
   try {
     const handle = await page.waitForFunction(
-      (wanted) => (window.orgdeskItems ?? []).find((item) => item.label === wanted),
+      (wanted) => (window.orgdeskItems ?? []).findLast((item) => item.label === wanted),
       label, { timeout, polling: 50 });
     return await handle.jsonValue();
   } catch (error) {
@@ -63,13 +64,30 @@ export async function findItem(page, label, { timeout = 15000 } = {}) {
   }
 }
 
+// Scrolls the area under the mouse, as a person would with the wheel, until `label` is drawn.
+export async function scrollTo(page, label, { at = { x: 700, y: 600 }, step = 240, tries = 20 } = {}) {
+  await page.mouse.move(at.x, at.y);
+  for (let i = 0; i < tries; i += 1) {
+    if (await hasItem(page, label)) return findItem(page, label);
+    await page.mouse.wheel(0, step);
+    await page.waitForTimeout(120);
+  }
+  return findItem(page, label, { timeout: 1000 });
+}
+
 export async function hasItem(page, label) {
   return page.evaluate((wanted) => (window.orgdeskItems ?? []).some((i) => i.label === wanted), label);
 }
 
 // A real mouse click at the middle of the item, in CSS pixels.
 export async function clickItem(page, label) {
-  const item = await findItem(page, label);
+  // Wait for it to be drawn; if it still is not, it may be below the fold: scroll to it.
+  let item;
+  try {
+    item = await findItem(page, label, { timeout: 8000 });
+  } catch {
+    item = await scrollTo(page, label);
+  }
   if (item.disabled) throw new Error(`"${label}" is disabled`);
   await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
   return item;

@@ -41,7 +41,12 @@ std::string_view visible_label(std::string_view label) {
 }  // namespace
 
 void note_item_rect(std::string_view label, ImVec2 min, ImVec2 max) {
-    items().push_back({std::string(label), min, max, false});
+    ImRect visible(min, max);
+    if (const ImGuiWindow* window = GImGui->CurrentWindow)
+        visible.ClipWith(window->ClipRect);
+    if (visible.GetHeight() < (max.y - min.y) * 0.9F || visible.GetWidth() <= 0)
+        return;
+    items().push_back({std::string(label), visible.Min, visible.Max, false});
 }
 
 void begin_item_frame() {
@@ -81,13 +86,17 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     ImGuiWindow* window = ctx->CurrentWindow;
     if (window != nullptr && id == window->ID)
         return;  // a window, not a widget
-    // Items scrolled out of view cannot be clicked: leave them out.
-    if (window != nullptr && !window->ClipRect.Overlaps(item.Rect))
+    // Publish what can be clicked: the part inside the window's clip rectangle, and only items
+    // mostly in view (one cut off at the edge of a scrolled area must be scrolled to first).
+    ImRect visible = item.Rect;
+    if (window != nullptr)
+        visible.ClipWith(window->ClipRect);
+    if (visible.GetHeight() < item.Rect.GetHeight() * 0.9F || visible.GetWidth() <= 0)
         return;
-    std::string_view visible = orgdesk::app::views::visible_label(label);
-    if (visible.empty())
+    std::string_view text = orgdesk::app::views::visible_label(label);
+    if (text.empty())
         return;
-    orgdesk::app::views::items().push_back({std::string(visible), item.Rect.Min, item.Rect.Max,
+    orgdesk::app::views::items().push_back({std::string(text), visible.Min, visible.Max,
                                             (item.InFlags & ImGuiItemFlags_Disabled) != 0});
 }
 
