@@ -16,15 +16,10 @@ Error seller_field(std::string message) {
 
 }  // namespace
 
-bool role_may_create(Role role) {
-    return role == Role::DistributorAdmin || role == Role::SellerAdmin ||
-           role == Role::AccountManager;
-}
-
 Result<Placement> place_new_organization(
     const Principal& who, const std::optional<std::string>& requestedSellerId,
     const std::optional<std::string>& requestedSellersDistributor) {
-    if (!role_may_create(who.role)) {
+    if (!may_create_organizations(who.role)) {
         return make_error(ErrorKind::Forbidden, "forbidden",
                           "Only a Distributor Admin, Seller Admin or Account Manager may create "
                           "customer organizations.");

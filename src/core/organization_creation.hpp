@@ -28,9 +28,6 @@ Result<Placement> place_new_organization(
     const Principal& who, const std::optional<std::string>& requestedSellerId,
     const std::optional<std::string>& requestedSellersDistributor);
 
-// Whether the role may create customer organizations at all.
-bool role_may_create(Role role);
-
 struct NewOrganization {
     Organization org;
     std::vector<Member> members;  // a Customer-owned organization's owner, as its Owner member
