@@ -31,7 +31,6 @@ struct BackToListClicked {};
 struct OrganizationActionClicked {
     core::OrgAction action = core::OrgAction::Approve;
 };
-struct ToastDismissed {};
 
 // Forms: the create screen, and the profile's edit dialogs.
 enum class FormKind { Create, Edit };
@@ -80,9 +79,9 @@ struct HttpAnswered {
 using Event =
     std::variant<SignInEdited, SignInSubmitted, SignOutClicked, SearchEdited, StatusFilterChosen,
                  ListEndReached, OrganizationOpened, BackToListClicked, OrganizationActionClicked,
-                 ToastDismissed, HttpAnswered, CreateOrganizationClicked, FormFieldEdited,
-                 OwnershipTypeChosen, FormSubmitted, CreateCancelled, ProfileTabChosen,
-                 DialogOpened, DialogClosed, RejectReasonEdited, SuspendChoiceMade,
-                 DeleteConfirmationEdited, OwnershipDialogEdited, DialogConfirmed>;
+                 HttpAnswered, CreateOrganizationClicked, FormFieldEdited, OwnershipTypeChosen,
+                 FormSubmitted, CreateCancelled, ProfileTabChosen, DialogOpened, DialogClosed,
+                 RejectReasonEdited, SuspendChoiceMade, DeleteConfirmationEdited,
+                 OwnershipDialogEdited, DialogConfirmed>;
 
 }  // namespace orgdesk::app

@@ -58,6 +58,9 @@ std::string list_path(const OrganizationList& list, const std::optional<std::str
 }
 
 Transition update(State state, const Event& event) {
+    // A toast reports the last result until the person does something else.
+    if (!std::holds_alternative<HttpAnswered>(event))
+        state.toast.reset();
     Updater updater(std::move(state));
     std::visit(updater, event);
     return std::move(updater).finish();
@@ -130,10 +133,6 @@ void Updater::operator()(const ListEndReached&) {
     if (list.pending || !list.nextCursor || !state_.session)
         return;
     list.pending = send(Purpose::MoreCustomers, "GET", list_path(list, list.nextCursor));
-}
-
-void Updater::operator()(const ToastDismissed&) {
-    state_.toast.reset();
 }
 
 void Updater::operator()(const HttpAnswered& a) {

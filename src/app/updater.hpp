@@ -27,7 +27,6 @@ class Updater {
     void operator()(const SearchEdited& e);
     void operator()(const StatusFilterChosen& e);
     void operator()(const ListEndReached& e);
-    void operator()(const ToastDismissed& e);
     void operator()(const HttpAnswered& a);
 
     // update_profile.cpp

@@ -174,3 +174,20 @@ TEST(AppUpdate, SignOutRevokesTheTokenAndForgetsTheData) {
 
 }  // namespace
 }  // namespace orgdesk::app
+
+namespace orgdesk::app {
+namespace {
+
+TEST(AppUpdate, AToastLastsUntilThePersonsNextAction) {
+    State s = testing::signed_in_with_list();
+    s.toast = Toast{"Northwind Traders was approved and is now Active.", false};
+    // An answer arriving does not hide it ...
+    s = update(s, HttpAnswered{999, Purpose::LoadCustomer, 200, "{}"}).state;
+    EXPECT_TRUE(s.toast.has_value());
+    // ... the next thing the person does does.
+    s = update(s, SearchEdited{"north"}).state;
+    EXPECT_FALSE(s.toast.has_value());
+}
+
+}  // namespace
+}  // namespace orgdesk::app

@@ -81,16 +81,18 @@ void draw_toast(const State& state, const Ui& ui) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(16), ui.px(12)});
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.px(8));
-    ImGui::Begin(
-        "##toast", nullptr,
-        kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ui.px(300));
+    ImGui::Begin("##toast", nullptr,
+                 // Not kPanelFlags: ImGui puts NoBringToFrontOnFocus windows behind all others.
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
+                     ImGuiWindowFlags_NoInputs);
+    // A notice, not a dialog: it takes no input (clicks reach what is under it) and goes away
+    // with the person's next action.
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ui.px(340));
     ImGui::TextUnformatted(state.toast->text.c_str());
     ImGui::PopTextWrapPos();
     note_item(state.toast->text);
-    ImGui::SameLine(ui.px(330));
-    if (ImGui::SmallButton("x##dismiss"))
-        ui.dispatch(ToastDismissed{});
     ImGui::End();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(2);

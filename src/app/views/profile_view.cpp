@@ -162,7 +162,7 @@ void draw_overview(const core::CustomerView& view, const Ui& ui) {
                                  : "Service Provider");
         if (editable) {
             ImGui::SameLine();
-            if (ImGui::SmallButton("Change##ownership")) {
+            if (secondary_button("Change##ownership")) {
                 ui.dispatch(DialogOpened{ProfileDialog::Ownership});
             }
             note_item("Change managed type");
