@@ -315,20 +315,33 @@ void Updater::acted(const HttpAnswered& a) {
     reload_list();  // counts and filters may have changed
 }
 
+// The "items" of a list answer to the request `pending` waits for, or nothing (an outdated
+// answer, or an error, which goes to `error`).
+std::optional<core::Json> Updater::list_items(const HttpAnswered& a,
+                                              std::optional<RequestId>& pending,
+                                              std::string& error) {
+    if (pending != a.id)
+        return std::nullopt;
+    pending.reset();
+    if (!succeeded(a)) {
+        error = error_of(a).message;
+        return std::nullopt;
+    }
+    auto json = core::parse_json(a.body);
+    if (!json || !json->contains("items") || !(*json)["items"].is_array()) {
+        error = "The server's answer could not be read. Try again.";
+        return std::nullopt;
+    }
+    return std::move((*json)["items"]);
+}
+
 void Updater::members_loaded(const HttpAnswered& a) {
     auto& profile = state_.profile;
-    if (profile.pendingMembers != a.id)
-        return;
-    profile.pendingMembers.reset();
-    if (!succeeded(a)) {
-        profile.error = error_of(a).message;
-        return;
-    }
-    const auto json = core::parse_json(a.body);
-    if (!json || !json->contains("items") || !(*json)["items"].is_array())
+    const auto items = list_items(a, profile.pendingMembers, profile.error);
+    if (!items)
         return;
     profile.members.clear();
-    for (const auto& item : (*json)["items"]) {
+    for (const auto& item : *items) {
         if (auto member = core::member_from_json(item))
             profile.members.push_back(*member);
     }
@@ -336,18 +349,11 @@ void Updater::members_loaded(const HttpAnswered& a) {
 
 void Updater::history_loaded(const HttpAnswered& a) {
     auto& profile = state_.profile;
-    if (profile.pendingHistory != a.id)
-        return;
-    profile.pendingHistory.reset();
-    if (!succeeded(a)) {
-        profile.error = error_of(a).message;
-        return;
-    }
-    const auto json = core::parse_json(a.body);
-    if (!json || !json->contains("items") || !(*json)["items"].is_array())
+    const auto items = list_items(a, profile.pendingHistory, profile.error);
+    if (!items)
         return;
     profile.history.clear();
-    for (const auto& item : (*json)["items"]) {
+    for (const auto& item : *items) {
         if (!item.is_object())
             continue;
         HistoryEntry entry;

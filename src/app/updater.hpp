@@ -70,6 +70,8 @@ class Updater {
     void created(const HttpAnswered& a);
     void members_loaded(const HttpAnswered& a);
     void history_loaded(const HttpAnswered& a);
+    std::optional<core::Json> list_items(const HttpAnswered& a, std::optional<RequestId>& pending,
+                                         std::string& error);
     std::optional<core::CustomerView> decode_customer(const HttpAnswered& a, std::string& error);
     void show_customer(core::CustomerView view);
 

@@ -17,22 +17,11 @@ Result<Json> parse_json(std::string_view text) {
     return json;
 }
 
-Json to_json(const CustomerView& view) {
-    const Organization& o = view.org;
-    Json actions = Json::array();
-    for (const auto action : view.actions)
-        actions.push_back(to_string(action));
-    Json owner = nullptr;
-    if (o.owner)
-        owner = {{"name", o.owner->name}, {"email", o.owner->email}};
-    return {
-        {"id", o.id},
-        {"providerId", o.providerId},
+Json editable_json(const Organization& o) {
+    Json json = {
         {"name", o.name},
-        {"status", to_string(o.status)},
         {"segment", o.segment},
         {"ownershipType", to_string(o.ownershipType)},
-        {"owner", owner},
         {"billing",
          {{"company", o.billing.company},
           {"address", o.billing.address},
@@ -47,6 +36,21 @@ Json to_json(const CustomerView& view) {
         {"externalContract", o.externalContract},
         {"purchasedNumbers", o.purchasedNumbers},
         {"buyerTags", o.buyerTags},
+    };
+    json["owner"] = o.owner ? Json{{"name", o.owner->name}, {"email", o.owner->email}} : Json();
+    return json;
+}
+
+Json to_json(const CustomerView& view) {
+    const Organization& o = view.org;
+    Json actions = Json::array();
+    for (const auto action : view.actions)
+        actions.push_back(to_string(action));
+    Json json = editable_json(o);
+    json.update({
+        {"id", o.id},
+        {"providerId", o.providerId},
+        {"status", to_string(o.status)},
         {"distributorId", o.distributorId},
         {"sellerId", o.sellerId},
         {"subscriptionCount", o.subscriptionCount},
@@ -56,7 +60,8 @@ Json to_json(const CustomerView& view) {
         {"actions", actions},
         {"createdAt", format_iso8601(o.createdAtMs)},
         {"updatedAt", format_iso8601(o.updatedAtMs)},
-    };
+    });
+    return json;
 }
 
 Result<CustomerView> customer_view_from_json(const Json& json) {

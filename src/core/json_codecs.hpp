@@ -47,6 +47,9 @@ struct LoginResult {
 // Parses text as JSON without throwing.
 Result<Json> parse_json(std::string_view text);
 
+// The fields of an organization that requests may set, as create and PATCH bodies write them;
+// the customer JSON is these plus what Orgdesk owns (ids, status, version, times, actions).
+Json editable_json(const Organization& org);
 Json to_json(const CustomerView& view);
 Result<CustomerView> customer_view_from_json(const Json& json);
 Json to_json(const CustomerPage& page);

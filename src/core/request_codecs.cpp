@@ -72,30 +72,6 @@ Error invalid_request(std::vector<FieldError> errors) {
 
 }  // namespace
 
-Json editable_json(const Organization& o) {
-    Json json = {
-        {"name", o.name},
-        {"segment", o.segment},
-        {"ownershipType", to_string(o.ownershipType)},
-        {"billing",
-         {{"company", o.billing.company},
-          {"address", o.billing.address},
-          {"country", o.billing.country},
-          {"taxId", o.billing.taxId},
-          {"email", o.billing.email}}},
-        {"primaryContact",
-         {{"name", o.primaryContact.name},
-          {"role", o.primaryContact.role},
-          {"phone", o.primaryContact.phone}}},
-        {"customerReference", o.customerReference},
-        {"externalContract", o.externalContract},
-        {"purchasedNumbers", o.purchasedNumbers},
-        {"buyerTags", o.buyerTags},
-    };
-    json["owner"] = o.owner ? Json{{"name", o.owner->name}, {"email", o.owner->email}} : Json();
-    return json;
-}
-
 Result<CreateOrganizationRequest> create_request_from_json(const Json& body) {
     if (!body.is_object())
         return not_an_object();

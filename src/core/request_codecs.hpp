@@ -44,7 +44,4 @@ Result<OwnershipChange> ownership_change_from_json(const Json& body);
 Json to_json(const Member& member);
 Result<Member> member_from_json(const Json& json);
 
-// The editable fields of an organization, as create and PATCH bodies write them.
-Json editable_json(const Organization& org);
-
 }  // namespace orgdesk::core
