@@ -19,6 +19,7 @@ enum class Purpose {
     CreateCustomer,
     LoadMembers,
     LoadHistory,
+    LoadSellers,
 };
 
 struct HttpRequest {

@@ -47,6 +47,9 @@ struct FormSubmitted {
     FormKind form = FormKind::Create;
 };
 struct CreateCancelled {};
+struct SellerChosen {
+    std::string id;
+};
 
 // The profile.
 struct ProfileTabChosen {
@@ -82,6 +85,6 @@ using Event =
                  HttpAnswered, CreateOrganizationClicked, FormFieldEdited, OwnershipTypeChosen,
                  FormSubmitted, CreateCancelled, ProfileTabChosen, DialogOpened, DialogClosed,
                  RejectReasonEdited, SuspendChoiceMade, DeleteConfirmationEdited,
-                 OwnershipDialogEdited, DialogConfirmed>;
+                 OwnershipDialogEdited, DialogConfirmed, SellerChosen>;
 
 }  // namespace orgdesk::app

@@ -45,6 +45,7 @@ struct OrganizationList {
 // A form's text, its field errors (from the core's validation or the server) and its request.
 struct Form {
     FormTexts texts;
+    std::string sellerId;  // a Distributor Admin's choice; seller staff create under their own
     core::OwnershipType ownershipType = core::OwnershipType::Customer;
     std::vector<core::FieldError> fieldErrors;
     std::string error;
@@ -103,6 +104,11 @@ struct Profile {
     std::optional<RequestId> pendingHistory;
 };
 
+struct Seller {
+    std::string id;
+    std::string name;
+};
+
 struct Toast {
     std::string text;
     bool isError = false;
@@ -115,6 +121,8 @@ struct State {
     OrganizationList list;
     Profile profile;
     Form create;
+    std::vector<Seller> sellers;  // loaded for a Distributor Admin's create form
+    std::optional<RequestId> pendingSellers;
     std::optional<Toast> toast;
     std::uint64_t createCount = 0;  // makes each create's Idempotency-Key unique in a session
     RequestId nextRequestId = 1;

@@ -49,6 +49,37 @@ void Updater::operator()(const CreateOrganizationClicked&) {
         return;
     state_.screen = Screen::CreateOrganization;
     state_.create = Form{};
+    // A Distributor Admin chooses which of its sellers the organization belongs to.
+    if (state_.session->user.role == core::Role::DistributorAdmin && state_.sellers.empty() &&
+        !state_.pendingSellers) {
+        state_.pendingSellers = send(Purpose::LoadSellers, "GET", "/api/v1/sellers");
+    }
+}
+
+void Updater::operator()(const SellerChosen& e) {
+    state_.create.sellerId = e.id;
+    std::erase_if(state_.create.fieldErrors,
+                  [](const core::FieldError& f) { return f.field == "sellerId"; });
+}
+
+void Updater::sellers_loaded(const HttpAnswered& a) {
+    std::string error;
+    const auto items = list_items(a, state_.pendingSellers, error);
+    if (!items) {
+        if (!error.empty())
+            state_.create.error = error;
+        return;
+    }
+    state_.sellers.clear();
+    for (const auto& item : *items) {
+        if (item.is_object() && item.value("id", core::Json()).is_string() &&
+            item.value("name", core::Json()).is_string()) {
+            state_.sellers.push_back(
+                {item["id"].get<std::string>(), item["name"].get<std::string>()});
+        }
+    }
+    if (state_.sellers.size() == 1)
+        state_.create.sellerId = state_.sellers.front().id;
 }
 
 void Updater::operator()(const FormFieldEdited& e) {
@@ -72,9 +103,16 @@ void Updater::operator()(const FormSubmitted& e) {
         return;
     const core::Organization base = creating ? core::Organization{} : state_.profile.customer->org;
     auto org = checked(base, form);
-    if (!org) {
-        form.error = org.error().message;
-        form.fieldErrors = org.error().fields;
+    const bool needsSeller = creating &&
+                             state_.session->user.role == core::Role::DistributorAdmin &&
+                             form.sellerId.empty();
+    if (!org || needsSeller) {
+        form.error = std::string(core::kOrganizationInvalidMessage);
+        form.fieldErrors = org ? std::vector<core::FieldError>{} : org.error().fields;
+        if (needsSeller) {
+            form.fieldErrors.insert(form.fieldErrors.begin(),
+                                    {"sellerId", "Choose the seller the organization belongs to."});
+        }
         return;
     }
     form.error.clear();
@@ -85,6 +123,8 @@ void Updater::operator()(const FormSubmitted& e) {
         if (org->ownershipType == core::OwnershipType::ServiceProvider && !org->owner) {
             body.erase("owner");
         }
+        if (!form.sellerId.empty())
+            body["sellerId"] = form.sellerId;
         const std::string key =
             token_id(state_.session->token) + "-create-" + std::to_string(++state_.createCount);
         form.pending =

@@ -159,6 +159,8 @@ void Updater::operator()(const HttpAnswered& a) {
             return members_loaded(a);
         case Purpose::LoadHistory:
             return history_loaded(a);
+        case Purpose::LoadSellers:
+            return sellers_loaded(a);
         case Purpose::SignOut:
             break;
     }

@@ -48,6 +48,7 @@ class Updater {
     void operator()(const OwnershipTypeChosen& e);
     void operator()(const FormSubmitted& e);
     void operator()(const CreateCancelled& e);
+    void operator()(const SellerChosen& e);
 
   private:
     struct RequestOptions {
@@ -70,6 +71,7 @@ class Updater {
     void created(const HttpAnswered& a);
     void members_loaded(const HttpAnswered& a);
     void history_loaded(const HttpAnswered& a);
+    void sellers_loaded(const HttpAnswered& a);
     std::optional<core::Json> list_items(const HttpAnswered& a, std::optional<RequestId>& pending,
                                          std::string& error);
     std::optional<core::CustomerView> decode_customer(const HttpAnswered& a, std::string& error);

@@ -182,6 +182,20 @@ std::optional<Partner> SqliteStore::find_partner(std::string_view id) {
     return Partner{q.getColumn(0).getString(), q.getColumn(1).getString(), text_of(q.getColumn(2))};
 }
 
+std::vector<Partner> SqliteStore::list_sellers(std::string_view distributorId) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(*db_,
+                        "SELECT id, name, distributor_id FROM partners WHERE distributor_id = ? "
+                        "ORDER BY name, id");
+    q.bind(1, std::string(distributorId));
+    std::vector<Partner> sellers;
+    while (q.executeStep()) {
+        sellers.push_back(
+            {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+    }
+    return sellers;
+}
+
 void SqliteStore::insert_organization(const Organization& o, const AuditEvent& audit) {
     OrganizationInsert insert;
     insert.org = o;

@@ -27,6 +27,7 @@ class SqliteStore final : public Store {
 
     void insert_partner(const Partner& partner) override;
     std::optional<Partner> find_partner(std::string_view id) override;
+    std::vector<Partner> list_sellers(std::string_view distributorId) override;
 
     void insert_organization(const core::Organization& org, const AuditEvent& audit) override;
     InsertOutcome create_organization(const OrganizationInsert& insert) override;

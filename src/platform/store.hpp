@@ -118,6 +118,8 @@ class Store {
 
     virtual void insert_partner(const Partner& partner) = 0;
     virtual std::optional<Partner> find_partner(std::string_view id) = 0;
+    // The sellers of one distributor, by name.
+    virtual std::vector<Partner> list_sellers(std::string_view distributorId) = 0;
 
     virtual void insert_organization(const core::Organization& org, const AuditEvent& audit) = 0;
     virtual InsertOutcome create_organization(const OrganizationInsert& insert) = 0;

@@ -51,6 +51,17 @@ std::vector<RouteDoc> make_route_docs() {
          .successDescription = "The signed-in user.",
          .responseSchema = "User"},
 
+        // ---- sellers ----
+        {.method = verb::get,
+         .pattern = "/api/v1/sellers",
+         .summary = "List the caller's sellers",
+         .description = "The sellers the caller may create customer organizations under: a "
+                        "Distributor Admin's sellers, or a seller's staff their own seller. "
+                        "Customers get 403.",
+         .tag = "Sellers",
+         .successDescription = "The sellers, by name.",
+         .responseSchema = "SellerList"},
+
         // ---- customers ----
         {.method = verb::get,
          .pattern = kCustomers,
@@ -442,6 +453,12 @@ constexpr const char* kComponents = R"json({
     "AuditTrail": {
       "type": "object", "required": ["items"],
       "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEntry"}}}
+    },
+    "SellerList": {
+      "type": "object", "required": ["items"],
+      "properties": {"items": {"type": "array", "items": {
+        "type": "object", "required": ["id", "name"],
+        "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}}}
     },
     "LoginRequest": {
       "type": "object", "required": ["username", "password"],

@@ -19,6 +19,7 @@
 #include "server/auth_service.hpp"
 #include "server/customer_routes.hpp"
 #include "server/health_routes.hpp"
+#include "server/seller_routes.hpp"
 #include "server/http_application.hpp"
 #include "server/listener.hpp"
 #include "server/openapi.hpp"
@@ -79,6 +80,7 @@ struct Server::Impl {
         add_auth_routes(router, auth);
         add_customer_routes(router, organizations);
         add_health_routes(router, store);
+        add_seller_routes(router, store);
         add_webservice_routes(router, auth, organizations, store);
         add_openapi_route(router);  // last: it documents the routes added before it
     }

@@ -151,3 +151,40 @@ TEST(AppForms, AStaleEditSaysSoAndShowsTheNewerData) {
 
 }  // namespace
 }  // namespace orgdesk::app
+
+namespace orgdesk::app {
+namespace {
+
+using namespace orgdesk::app::testing;
+
+TEST(AppForms, ADistributorAdminChoosesTheSeller) {
+    State s;
+    s.session = Session{"tok.secret", 0, {}};
+    s.session->user = {
+        "u9", "distributor@demo.test", "Dana", core::Role::DistributorAdmin, "d1", "", ""};
+    s.screen = Screen::Organizations;
+    auto t = update(s, CreateOrganizationClicked{});
+    const auto load = only_request(t);
+    EXPECT_EQ(load.path, "/api/v1/sellers");
+    t = update(t.state, HttpAnswered{load.id, Purpose::LoadSellers, 200,
+                                     R"({"items":[{"id":"s1","name":"Aurora IT Partners"},
+                                                  {"id":"s2","name":"Baltic Reseller Group"}]})"});
+    ASSERT_EQ(t.state.sellers.size(), 2U);
+    s = apply(t.state, {FormFieldEdited{FormKind::Create, OrgField::Name, "Fjord Analytics AS"},
+                        FormFieldEdited{FormKind::Create, OrgField::Segment, "SMB"},
+                        OwnershipTypeChosen{core::OwnershipType::ServiceProvider}});
+    t = update(s, FormSubmitted{FormKind::Create});
+    EXPECT_TRUE(t.effects.empty());
+    EXPECT_EQ(t.state.create.fieldErrors.at(0).field, "sellerId");
+
+    t = update(update(t.state, SellerChosen{"s2"}).state, FormSubmitted{FormKind::Create});
+    EXPECT_EQ(core::Json::parse(only_request(t).body)["sellerId"], "s2");
+}
+
+TEST(AppForms, SellerStaffNeedNoSellerChoice) {
+    const auto t = update(signed_in_with_list(), CreateOrganizationClicked{});
+    EXPECT_TRUE(t.effects.empty());
+}
+
+}  // namespace
+}  // namespace orgdesk::app

@@ -1,6 +1,8 @@
 // The create form (seed 003): the ownership type decides which fields are required.
 #include <imgui.h>
 
+#include <string>
+
 #include "app/views/form_fields.hpp"
 #include "app/views/theme.hpp"
 #include "app/views/ui.hpp"
@@ -35,6 +37,21 @@ void ownership_choice(const Ui& ui, const Form& form) {
            "You manage the organization; no owner needed, billing is optional.");
 }
 
+// A Distributor Admin picks one of its sellers; seller staff create under their own.
+void seller_choice(const State& state, const Ui& ui) {
+    if (!state.session || state.session->user.role != core::Role::DistributorAdmin)
+        return;
+    section_title(ui, "Seller");
+    if (state.pendingSellers)
+        muted_text(std::string("Loading sellers") + loading_dots());
+    for (const auto& seller : state.sellers) {
+        const std::string label = seller.name + "##seller-" + seller.id;
+        if (ImGui::RadioButton(label.c_str(), state.create.sellerId == seller.id))
+            ui.dispatch(SellerChosen{seller.id});
+    }
+    field_error(state.create.fieldErrors, "sellerId");
+}
+
 }  // namespace
 
 void draw_create(const State& state, const Ui& ui) {
@@ -51,6 +68,7 @@ void draw_create(const State& state, const Ui& ui) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(24), ui.px(16)});
     ImGui::BeginChild("##create-card", {std::min(ui.px(760), ImGui::GetContentRegionAvail().x), 0},
                       ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+    seller_choice(state, ui);
     ownership_choice(ui, form);
 
     section_title(ui, "Organization");
