@@ -1,5 +1,7 @@
 #include "app/org_fields.hpp"
 
+#include "core/text.hpp"
+
 namespace orgdesk::app {
 namespace {
 
@@ -15,10 +17,8 @@ std::vector<std::string> split(const std::string& text) {
     std::vector<std::string> items;
     std::string item;
     auto flush = [&] {
-        const auto first = item.find_first_not_of(' ');
-        if (first != std::string::npos) {
-            items.push_back(item.substr(first, item.find_last_not_of(' ') - first + 1));
-        }
+        if (const auto entry = core::trim(item); !entry.empty())
+            items.emplace_back(entry);
         item.clear();
     };
     for (const char c : text) {

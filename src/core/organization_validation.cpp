@@ -4,15 +4,13 @@
 #include <set>
 #include <string>
 
+#include "core/text.hpp"
+
 namespace orgdesk::core {
 namespace {
 
 std::string trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
+    return std::string(trim(text));
 }
 
 bool has_control_characters(std::string_view text) {

@@ -2,14 +2,12 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
+
 namespace orgdesk::core {
 
 std::string normalize_search_text(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    std::string out(text.substr(first, last - first + 1));
+    std::string out(trim(text));
     std::transform(out.begin(), out.end(), out.begin(), [](char c) {
         return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     });

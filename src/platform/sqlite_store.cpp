@@ -90,6 +90,31 @@ std::string scope_condition(const core::TenantScope& scope) {
     return "o.id = ?";
 }
 
+// Binds name through buyer_tags, in kOrganizationColumns' order, from parameter `c` on; returns
+// the next parameter. Inserts and updates share it so the two never disagree about a column.
+int bind_organization_data(SQLite::Statement& q, int c, const Organization& o) {
+    q.bind(c++, o.name);
+    q.bind(c++, o.segment);
+    q.bind(c++, std::string(core::to_string(o.status)));
+    q.bind(c++, std::string(core::to_string(o.ownershipType)));
+    if (o.owner) {
+        q.bind(c++, o.owner->name);
+        q.bind(c++, o.owner->email);
+    } else {
+        q.bind(c++);
+        q.bind(c++);
+    }
+    for (const auto* text :
+         {&o.billing.company, &o.billing.address, &o.billing.country, &o.billing.taxId,
+          &o.billing.email, &o.primaryContact.name, &o.primaryContact.role, &o.primaryContact.phone,
+          &o.customerReference, &o.externalContract}) {
+        q.bind(c++, *text);
+    }
+    q.bind(c++, to_json_array(o.purchasedNumbers));
+    q.bind(c++, to_json_array(o.buyerTags));
+    return c;
+}
+
 UserRecord read_user(SQLite::Statement& q) {
     UserRecord u;
     u.principal.userId = q.getColumn(0).getString();
@@ -288,25 +313,7 @@ InsertOutcome SqliteStore::create_organization(const OrganizationInsert& insert)
                                   "?) RETURNING provider_id");
     int c = 1;
     q.bind(c++, o.id);
-    q.bind(c++, o.name);
-    q.bind(c++, o.segment);
-    q.bind(c++, std::string(core::to_string(o.status)));
-    q.bind(c++, std::string(core::to_string(o.ownershipType)));
-    if (o.owner) {
-        q.bind(c++, o.owner->name);
-        q.bind(c++, o.owner->email);
-    } else {
-        q.bind(c++);
-        q.bind(c++);
-    }
-    for (const auto* text :
-         {&o.billing.company, &o.billing.address, &o.billing.country, &o.billing.taxId,
-          &o.billing.email, &o.primaryContact.name, &o.primaryContact.role, &o.primaryContact.phone,
-          &o.customerReference, &o.externalContract}) {
-        q.bind(c++, *text);
-    }
-    q.bind(c++, to_json_array(o.purchasedNumbers));
-    q.bind(c++, to_json_array(o.buyerTags));
+    c = bind_organization_data(q, c, o);
     q.bind(c++, o.distributorId);
     q.bind(c++, o.sellerId);
     q.bind(c++, o.subscriptionCount);
@@ -354,25 +361,7 @@ bool SqliteStore::update_organization(const OrganizationUpdate& update) {
         "purchased_numbers = ?, buyer_tags = ?, subscription_count = ?, user_count = ?, "
         "rejection_reason = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?");
     int c = 1;
-    q.bind(c++, o.name);
-    q.bind(c++, o.segment);
-    q.bind(c++, std::string(core::to_string(o.status)));
-    q.bind(c++, std::string(core::to_string(o.ownershipType)));
-    if (o.owner) {
-        q.bind(c++, o.owner->name);
-        q.bind(c++, o.owner->email);
-    } else {
-        q.bind(c++);
-        q.bind(c++);
-    }
-    for (const auto* text :
-         {&o.billing.company, &o.billing.address, &o.billing.country, &o.billing.taxId,
-          &o.billing.email, &o.primaryContact.name, &o.primaryContact.role, &o.primaryContact.phone,
-          &o.customerReference, &o.externalContract}) {
-        q.bind(c++, *text);
-    }
-    q.bind(c++, to_json_array(o.purchasedNumbers));
-    q.bind(c++, to_json_array(o.buyerTags));
+    c = bind_organization_data(q, c, o);
     q.bind(c++, o.subscriptionCount);
     q.bind(c++, o.userCount);
     q.bind(c++, o.rejectionReason);

@@ -2,16 +2,10 @@
 
 #include <boost/beast/core/string.hpp>
 
+#include "core/text.hpp"
+
 namespace orgdesk::server {
 namespace {
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
 
 // Strips a case-insensitive scheme word ("Bearer ", "QSDK ") if the value starts with it.
 bool strip_scheme(std::string_view& value, std::string_view scheme) {
@@ -19,7 +13,7 @@ bool strip_scheme(std::string_view& value, std::string_view scheme) {
         !boost::beast::iequals(value.substr(0, scheme.size()), scheme)) {
         return false;
     }
-    value = trim(value.substr(scheme.size() + 1));
+    value = core::trim(value.substr(scheme.size() + 1));
     return true;
 }
 
@@ -34,12 +28,12 @@ std::optional<std::string_view> non_empty(std::string_view token) {
 std::optional<std::string_view> token_from_headers(const Request& request) {
     // Another Authorization scheme (Basic, say) carries no token of ours.
     if (const auto it = request.find(http::field::authorization); it != request.end()) {
-        std::string_view value = trim(it->value());
+        std::string_view value = core::trim(it->value());
         if (strip_scheme(value, "Bearer"))
             return non_empty(value);
     }
     if (const auto it = request.find("Authtoken"); it != request.end()) {
-        std::string_view value = trim(it->value());
+        std::string_view value = core::trim(it->value());
         strip_scheme(value, "QSDK");
         return non_empty(value);
     }

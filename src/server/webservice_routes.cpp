@@ -12,6 +12,7 @@
 #include "core/json_codecs.hpp"
 #include "core/list_cursor.hpp"
 #include "core/provider_domain.hpp"
+#include "core/text.hpp"
 #include "server/json_body.hpp"
 #include "server/problems.hpp"
 #include "server/responses.hpp"
@@ -313,14 +314,6 @@ StringResponse organization_action(OrganizationService& organizations, platform:
 
 // ---- content negotiation -------------------------------------------------------------------
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
     return text.size() > suffix.size() &&
            boost::beast::iequals(text.substr(text.size() - suffix.size()), suffix);
@@ -341,7 +334,7 @@ std::optional<WireFormat> format_of_media_type(std::string_view type) {
 double quality_of(std::string_view parameters) {
     while (!parameters.empty()) {
         const auto semicolon = parameters.find(';', 1);
-        auto parameter = trim(parameters.substr(
+        auto parameter = core::trim(parameters.substr(
             1, semicolon == std::string_view::npos ? std::string_view::npos : semicolon - 1));
         parameters =
             semicolon == std::string_view::npos ? std::string_view{} : parameters.substr(semicolon);
@@ -349,7 +342,7 @@ double quality_of(std::string_view parameters) {
             parameter[1] != '=') {
             continue;
         }
-        const auto value = trim(parameter.substr(2));
+        const auto value = core::trim(parameter.substr(2));
         double q = 0;
         const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), q);
         if (error != std::errc() || end != value.data() + value.size() || q < 0 || q > 1)
@@ -370,7 +363,7 @@ WireFormat negotiate_format(std::string_view accept, WireFormat fallback) {
         const auto range = accept.substr(start, comma - start);
         start = comma + 1;
         const auto semicolon = std::min(range.find(';'), range.size());
-        const auto format = format_of_media_type(trim(range.substr(0, semicolon)));
+        const auto format = format_of_media_type(core::trim(range.substr(0, semicolon)));
         if (!format)
             continue;
         const double quality = quality_of(range.substr(semicolon));
