@@ -96,28 +96,35 @@ const std::string& tenant_of(const Principal& p) {
     return p.customerId;
 }
 
-bool in_scope(const TenantScope& scope, const Organization& org) {
+bool in_scope(const TenantScope& scope, const TenantPath& path) {
     if (scope.id.empty())
         return false;  // a principal without a tenant sees nothing
     switch (scope.level) {
         case TenantLevel::Distributor:
-            return org.distributorId == scope.id;
+            return path.distributorId == scope.id;
         case TenantLevel::Seller:
-            return org.sellerId == scope.id;
+            return path.sellerId == scope.id;
         case TenantLevel::Customer:
             break;
     }
-    return org.id == scope.id;
+    return path.customerId == scope.id;
 }
 
-bool may_create_organizations(Role role) {
+bool in_scope(const TenantScope& scope, const Organization& org) {
+    return in_scope(scope, TenantPath{org.distributorId, org.sellerId, org.id});
+}
+
+bool is_staff(Role role) {
     return role == Role::DistributorAdmin || role == Role::SellerAdmin ||
            role == Role::AccountManager;
 }
 
+bool may_create_organizations(Role role) {
+    return is_staff(role);
+}
+
 bool role_may(Role role, OrgAction action) {
-    const bool staff =
-        role == Role::DistributorAdmin || role == Role::SellerAdmin || role == Role::AccountManager;
+    const bool staff = is_staff(role);
     const bool admin = role == Role::DistributorAdmin || role == Role::SellerAdmin;
     switch (action) {
         case OrgAction::Approve:

@@ -59,10 +59,21 @@ struct TenantScope {
     std::string id;
 };
 
+// Where an object sits in the hierarchy: the customer organization it belongs to (its own id for
+// an organization) and that customer's seller and distributor.
+struct TenantPath {
+    std::string_view distributorId;
+    std::string_view sellerId;
+    std::string_view customerId;
+};
+
 TenantScope scope_of(const Principal& principal);
 // The id of the tenant the principal belongs to (the wire's `user.tenant`).
 const std::string& tenant_of(const Principal& principal);
+bool in_scope(const TenantScope& scope, const TenantPath& path);
 bool in_scope(const TenantScope& scope, const Organization& org);
+// Distributor Admin, Seller Admin, Account Manager: the reseller's people, not the customer's.
+bool is_staff(Role role);
 
 bool role_may(Role role, OrgAction action);
 // Staff of a distributor or seller create customer organizations; customers do not.

@@ -1,12 +1,11 @@
 #include "core/organization.hpp"
 
-#include <array>
-#include <utility>
+#include "core/enum_names.hpp"
 
 namespace orgdesk::core {
 namespace {
 
-constexpr std::array<std::pair<OrgStatus, std::string_view>, 5> kStatusNames{{
+constexpr EnumNames<OrgStatus, 5> kStatusNames{{
     {OrgStatus::New, "New"},
     {OrgStatus::Active, "Active"},
     {OrgStatus::Blocked, "Blocked"},
@@ -14,29 +13,10 @@ constexpr std::array<std::pair<OrgStatus, std::string_view>, 5> kStatusNames{{
     {OrgStatus::Deleted, "Deleted"},
 }};
 
-constexpr std::array<std::pair<OwnershipType, std::string_view>, 2> kOwnershipNames{{
+constexpr EnumNames<OwnershipType, 2> kOwnershipNames{{
     {OwnershipType::Customer, "Customer"},
     {OwnershipType::ServiceProvider, "ServiceProvider"},
 }};
-
-template <class Enum, std::size_t N>
-std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum e) {
-    for (const auto& [value, name] : table) {
-        if (value == e)
-            return name;
-    }
-    return "";
-}
-
-template <class Enum, std::size_t N>
-std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>, N>& table,
-                             std::string_view text) {
-    for (const auto& [value, name] : table) {
-        if (name == text)
-            return value;
-    }
-    return std::nullopt;
-}
 
 }  // namespace
 

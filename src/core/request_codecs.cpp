@@ -19,11 +19,27 @@ constexpr std::array<std::string_view, 8> kPatchableFields{"name",
                                                            "buyerTags"};
 
 // Fields that appear in answers but that no request may set.
-constexpr std::array<std::string_view, 14> kServerOwnedFields{
-    "id",         "status",         "version",           "distributorId",
-    "createdAt",  "updatedAt",      "subscriptionCount", "userCount",
-    "actions",    "decidedBy",      "decidedAt",         "tenant",
-    "providerId", "rejectionReason"};
+constexpr std::array<std::string_view, 21> kServerOwnedFields{"id",
+                                                              "status",
+                                                              "version",
+                                                              "distributorId",
+                                                              "createdAt",
+                                                              "updatedAt",
+                                                              "subscriptionCount",
+                                                              "userCount",
+                                                              "actions",
+                                                              "decidedBy",
+                                                              "decidedAt",
+                                                              "tenant",
+                                                              "providerId",
+                                                              "rejectionReason",
+                                                              "price",
+                                                              "unitPrice",
+                                                              "lineTotal",
+                                                              "placedBy",
+                                                              "links",
+                                                              "failureReason",
+                                                              "statusText"};
 
 bool contains(auto const& list, std::string_view name) {
     return std::find(list.begin(), list.end(), name) != list.end();

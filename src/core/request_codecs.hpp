@@ -1,5 +1,5 @@
 #pragma once
-// Request bodies of the organization API (DESIGN.md "Wire contract"), decoded without throwing.
+// Request bodies of the API (DESIGN.md "Wire contract"), decoded without throwing.
 // Only the fields a caller may set are accepted: a body that tries to set anything else (status,
 // ids, tenant, version, times) is refused with a clear error naming the field.
 #include <optional>
@@ -7,6 +7,8 @@
 
 #include "core/json_codecs.hpp"
 #include "core/member.hpp"
+#include "core/order_lifecycle.hpp"
+#include "core/order_placement.hpp"
 #include "core/ownership.hpp"
 
 namespace orgdesk::core {
@@ -40,6 +42,22 @@ Result<DeleteRequest> delete_request_from_json(const Json& body);
 
 // PUT .../ownership {"ownershipType", "newOwner": {"memberId"} | {"name","email"}, "demoteTo"}.
 Result<OwnershipChange> ownership_change_from_json(const Json& body);
+
+// POST /api/v1/orders {"customerId", "lines": [{"sku", "quantity"}]}. Shapes only: whether the
+// products may be ordered is place_order's to say.
+Result<PlaceOrderRequest> place_order_request_from_json(const Json& body);
+Json to_json(const PlaceOrderRequest& request);
+
+// POST /api/v1/orders/decisions {"action": "approve" | "reject", "orderIds": [...], "reason"}:
+// one decision for many orders (a reason is required to reject).
+inline constexpr int kMaxBulkDecisions = 200;
+struct BulkDecisionRequest {
+    OrderAction action = OrderAction::Approve;
+    std::vector<std::string> orderIds;
+    std::string reason;
+};
+Result<BulkDecisionRequest> bulk_decision_request_from_json(const Json& body);
+Json to_json(const BulkDecisionRequest& request);
 
 Json to_json(const Member& member);
 Result<Member> member_from_json(const Json& json);
