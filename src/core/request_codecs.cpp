@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <limits>
 
 #include "core/json_reader.hpp"
 
@@ -86,6 +88,15 @@ Error invalid_request(std::vector<FieldError> errors) {
                    "and send it again.");
 }
 
+// A rejection's reason: required (not blank) and at most 1000 characters.
+void check_reason(const std::string& reason, std::vector<FieldError>& errors) {
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+        errors.push_back({"reason", "Enter the reason for the rejection."});
+    } else if (reason.size() > 1000) {
+        errors.push_back({"reason", "Use at most 1000 characters."});
+    }
+}
+
 }  // namespace
 
 Result<CreateOrganizationRequest> create_request_from_json(const Json& body) {
@@ -141,11 +152,8 @@ Result<std::string> reject_reason_from_json(const Json& body) {
     std::vector<FieldError> errors;
     Reader r(body, errors);
     const auto reason = r.optional_text("reason").value_or("");
-    if (errors.empty() && reason.find_first_not_of(" \t\r\n") == std::string::npos) {
-        errors.push_back({"reason", "Enter the reason for the rejection."});
-    } else if (reason.size() > 1000) {
-        errors.push_back({"reason", "Use at most 1000 characters."});
-    }
+    if (errors.empty())
+        check_reason(reason, errors);
     if (!errors.empty())
         return invalid(std::move(errors), "A rejection needs a reason.");
     return reason;
@@ -207,6 +215,89 @@ Result<OwnershipChange> ownership_change_from_json(const Json& body) {
     if (!errors.empty())
         return invalid_request(std::move(errors));
     return change;
+}
+
+Result<PlaceOrderRequest> place_order_request_from_json(const Json& body) {
+    if (!body.is_object())
+        return not_an_object();
+    auto errors = unknown_fields(body, {"customerId", "lines"});
+    Reader r(body, errors);
+    PlaceOrderRequest request;
+    request.customerId = r.text("customerId");
+    const Json* lines = r.find("lines");
+    if (lines == nullptr || !lines->is_array()) {
+        r.fail("lines", "must be a list of {\"sku\", \"quantity\"}");
+    } else {
+        for (std::size_t i = 0; i < lines->size(); ++i) {
+            const Json& item = (*lines)[i];
+            const std::string path = "lines[" + std::to_string(i) + "]";
+            if (!item.is_object()) {
+                errors.push_back({path, "must be an object {\"sku\", \"quantity\"}"});
+                continue;
+            }
+            for (auto& error : unknown_fields(item, {"sku", "quantity"})) {
+                error.field = path + "." + error.field;
+                errors.push_back(std::move(error));
+            }
+            Reader line(item, errors, path + ".");
+            OrderLineRequest l;
+            l.sku = line.text("sku");
+            const std::int64_t quantity = line.integer("quantity");
+            // Whether the quantity is allowed is place_order's to say; only keep it in range of
+            // an int, so a huge number cannot wrap into an allowed one.
+            if (quantity < std::numeric_limits<int>::min() ||
+                quantity > std::numeric_limits<int>::max()) {
+                line.fail("quantity", "must be from 1 to " + std::to_string(kMaxLineQuantity));
+            } else {
+                l.quantity = static_cast<int>(quantity);
+            }
+            request.lines.push_back(std::move(l));
+        }
+    }
+    if (!errors.empty())
+        return invalid_request(std::move(errors));
+    return request;
+}
+
+Json to_json(const PlaceOrderRequest& request) {
+    Json lines = Json::array();
+    for (const auto& line : request.lines)
+        lines.push_back({{"sku", line.sku}, {"quantity", line.quantity}});
+    return {{"customerId", request.customerId}, {"lines", lines}};
+}
+
+Result<BulkDecisionRequest> bulk_decision_request_from_json(const Json& body) {
+    if (!body.is_object())
+        return not_an_object();
+    auto errors = unknown_fields(body, {"action", "orderIds", "reason"});
+    Reader r(body, errors);
+    BulkDecisionRequest request;
+    request.action = r.choice(
+        "action", [](std::string_view t) { return parse_order_action(t); }, OrderAction::Approve);
+    const std::size_t before = errors.size();
+    request.orderIds = r.texts("orderIds");
+    if (errors.size() == before) {
+        if (request.orderIds.empty()) {
+            r.fail("orderIds", "needs at least one order");
+        } else if (request.orderIds.size() > static_cast<std::size_t>(kMaxBulkDecisions)) {
+            r.fail("orderIds", "may hold at most " + std::to_string(kMaxBulkDecisions) +
+                                   " orders; decide the rest in a second request");
+        }
+    }
+    const std::size_t beforeReason = errors.size();
+    request.reason = r.optional_text("reason").value_or("");
+    if (errors.size() == beforeReason && request.action == OrderAction::Reject)
+        check_reason(request.reason, errors);
+    if (!errors.empty())
+        return invalid_request(std::move(errors));
+    return request;
+}
+
+Json to_json(const BulkDecisionRequest& request) {
+    Json json = {{"action", to_string(request.action)}, {"orderIds", request.orderIds}};
+    if (!request.reason.empty())
+        json["reason"] = request.reason;
+    return json;
 }
 
 Json to_json(const Member& m) {

@@ -44,6 +44,40 @@ TEST(AccessPolicy, TenantIsTheUsersOwnLevel) {
     EXPECT_EQ(tenant_of({"u", "o", "O", Role::CustomerMember, "dist", "s1", "c1"}), "c1");
 }
 
+TEST(AccessPolicy, AnObjectIsInScopeByItsTenantPath) {
+    Principal distributor{"u", "d", "D", Role::DistributorAdmin, "dist", "", ""};
+    Principal manager{"u", "m", "M", Role::AccountManager, "dist", "s1", ""};
+    Principal member{"u", "o", "O", Role::CustomerMember, "dist", "s1", "c1"};
+    const TenantPath mine{"dist", "s1", "c1"};
+    const TenantPath sibling{"dist", "s1", "c2"};
+    const TenantPath other_seller{"dist", "s2", "c3"};
+    const TenantPath foreign{"dist9", "s9", "c9"};
+
+    EXPECT_TRUE(in_scope(scope_of(distributor), mine));
+    EXPECT_TRUE(in_scope(scope_of(distributor), other_seller));
+    EXPECT_FALSE(in_scope(scope_of(distributor), foreign));
+    EXPECT_TRUE(in_scope(scope_of(manager), sibling));
+    EXPECT_FALSE(in_scope(scope_of(manager), other_seller));
+    EXPECT_TRUE(in_scope(scope_of(member), mine));
+    EXPECT_FALSE(in_scope(scope_of(member), sibling));
+    // An organization's path is its own id under its seller and distributor.
+    EXPECT_EQ(in_scope(scope_of(member), org("c1", "s1", "dist")),
+              in_scope(scope_of(member), mine));
+    // An empty tenant never matches an object with empty ids.
+    EXPECT_FALSE(in_scope(TenantScope{TenantLevel::Seller, ""}, TenantPath{"", "", ""}));
+}
+
+TEST(AccessPolicy, StaffAreTheResellersPeople) {
+    EXPECT_TRUE(is_staff(Role::DistributorAdmin));
+    EXPECT_TRUE(is_staff(Role::SellerAdmin));
+    EXPECT_TRUE(is_staff(Role::AccountManager));
+    EXPECT_FALSE(is_staff(Role::CustomerOwner));
+    EXPECT_FALSE(is_staff(Role::CustomerAdmin));
+    EXPECT_FALSE(is_staff(Role::CustomerMember));
+    for (const Role role : kAllRoles)
+        EXPECT_EQ(may_create_organizations(role), is_staff(role)) << to_string(role);
+}
+
 TEST(AccessPolicy, RoleNamesRoundTrip) {
     for (const Role role : kAllRoles)
         EXPECT_EQ(parse_role(to_string(role)), role);

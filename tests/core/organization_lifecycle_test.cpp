@@ -26,7 +26,7 @@ Organization org_in(OrgStatus status, int subscriptions = 0) {
     return o;
 }
 
-bool is_staff(Role r) {
+bool is_reseller_staff(Role r) {
     return r == Role::DistributorAdmin || r == Role::SellerAdmin || r == Role::AccountManager;
 }
 bool is_partner_admin(Role r) {
@@ -58,13 +58,14 @@ bool expected_role_may(Role role, OrgAction action) {
     switch (action) {
         case OrgAction::Approve:
         case OrgAction::Reject:
-            return is_staff(role);
+            return is_reseller_staff(role);
         case OrgAction::Suspend:
         case OrgAction::Resume:
         case OrgAction::Delete:
             return is_partner_admin(role);
         case OrgAction::Edit:
-            return is_staff(role) || role == Role::CustomerOwner || role == Role::CustomerAdmin;
+            return is_reseller_staff(role) || role == Role::CustomerOwner ||
+                   role == Role::CustomerAdmin;
     }
     return false;
 }
