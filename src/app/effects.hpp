@@ -1,6 +1,7 @@
 #pragma once
-// What `update` asks the outside world to do. The net layer turns each into an HTTP call (the
-// browser's fetch in the web build) and reports the answer back as an HttpAnswered event.
+// What `update` asks the outside world to do. The net layer turns each request into an HTTP call
+// (the browser's fetch in the web build) and reports the answer back as an HttpAnswered event;
+// a timer reports back as TimerFired.
 #include <string>
 #include <variant>
 
@@ -20,6 +21,17 @@ enum class Purpose {
     LoadMembers,
     LoadHistory,
     LoadSellers,
+    ListOrders,
+    MoreOrders,
+    LoadOrder,
+    DecideOrder,
+    DecideOrders,  // one decision on many orders
+    LoadOrderingCustomer,
+    LoadProducts,
+    PlaceOrder,
+    LoadSubscriptions,
+    SubscriptionAction,
+    WatchChanges,
 };
 
 struct HttpRequest {
@@ -31,8 +43,17 @@ struct HttpRequest {
     std::string token;           // empty when signed out
     std::string ifMatch;         // the version the change is based on, or empty
     std::string idempotencyKey;  // for creates, or empty
+    // The server holds it open until something changes: waiting for it is not activity, so it
+    // must not keep the frame loop drawing.
+    bool longPoll = false;
 };
 
-using Effect = std::variant<HttpRequest>;
+// Reports TimerFired{id} after `delayMs` (a retry's backoff).
+struct StartTimer {
+    RequestId id = 0;
+    int delayMs = 0;
+};
+
+using Effect = std::variant<HttpRequest, StartTimer>;
 
 }  // namespace orgdesk::app

@@ -72,6 +72,50 @@ struct OwnershipDialogEdited {
     OwnershipDialog value;
 };
 struct DialogConfirmed {};
+// Orders: the queue, one order's detail, decisions on one or on the selection.
+struct OrdersClicked {};
+struct OrderStatusFilterChosen {
+    std::optional<core::OrderStatus> status;  // nullopt: all
+};
+struct MoreOrdersClicked {};
+struct OrderOpened {
+    std::string id;
+};
+struct BackToOrdersClicked {};
+struct OrderDecisionClicked {
+    core::OrderAction action = core::OrderAction::Approve;  // Reject asks for a reason first
+};
+struct OrderSelectionToggled {
+    std::string id;
+};
+struct PageSelectionToggled {};  // selects every decidable order shown, or clears the selection
+struct SelectionDecisionClicked {
+    core::OrderAction action = core::OrderAction::Approve;
+};
+struct OrderRejectReasonEdited {
+    std::string text;
+};
+struct OrderRejectConfirmed {};
+struct OrderRejectCancelled {};
+
+// A customer's order form.
+struct NewOrderClicked {};
+struct OrderQuantityEdited {
+    std::string sku;
+    std::string text;
+};
+struct PlaceOrderClicked {};
+struct NewOrderCancelled {};
+
+// The profile's Subscriptions tab.
+struct SubscriptionActionClicked {
+    std::string id;
+    core::SubscriptionAction action = core::SubscriptionAction::Suspend;
+};
+
+struct TimerFired {
+    RequestId id = 0;
+};
 struct HttpAnswered {
     RequestId id = 0;
     Purpose purpose = Purpose::ListCustomers;
@@ -85,6 +129,11 @@ using Event =
                  HttpAnswered, CreateOrganizationClicked, FormFieldEdited, OwnershipTypeChosen,
                  FormSubmitted, CreateCancelled, ProfileTabChosen, DialogOpened, DialogClosed,
                  RejectReasonEdited, SuspendChoiceMade, DeleteConfirmationEdited,
-                 OwnershipDialogEdited, DialogConfirmed, SellerChosen>;
+                 OwnershipDialogEdited, DialogConfirmed, SellerChosen, OrdersClicked,
+                 OrderStatusFilterChosen, MoreOrdersClicked, OrderOpened, BackToOrdersClicked,
+                 OrderDecisionClicked, OrderSelectionToggled, PageSelectionToggled,
+                 SelectionDecisionClicked, OrderRejectReasonEdited, OrderRejectConfirmed,
+                 OrderRejectCancelled, NewOrderClicked, OrderQuantityEdited, PlaceOrderClicked,
+                 NewOrderCancelled, SubscriptionActionClicked, TimerFired>;
 
 }  // namespace orgdesk::app

@@ -3,17 +3,27 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "app/org_fields.hpp"
 #include "core/json_codecs.hpp"
 #include "core/member.hpp"
+#include "core/order_codecs.hpp"
 #include "core/request_codecs.hpp"
 
 namespace orgdesk::app {
 
-enum class Screen { SignIn, Organizations, Profile, CreateOrganization };
+enum class Screen {
+    SignIn,
+    Organizations,
+    Profile,
+    CreateOrganization,
+    Orders,
+    OrderDetail,
+    NewOrder
+};
 
 using RequestId = std::uint64_t;
 
@@ -54,7 +64,7 @@ struct Form {
     std::string& operator[](OrgField field) { return texts[field]; }
 };
 
-enum class ProfileTab { Overview, Members, History };
+enum class ProfileTab { Overview, Members, History, Subscriptions };
 enum class ProfileDialog {
     None,
     EditInformation,
@@ -102,6 +112,65 @@ struct Profile {
     std::optional<RequestId> pendingMembers;
     std::vector<HistoryEntry> history;
     std::optional<RequestId> pendingHistory;
+
+    std::vector<core::SubscriptionView> subscriptions;
+    std::optional<RequestId> pendingSubscriptions;
+    std::optional<RequestId> pendingSubscriptionAction;
+    std::string changingSubscriptionId;  // the row whose Suspend or Resume is on its way
+};
+
+// The approval queue (staff) or the organization's own orders (customers).
+struct OrderList {
+    std::vector<core::OrderView> items;
+    std::optional<std::string> nextCursor;
+    std::optional<core::OrderStatus> statusFilter;  // nullopt: all
+    std::map<core::OrderStatus, int> counts;        // in the caller's whole scope: the badge
+    std::set<std::string> selected;                 // checked rows, by order id
+    std::optional<RequestId> pending;               // the one list request whose answer counts
+    std::optional<RequestId> pendingBulk;           // a decision on the selection
+    core::OrderAction bulkAction = core::OrderAction::Approve;
+    bool loaded = false;
+    std::string error;
+};
+
+struct OrderDetail {
+    std::string id;
+    std::optional<core::OrderView> view;
+    std::optional<RequestId> pendingLoad;
+    std::optional<RequestId> pendingDecision;
+    std::optional<core::OrderAction> runningDecision;
+    std::string error;
+};
+
+// The reason asked before rejecting one order (from its detail) or the selection.
+struct OrderRejectDialog {
+    bool open = false;
+    bool forSelection = false;
+    std::string reason;
+    std::vector<core::FieldError> errors;
+    std::string error;
+};
+
+// A customer's new order: quantities as typed, and the price the core computes from them.
+struct OrderForm {
+    std::optional<core::CustomerView> customer;  // the ordering organization: its billing country
+    std::vector<core::Product> products;
+    std::map<std::string, std::string> quantities;  // by sku, exactly as typed
+    std::optional<core::Price> preview;
+    std::map<std::string, std::string> lineErrors;  // by sku, ready to show
+    std::string error;
+    std::vector<std::string> sentSkus;  // the skus of the lines sent, to place field errors
+    std::optional<RequestId> pendingCustomer;
+    std::optional<RequestId> pendingProducts;
+    std::optional<RequestId> pending;
+};
+
+// The long-poll that tells the app when anything in the caller's tenant changed.
+struct ChangeFeed {
+    std::optional<std::string> cursor;  // the last change seen; none before the first answer
+    std::optional<RequestId> pending;   // the poll on its way
+    std::optional<RequestId> retryTimer;
+    int failures = 0;  // in a row, for the backoff
 };
 
 struct Seller {
@@ -123,13 +192,19 @@ struct State {
     Form create;
     std::vector<Seller> sellers;  // loaded for a Distributor Admin's create form
     std::optional<RequestId> pendingSellers;
+    OrderList orders;
+    OrderDetail order;
+    OrderRejectDialog orderReject;
+    OrderForm orderForm;
+    ChangeFeed changes;
     std::optional<Toast> toast;
     std::uint64_t createCount = 0;  // makes each create's Idempotency-Key unique in a session
     RequestId nextRequestId = 1;
 
     bool busy() const {
         return signIn.pending || list.pending || profile.pendingLoad || profile.pendingAction ||
-               profile.pendingMembers || profile.pendingHistory || create.pending;
+               profile.pendingMembers || profile.pendingHistory || create.pending ||
+               orders.pending || order.pendingLoad || order.pendingDecision || orderForm.pending;
     }
 };
 

@@ -37,11 +37,6 @@ core::Result<core::Organization> checked(const core::Organization& base, const F
     return core::normalized_organization(std::move(org));
 }
 
-// The id part of the session token: random per sign-in, so keys never repeat across sessions.
-std::string token_id(const std::string& token) {
-    return token.substr(0, token.find('.'));
-}
-
 }  // namespace
 
 void Updater::operator()(const CreateOrganizationClicked&) {
@@ -125,10 +120,8 @@ void Updater::operator()(const FormSubmitted& e) {
         }
         if (!form.sellerId.empty())
             body["sellerId"] = form.sellerId;
-        const std::string key =
-            token_id(state_.session->token) + "-create-" + std::to_string(++state_.createCount);
-        form.pending =
-            send(Purpose::CreateCustomer, "POST", "/api/v1/customers", {body.dump(), {}, key});
+        form.pending = send(Purpose::CreateCustomer, "POST", "/api/v1/customers",
+                            {body.dump(), {}, idempotency_key("create")});
         return;
     }
     core::Json patch = core::Json::object();

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "app/offers.hpp"
 #include "app/updater.hpp"
 #include "core/ownership.hpp"
 #include "core/time_format.hpp"
@@ -27,10 +28,6 @@ std::string past_tense(OrgAction action) {
             break;
     }
     return "saved";
-}
-
-bool allows(const core::CustomerView& view, OrgAction action) {
-    return std::find(view.actions.begin(), view.actions.end(), action) != view.actions.end();
 }
 
 void replace_in_list(OrganizationList& list, const core::CustomerView& view) {
@@ -85,7 +82,7 @@ void Updater::operator()(const BackToListClicked&) {
 
 void Updater::operator()(const OrganizationActionClicked& e) {
     auto& profile = state_.profile;
-    if (!profile.customer || profile.pendingAction || !allows(*profile.customer, e.action))
+    if (!profile.customer || profile.pendingAction || !offers(*profile.customer, e.action))
         return;
     switch (e.action) {
         case OrgAction::Approve:
@@ -116,6 +113,8 @@ void Updater::operator()(const ProfileTabChosen& e) {
         profile.pendingHistory =
             send(Purpose::LoadHistory, "GET", customer_path(profile.id) + "/audit");
     }
+    if (e.tab == ProfileTab::Subscriptions && !profile.pendingSubscriptions)
+        load_subscriptions();
 }
 
 void Updater::operator()(const DialogOpened& e) {
@@ -243,9 +242,8 @@ void Updater::show_customer(core::CustomerView view) {
 
 std::optional<core::CustomerView> Updater::decode_customer(const HttpAnswered& a,
                                                            std::string& error) {
-    const auto json = core::parse_json(a.body);
-    auto view = json ? core::customer_view_from_json(json.value())
-                     : core::Result<core::CustomerView>(json.error());
+    auto view =
+        decode_body(a, [](const core::Json& j) { return core::customer_view_from_json(j); });
     if (!view) {
         error = "The organization could not be read. Reload and try again.";
         return std::nullopt;

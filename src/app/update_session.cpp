@@ -34,6 +34,10 @@ std::string customer_path(const std::string& id) {
     return "/api/v1/customers/" + url_encode(id);
 }
 
+std::string order_path(const std::string& id) {
+    return "/api/v1/orders/" + url_encode(id);
+}
+
 core::Error error_of(const HttpAnswered& answer) {
     if (answer.status == 0) {
         return core::make_error(core::ErrorKind::Internal, "unreachable", kUnreachable);
@@ -59,7 +63,7 @@ std::string list_path(const OrganizationList& list, const std::optional<std::str
 
 Transition update(State state, const Event& event) {
     // A toast reports the last result until the person does something else.
-    if (!std::holds_alternative<HttpAnswered>(event))
+    if (!std::holds_alternative<HttpAnswered>(event) && !std::holds_alternative<TimerFired>(event))
         state.toast.reset();
     Updater updater(std::move(state));
     std::visit(updater, event);
@@ -70,10 +74,19 @@ RequestId Updater::send(Purpose purpose, std::string method, std::string path,
                         RequestOptions options) {
     const RequestId id = state_.nextRequestId++;
     std::string token = state_.session ? state_.session->token : std::string();
-    effects_.emplace_back(HttpRequest{
-        id, purpose, std::move(method), std::move(path), std::move(options.body), std::move(token),
-        std::move(options.ifMatch), std::move(options.idempotencyKey)});
+    effects_.emplace_back(HttpRequest{id, purpose, std::move(method), std::move(path),
+                                      std::move(options.body), std::move(token),
+                                      std::move(options.ifMatch), std::move(options.idempotencyKey),
+                                      purpose == Purpose::WatchChanges});
     return id;
+}
+
+std::string Updater::idempotency_key(std::string_view what) {
+    // The id part of the session token is random per sign-in, so keys never repeat across
+    // sessions; the count makes every attempt within one a new key.
+    const std::string& token = state_.session ? state_.session->token : std::string();
+    return token.substr(0, token.find('.')) + "-" + std::string(what) + "-" +
+           std::to_string(++state_.createCount);
 }
 
 void Updater::reload_list() {
@@ -161,6 +174,27 @@ void Updater::operator()(const HttpAnswered& a) {
             return history_loaded(a);
         case Purpose::LoadSellers:
             return sellers_loaded(a);
+        case Purpose::ListOrders:
+        case Purpose::MoreOrders:
+            return orders_listed(a);
+        case Purpose::LoadOrder:
+            return order_loaded(a);
+        case Purpose::DecideOrder:
+            return order_decided(a);
+        case Purpose::DecideOrders:
+            return selection_decided(a);
+        case Purpose::LoadOrderingCustomer:
+            return ordering_customer_loaded(a);
+        case Purpose::LoadProducts:
+            return products_loaded(a);
+        case Purpose::PlaceOrder:
+            return order_placed(a);
+        case Purpose::LoadSubscriptions:
+            return subscriptions_loaded(a);
+        case Purpose::SubscriptionAction:
+            return subscription_changed(a);
+        case Purpose::WatchChanges:
+            return changes_answered(a);
         case Purpose::SignOut:
             break;
     }
@@ -190,9 +224,8 @@ void Updater::signed_in(const HttpAnswered& a) {
         form.fieldErrors = error.fields;
         return;
     }
-    const auto json = core::parse_json(a.body);
-    auto login = json ? core::login_result_from_json(json.value())
-                      : core::Result<core::LoginResult>(json.error());
+    const auto login =
+        decode_body(a, [](const core::Json& j) { return core::login_result_from_json(j); });
     if (!login) {
         form.error = "The server's answer could not be read. Try again.";
         return;
@@ -202,20 +235,33 @@ void Updater::signed_in(const HttpAnswered& a) {
     state_.screen = Screen::Organizations;
     state_.list = OrganizationList{};
     reload_list();
+    // Staff start from the approval queue's filter; customers see all their orders. The first
+    // page also brings the counts for the rail's badge.
+    state_.orders = OrderList{};
+    if (core::role_may(login->user.role, core::OrderAction::Approve))
+        state_.orders.statusFilter = core::OrderStatus::PendingApproval;
+    reload_orders();
+    watch_changes();
+}
+
+bool Updater::settled(const HttpAnswered& a, std::optional<RequestId>& pending,
+                      std::string& error) {
+    if (pending != a.id)
+        return false;  // an answer the app has moved on from
+    pending.reset();
+    if (!succeeded(a)) {
+        error = error_of(a).message;
+        return false;
+    }
+    return true;
 }
 
 void Updater::listed(const HttpAnswered& a) {
     auto& list = state_.list;
-    if (list.pending != a.id)
-        return;  // an answer to a search the user has moved on from
-    list.pending.reset();
-    if (!succeeded(a)) {
-        list.error = error_of(a).message;
+    if (!settled(a, list.pending, list.error))
         return;
-    }
-    const auto json = core::parse_json(a.body);
-    auto page = json ? core::customer_page_from_json(json.value())
-                     : core::Result<core::CustomerPage>(json.error());
+    auto page =
+        decode_body(a, [](const core::Json& j) { return core::customer_page_from_json(j); });
     if (!page) {
         list.error = "The list could not be read. Try again.";
         return;

@@ -1,7 +1,9 @@
 #pragma once
 // The inside of `update`: one visitor over the events, its handlers spread over
-// update_session.cpp (sign-in, list), update_profile.cpp (profile, actions, dialogs) and
-// update_forms.cpp (create and edit forms). Not part of the app's interface.
+// update_session.cpp (sign-in, list), update_profile.cpp (profile, actions, dialogs),
+// update_forms.cpp (create and edit forms), update_orders.cpp (queue, detail, decisions),
+// update_order_form.cpp (a customer's new order), update_subscriptions.cpp and
+// update_changes.cpp (the live-update long-poll). Not part of the app's interface.
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,8 +14,21 @@ namespace orgdesk::app {
 
 std::string url_encode(std::string_view text);
 std::string customer_path(const std::string& id);
+std::string order_path(const std::string& id);
 core::Error error_of(const HttpAnswered& answer);
 bool succeeded(const HttpAnswered& answer);
+// The order in a successful answer, or nothing when it cannot be read.
+std::optional<core::OrderView> decode_order(const HttpAnswered& answer);
+
+// The answer's body read with `decode`, one of the core's codecs (wrapped in a lambda: the wasm
+// build mistypes pointers to overloaded functions).
+template <class Decode>
+auto decode_body(const HttpAnswered& answer, Decode decode) -> decltype(decode(core::Json())) {
+    const auto json = core::parse_json(answer.body);
+    if (!json)
+        return json.error();
+    return decode(json.value());
+}
 
 class Updater {
   public:
@@ -50,6 +65,32 @@ class Updater {
     void operator()(const CreateCancelled& e);
     void operator()(const SellerChosen& e);
 
+    // update_orders.cpp
+    void operator()(const OrdersClicked& e);
+    void operator()(const OrderStatusFilterChosen& e);
+    void operator()(const MoreOrdersClicked& e);
+    void operator()(const OrderOpened& e);
+    void operator()(const BackToOrdersClicked& e);
+    void operator()(const OrderDecisionClicked& e);
+    void operator()(const OrderSelectionToggled& e);
+    void operator()(const PageSelectionToggled& e);
+    void operator()(const SelectionDecisionClicked& e);
+    void operator()(const OrderRejectReasonEdited& e);
+    void operator()(const OrderRejectConfirmed& e);
+    void operator()(const OrderRejectCancelled& e);
+
+    // update_order_form.cpp
+    void operator()(const NewOrderClicked& e);
+    void operator()(const OrderQuantityEdited& e);
+    void operator()(const PlaceOrderClicked& e);
+    void operator()(const NewOrderCancelled& e);
+
+    // update_subscriptions.cpp
+    void operator()(const SubscriptionActionClicked& e);
+
+    // update_changes.cpp
+    void operator()(const TimerFired& e);
+
   private:
     struct RequestOptions {
         std::string body;
@@ -58,6 +99,8 @@ class Updater {
     };
     RequestId send(Purpose purpose, std::string method, std::string path,
                    RequestOptions options = {});
+    // A fresh Idempotency-Key for one attempt at creating `what`.
+    std::string idempotency_key(std::string_view what);
     void reload_list();
     void load_customer(const std::string& id);
     // Sends a change of the open profile's organization, based on the version on screen.
@@ -72,8 +115,35 @@ class Updater {
     void members_loaded(const HttpAnswered& a);
     void history_loaded(const HttpAnswered& a);
     void sellers_loaded(const HttpAnswered& a);
+
+    void reload_orders();
+    void load_order(const std::string& id);
+    void decide_order(core::OrderAction action, const std::string& reason);
+    void decide_selection(core::OrderAction action, const std::string& reason);
+    void show_order(const core::OrderView& view);
+    void orders_listed(const HttpAnswered& a);
+    void order_loaded(const HttpAnswered& a);
+    void order_decided(const HttpAnswered& a);
+    void selection_decided(const HttpAnswered& a);
+
+    void ordering_customer_loaded(const HttpAnswered& a);
+    void products_loaded(const HttpAnswered& a);
+    void order_placed(const HttpAnswered& a);
+    void update_order_preview();
+
+    void load_subscriptions();
+    void subscriptions_loaded(const HttpAnswered& a);
+    void subscription_changed(const HttpAnswered& a);
+
+    void watch_changes();
+    void changes_answered(const HttpAnswered& a);
+    void reload_after_change();
     std::optional<core::Json> list_items(const HttpAnswered& a, std::optional<RequestId>& pending,
                                          std::string& error);
+    // Whether `a` answers the request `pending` waits for (which it then clears) and succeeded;
+    // a failure's message goes to `error`.
+    static bool settled(const HttpAnswered& a, std::optional<RequestId>& pending,
+                        std::string& error);
     std::optional<core::CustomerView> decode_customer(const HttpAnswered& a, std::string& error);
     void show_customer(core::CustomerView view);
 

@@ -11,6 +11,18 @@ inline const HttpRequest& only_request(const Transition& t) {
     return std::get<HttpRequest>(t.effects.at(0));
 }
 
+// The one request of the transition made for `purpose` (others may go with it).
+inline HttpRequest request_for(const Transition& t, Purpose purpose) {
+    std::vector<HttpRequest> found;
+    for (const auto& effect : t.effects) {
+        const auto* request = std::get_if<HttpRequest>(&effect);
+        if (request != nullptr && request->purpose == purpose)
+            found.push_back(*request);
+    }
+    EXPECT_EQ(found.size(), 1U) << "requests for purpose " << static_cast<int>(purpose);
+    return found.empty() ? HttpRequest{} : found.front();
+}
+
 inline core::CustomerView customer(std::string id, core::OrgStatus status,
                                    std::vector<core::OrgAction> actions) {
     core::CustomerView v;
@@ -25,11 +37,15 @@ inline core::CustomerView customer(std::string id, core::OrgStatus status,
     return v;
 }
 
-inline std::string login_body() {
+inline std::string login_body(core::Principal user = {"u1", "seller@demo.test", "Sam Seller",
+                                                      core::Role::SellerAdmin, "d", "s1", ""}) {
     core::LoginResult login{"tok.secret", 1'795'369'342'000, {}};
-    login.user = {"u1", "seller@demo.test", "Sam Seller", core::Role::SellerAdmin, "d", "s1", ""};
+    login.user = std::move(user);
     return core::to_json(login).dump();
 }
+
+inline const core::Principal kCustomerOwner{
+    "u5", "owner@demo.test", "Olive Owner", core::Role::CustomerOwner, "d", "s1", "c1"};
 
 inline std::string page_body(std::vector<core::CustomerView> items,
                              std::optional<std::string> next) {
@@ -38,7 +54,8 @@ inline std::string page_body(std::vector<core::CustomerView> items,
         .dump();
 }
 
-// Signs in and answers the first list request with one New customer.
+// Signs in and answers the first list request with one New customer. The first page of orders
+// and the change feed's first poll are still on their way.
 inline State signed_in_with_list() {
     State s;
     s = update(s, SignInEdited{SignInField::Username, "seller@demo.test"}).state;
@@ -46,7 +63,7 @@ inline State signed_in_with_list() {
     auto t = update(s, SignInSubmitted{});
     const auto login = only_request(t);
     t = update(t.state, HttpAnswered{login.id, Purpose::SignIn, 200, login_body()});
-    const auto list = only_request(t);
+    const auto list = request_for(t, Purpose::ListCustomers);
     t = update(
         t.state,
         HttpAnswered{list.id, Purpose::ListCustomers, 200,
@@ -70,6 +87,63 @@ inline State apply(State s, std::initializer_list<Event> events) {
     for (const auto& e : events)
         s = update(std::move(s), e).state;
     return s;
+}
+
+// An order of Northwind Traders (c1): 3 × 22.00 EUR a month, with Swedish VAT (25 %).
+inline core::OrderView order(std::string id, core::OrderStatus status,
+                             std::vector<core::OrderAction> actions) {
+    core::OrderView v;
+    v.order.id = std::move(id);
+    v.order.customerId = "c1";
+    v.order.lines = {
+        {"M365-BP", "Microsoft 365 Business Premium", 3, 2200, core::BillingPeriod::Monthly}};
+    v.order.price = {6600, 1650, 8250, "EUR", 2500};
+    v.order.status = status;
+    v.order.placedById = "u5";
+    v.order.placedByName = "Olive Owner";
+    v.order.createdAtMs = 1'795'000'000'000;
+    v.order.updatedAtMs = v.order.createdAtMs;
+    v.customer = {"c1", "Northwind Traders",    core::OrgStatus::Active, "SMB",
+                  "SE", "ann@northwind.example"};
+    v.actions = std::move(actions);
+    v.links.self = "http://localhost/api/v1/orders/" + v.order.id;
+    return v;
+}
+
+inline std::string order_page_body(std::vector<core::OrderView> items,
+                                   std::optional<std::string> next = std::nullopt,
+                                   std::map<core::OrderStatus, int> counts = {
+                                       {core::OrderStatus::PendingApproval, 2}}) {
+    return core::to_json(core::OrderPage{std::move(items), std::move(next), std::move(counts)})
+        .dump();
+}
+
+// Signs in as `user` and answers every request that follows: the organization list (empty), the
+// change feed's first poll, and the first page of orders with `orders`.
+inline State signed_in_with_orders(std::vector<core::OrderView> orders,
+                                   std::optional<std::string> next = std::nullopt,
+                                   core::Principal user = {"u1", "seller@demo.test", "Sam Seller",
+                                                           core::Role::SellerAdmin, "d", "s1",
+                                                           ""}) {
+    State s;
+    s.signIn.username = user.username;
+    s.signIn.password = "orgdesk-demo";
+    auto t = update(s, SignInSubmitted{});
+    t = update(t.state,
+               HttpAnswered{only_request(t).id, Purpose::SignIn, 200, login_body(std::move(user))});
+    const auto customers = request_for(t, Purpose::ListCustomers);
+    const auto feed = request_for(t, Purpose::WatchChanges);
+    const auto list = request_for(t, Purpose::ListOrders);
+    s = update(t.state,
+               HttpAnswered{customers.id, Purpose::ListCustomers, 200, page_body({}, std::nullopt)})
+            .state;
+    s = update(s, HttpAnswered{list.id, Purpose::ListOrders, 200,
+                               order_page_body(std::move(orders), std::move(next))})
+            .state;
+    // The feed answers its first poll at once; the next one stays open.
+    return update(s, HttpAnswered{feed.id, Purpose::WatchChanges, 200,
+                                  R"({"cursor":"1.10","changed":false})"})
+        .state;
 }
 
 inline std::string problem(core::ErrorKind kind, std::string message,

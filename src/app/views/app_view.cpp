@@ -6,6 +6,7 @@
 #include "app/views/theme.hpp"
 #include "app/views/ui.hpp"
 #include "app/views/widgets.hpp"
+#include "core/order_lifecycle.hpp"
 
 namespace orgdesk::app::views {
 namespace {
@@ -50,19 +51,38 @@ void draw_top_bar(const State& state, const Ui& ui) {
     ImGui::PopStyleColor();
 }
 
+bool on_orders(Screen screen) {
+    return screen == Screen::Orders || screen == Screen::OrderDetail || screen == Screen::NewOrder;
+}
+
 void draw_rail(const State& state, const Ui& ui) {
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(12), ui.px(16)});
     ImGui::BeginChild("##rail", {ui.px(220), 0},
                       ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+    const bool orders = on_orders(state.screen);
     const auto newCount = state.list.counts.find(core::OrgStatus::New);
     std::string label = "Organizations";
     if (newCount != state.list.counts.end() && newCount->second > 0) {
         label += "   " + std::to_string(newCount->second) + " new";
     }
     label += "##nav-organizations";
-    if (ImGui::Selectable(label.c_str(), true, 0, {0, ui.px(32)})) {
+    if (ImGui::Selectable(label.c_str(), !orders, 0, {0, ui.px(32)})) {
         ui.dispatch(BackToListClicked{});
+    }
+
+    if (ImGui::Selectable("Orders##nav-orders", orders, 0, {0, ui.px(32)}))
+        ui.dispatch(OrdersClicked{});
+    // Staff see how many orders wait for their decision.
+    const auto pending = state.orders.counts.find(core::OrderStatus::PendingApproval);
+    const bool decides =
+        state.session && core::role_may(state.session->user.role, core::OrderAction::Approve);
+    if (decides && pending != state.orders.counts.end() && pending->second > 0) {
+        const ImVec2 min = ImGui::GetItemRectMin();
+        const ImVec2 max = ImGui::GetItemRectMax();
+        count_badge(ui, pending->second, order_status_color(core::OrderStatus::PendingApproval),
+                    {max.x - ui.px(8), (min.y + max.y) / 2},
+                    "Pending approval: " + std::to_string(pending->second));
     }
     ImGui::EndChild();
     ImGui::PopStyleVar(2);
@@ -123,6 +143,17 @@ void draw_app(const State& state, const Ui& ui) {
                 break;
             case Screen::CreateOrganization:
                 draw_create(state, ui);
+                break;
+            case Screen::Orders:
+                draw_orders(state, ui);
+                draw_order_dialogs(state, ui);
+                break;
+            case Screen::OrderDetail:
+                draw_order_detail(state, ui);
+                draw_order_dialogs(state, ui);
+                break;
+            case Screen::NewOrder:
+                draw_order_form(state, ui);
                 break;
             case Screen::Organizations:
             case Screen::SignIn:

@@ -35,7 +35,8 @@ void form_error(const Form& form) {
     note_item(form.error);
 }
 
-bool begin_dialog(const Ui& ui, const char* id, std::string_view title, bool open, float width) {
+bool begin_dialog(const Ui& ui, const char* id, std::string_view title, bool open, float width,
+                  const Event& close) {
     if (open && !ImGui::IsPopupOpen(id))
         ImGui::OpenPopup(id);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -56,7 +57,7 @@ bool begin_dialog(const Ui& ui, const char* id, std::string_view title, bool ope
         return false;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Escape))
-        ui.dispatch(DialogClosed{});
+        ui.dispatch(close);
     ImGui::PushFont(ui.fonts.semibold);
     ImGui::TextUnformatted(title.data(), title.data() + title.size());
     ImGui::PopFont();
@@ -67,6 +68,22 @@ bool begin_dialog(const Ui& ui, const char* id, std::string_view title, bool ope
 
 void end_dialog() {
     ImGui::EndPopup();
+}
+
+void dialog_buttons(const Ui& ui, bool busy, const char* confirm, bool danger,
+                    const Event& confirmed, const Event& cancelled) {
+    ImGui::Dummy({0, ui.px(6)});
+    if (danger) {
+        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(220, 38, 38, 255));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(185, 28, 28, 255));
+    }
+    if (primary_button(confirm, !busy, {ui.px(150), ui.px(38)}))
+        ui.dispatch(confirmed);
+    if (danger)
+        ImGui::PopStyleColor(2);
+    ImGui::SameLine();
+    if (secondary_button("Cancel##dialog-cancel", {ui.px(100), ui.px(38)}))
+        ui.dispatch(cancelled);
 }
 
 }  // namespace orgdesk::app::views

@@ -13,8 +13,14 @@ void form_field(const Ui& ui, FormKind kind, const Form& form, OrgField field, c
 void form_error(const Form& form);
 
 // Starts the modal dialog `id` while `open`, titled `title`; closes it once state says so.
-// Escape asks to close.
-bool begin_dialog(const Ui& ui, const char* id, std::string_view title, bool open, float width);
+// Escape asks to close with `close`.
+bool begin_dialog(const Ui& ui, const char* id, std::string_view title, bool open, float width,
+                  const Event& close = DialogClosed{});
 void end_dialog();
+// A dialog's buttons: the confirming one (red for destructive actions), inert while `busy`, and
+// Cancel.
+void dialog_buttons(const Ui& ui, bool busy, const char* confirm, bool danger,
+                    const Event& confirmed = DialogConfirmed{},
+                    const Event& cancelled = DialogClosed{});
 
 }  // namespace orgdesk::app::views

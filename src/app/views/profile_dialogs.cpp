@@ -14,32 +14,13 @@ namespace {
 
 constexpr FormKind kEdit = FormKind::Edit;
 
-// The dialog's buttons: the confirming one (in `danger` red for destructive actions) and Cancel.
-void dialog_buttons(const Ui& ui, const Profile& profile, const char* confirm,
-                    bool danger = false) {
-    ImGui::Dummy({0, ui.px(6)});
-    const bool busy = profile.pendingAction.has_value();
-    if (danger) {
-        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(220, 38, 38, 255));
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(185, 28, 28, 255));
-    }
-    if (primary_button(confirm, !busy, {ui.px(150), ui.px(38)}))
-        ui.dispatch(DialogConfirmed{});
-    if (danger)
-        ImGui::PopStyleColor(2);
-    ImGui::SameLine();
-    if (secondary_button("Cancel##dialog-cancel", {ui.px(100), ui.px(38)})) {
-        ui.dispatch(DialogClosed{});
-    }
+void profile_dialog_buttons(const Ui& ui, const Profile& profile, const char* confirm,
+                            bool danger = false) {
+    views::dialog_buttons(ui, profile.pendingAction.has_value(), confirm, danger);
 }
 
 void dialog_error(const Profile& profile) {
-    if (profile.error.empty())
-        return;
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
-    ImGui::TextWrapped("%s", profile.error.c_str());
-    ImGui::PopStyleColor();
-    note_item(profile.error);
+    error_text(profile.error);
 }
 
 void edit_dialog(const Ui& ui, const Profile& profile) {
@@ -74,7 +55,7 @@ void edit_dialog(const Ui& ui, const Profile& profile) {
             break;
     }
     form_error(form);
-    dialog_buttons(ui, profile, "Save##dialog-save");
+    profile_dialog_buttons(ui, profile, "Save##dialog-save");
 }
 
 void reject_dialog(const Ui& ui, const Profile& profile) {
@@ -86,7 +67,7 @@ void reject_dialog(const Ui& ui, const Profile& profile) {
     }
     field_error(profile.dialogErrors, "reason");
     dialog_error(profile);
-    dialog_buttons(ui, profile, "Reject##dialog-reject", true);
+    profile_dialog_buttons(ui, profile, "Reject##dialog-reject", true);
 }
 
 void suspend_dialog(const Ui& ui, const Profile& profile, const core::Organization& org) {
@@ -107,7 +88,7 @@ void suspend_dialog(const Ui& ui, const Profile& profile, const core::Organizati
         ui.dispatch(SuspendChoiceMade{core::SubscriptionsOnSuspend::Cancel});
     }
     dialog_error(profile);
-    dialog_buttons(ui, profile, "Suspend##dialog-suspend", true);
+    profile_dialog_buttons(ui, profile, "Suspend##dialog-suspend", true);
 }
 
 void delete_dialog(const Ui& ui, const Profile& profile, const core::Organization& org) {
@@ -120,7 +101,7 @@ void delete_dialog(const Ui& ui, const Profile& profile, const core::Organizatio
     }
     field_error(profile.dialogErrors, "confirmation");
     dialog_error(profile);
-    dialog_buttons(ui, profile, "Delete##dialog-delete", true);
+    profile_dialog_buttons(ui, profile, "Delete##dialog-delete", true);
 }
 
 void ownership_dialog(const Ui& ui, const Profile& profile, const core::Organization& org) {
@@ -180,7 +161,7 @@ void ownership_dialog(const Ui& ui, const Profile& profile, const core::Organiza
         note_item(error.message);
     }
     dialog_error(profile);
-    dialog_buttons(ui, profile, "Switch##dialog-ownership");
+    profile_dialog_buttons(ui, profile, "Switch##dialog-ownership");
 }
 
 const char* title_of(ProfileDialog dialog) {

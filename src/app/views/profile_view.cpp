@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "app/offers.hpp"
 #include "app/views/theme.hpp"
 #include "app/views/ui.hpp"
 #include "app/views/widgets.hpp"
@@ -13,10 +14,6 @@
 
 namespace orgdesk::app::views {
 namespace {
-
-bool allows(const core::CustomerView& view, core::OrgAction action) {
-    return std::find(view.actions.begin(), view.actions.end(), action) != view.actions.end();
-}
 
 void draw_header(const State& state, const core::CustomerView& view, const Ui& ui) {
     const auto& org = view.org;
@@ -62,7 +59,7 @@ void draw_header(const State& state, const core::CustomerView& view, const Ui& u
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(219, 234, 254, 255));
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kText);
     for (auto it = std::rbegin(kButtons); it != std::rend(kButtons); ++it) {
-        const bool allowed = allows(view, it->action);
+        const bool allowed = offers(view, it->action);
         if (!allowed && it->action != core::OrgAction::Approve)
             continue;
         x -= buttonWidth;
@@ -79,12 +76,6 @@ void draw_header(const State& state, const core::CustomerView& view, const Ui& u
     ImGui::SetCursorScreenPos({pos.x, pos.y + height + ui.px(16)});
 }
 
-void detail(const char* label, const std::string& value) {
-    muted_text(label);
-    ImGui::SameLine(ImGui::GetFontSize() * 10);
-    ImGui::TextUnformatted(value.empty() ? "—" : value.c_str());
-}
-
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& item : items)
@@ -93,28 +84,17 @@ std::string joined(const std::vector<std::string>& items) {
 }
 
 // A titled card; with `edit`, an "Edit" button in its corner opens that dialog.
-void card(const char* title, const Ui& ui, float width, std::optional<ProfileDialog> edit,
-          const std::function<void()>& body) {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(20), ui.px(16)});
-    ImGui::BeginChild(title, {width, 0},
-                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY |
-                          ImGuiChildFlags_AlwaysUseWindowPadding);
-    ImGui::PushFont(ui.fonts.semibold);
-    ImGui::TextUnformatted(title);
-    ImGui::PopFont();
-    note_item(title);
-    if (edit) {
+void profile_card(const char* title, const Ui& ui, float width, std::optional<ProfileDialog> edit,
+                  const std::function<void()>& body) {
+    const auto edit_button = [&] {
         const std::string label = std::string("Edit##edit-") + title;
         ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("Edit").x -
                         ImGui::GetStyle().FramePadding.x * 2);
         if (secondary_button(label.c_str()))
             ui.dispatch(DialogOpened{*edit});
         note_item(std::string("Edit ") + title);
-    }
-    ImGui::Separator();
-    body();
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
+    };
+    views::card(title, ui, width, body, edit ? std::function<void()>(edit_button) : nullptr);
 }
 
 void draw_tabs(const State& state, const Ui& ui) {
@@ -122,6 +102,7 @@ void draw_tabs(const State& state, const Ui& ui) {
         {ProfileTab::Overview, "Overview##tab"},
         {ProfileTab::Members, "Members##tab"},
         {ProfileTab::History, "History##tab"},
+        {ProfileTab::Subscriptions, "Subscriptions##tab"},
     };
     for (const auto& [tab, label] : kTabs) {
         if (state.profile.tab == tab) {
@@ -136,7 +117,7 @@ void draw_tabs(const State& state, const Ui& ui) {
 
 void draw_overview(const core::CustomerView& view, const Ui& ui) {
     const auto& org = view.org;
-    const bool editable = allows(view, core::OrgAction::Edit);
+    const bool editable = offers(view, core::OrgAction::Edit);
     const auto edit = [editable](ProfileDialog dialog) {
         return editable ? std::optional<ProfileDialog>(dialog) : std::nullopt;
     };
@@ -152,48 +133,49 @@ void draw_overview(const core::CustomerView& view, const Ui& ui) {
         ImGui::PopStyleColor();
         note_item(reason);
     }
-    card("Organization information", ui, cardWidth, edit(ProfileDialog::EditInformation), [&] {
-        detail("Name", org.name);
-        detail("Segment", org.segment);
-        detail("Subscriptions", std::to_string(org.subscriptionCount));
-        detail("Users", std::to_string(org.userCount));
-        detail("Managed by", org.ownershipType == core::OwnershipType::Customer
-                                 ? "Customer"
-                                 : "Service Provider");
-        if (editable) {
-            ImGui::SameLine();
-            if (secondary_button("Change##ownership")) {
-                ui.dispatch(DialogOpened{ProfileDialog::Ownership});
-            }
-            note_item("Change managed type");
-        }
-        detail("Customer ref.", org.customerReference);
-        detail("External contract", org.externalContract);
-        detail("Numbers", joined(org.purchasedNumbers));
-        detail("Org UUID", org.id);
-        detail("Created", core::format_date(org.createdAtMs));
-    });
+    profile_card("Organization information", ui, cardWidth, edit(ProfileDialog::EditInformation),
+                 [&] {
+                     detail_row("Name", org.name);
+                     detail_row("Segment", org.segment);
+                     detail_row("Subscriptions", std::to_string(org.subscriptionCount));
+                     detail_row("Users", std::to_string(org.userCount));
+                     detail_row("Managed by", org.ownershipType == core::OwnershipType::Customer
+                                                  ? "Customer"
+                                                  : "Service Provider");
+                     if (editable) {
+                         ImGui::SameLine();
+                         if (secondary_button("Change##ownership")) {
+                             ui.dispatch(DialogOpened{ProfileDialog::Ownership});
+                         }
+                         note_item("Change managed type");
+                     }
+                     detail_row("Customer ref.", org.customerReference);
+                     detail_row("External contract", org.externalContract);
+                     detail_row("Numbers", joined(org.purchasedNumbers));
+                     detail_row("Org UUID", org.id);
+                     detail_row("Created", core::format_date(org.createdAtMs));
+                 });
     if (twoColumns)
         ImGui::SameLine();
-    card("Contacts", ui, cardWidth, edit(ProfileDialog::EditInformation), [&] {
-        detail("Primary contact", org.primaryContact.name);
-        detail("Role", org.primaryContact.role);
-        detail("Phone", org.primaryContact.phone);
+    profile_card("Contacts", ui, cardWidth, edit(ProfileDialog::EditInformation), [&] {
+        detail_row("Primary contact", org.primaryContact.name);
+        detail_row("Role", org.primaryContact.role);
+        detail_row("Phone", org.primaryContact.phone);
         if (org.owner) {
-            detail("Owner", org.owner->name);
-            detail("Owner email", org.owner->email);
+            detail_row("Owner", org.owner->name);
+            detail_row("Owner email", org.owner->email);
         }
     });
-    card("Billing information", ui, cardWidth, edit(ProfileDialog::EditBilling), [&] {
-        detail("Company", org.billing.company);
-        detail("Address", org.billing.address);
-        detail("Country", org.billing.country);
-        detail("Tax id", org.billing.taxId);
-        detail("Billing email", org.billing.email);
+    profile_card("Billing information", ui, cardWidth, edit(ProfileDialog::EditBilling), [&] {
+        detail_row("Company", org.billing.company);
+        detail_row("Address", org.billing.address);
+        detail_row("Country", org.billing.country);
+        detail_row("Tax id", org.billing.taxId);
+        detail_row("Billing email", org.billing.email);
     });
     if (twoColumns)
         ImGui::SameLine();
-    card("Buyer tags", ui, cardWidth, edit(ProfileDialog::EditBuyerTags), [&] {
+    profile_card("Buyer tags", ui, cardWidth, edit(ProfileDialog::EditBuyerTags), [&] {
         const std::string tags = joined(org.buyerTags);
         ImGui::TextWrapped("%s", tags.empty() ? "No buyer tags." : tags.c_str());
         note_item(tags.empty() ? "No buyer tags." : "Tags: " + tags);
@@ -285,6 +267,8 @@ void draw_profile(const State& state, const Ui& ui) {
             return draw_members(profile, ui);
         case ProfileTab::History:
             return draw_history(profile, ui);
+        case ProfileTab::Subscriptions:
+            return draw_subscriptions(profile, ui);
     }
 }
 

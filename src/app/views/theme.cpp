@@ -18,6 +18,22 @@ ImU32 status_color(core::OrgStatus status) {
     return IM_COL32(107, 114, 128, 255);  // grey
 }
 
+ImU32 order_status_color(core::OrderStatus status) {
+    switch (status) {
+        case core::OrderStatus::PendingApproval:
+            return IM_COL32(37, 99, 235, 255);  // blue, as New organizations
+        case core::OrderStatus::Approved:
+        case core::OrderStatus::Provisioning:
+            return IM_COL32(8, 145, 178, 255);  // blue-green: on its way to Provisioned
+        case core::OrderStatus::Provisioned:
+            return IM_COL32(22, 163, 74, 255);  // green
+        case core::OrderStatus::Failed:
+        case core::OrderStatus::Rejected:
+            break;
+    }
+    return IM_COL32(220, 38, 38, 255);  // red
+}
+
 void apply_style(float scale) {
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);

@@ -2,6 +2,7 @@
 // The look of Orgdesk: colors, the status chip colors used everywhere, and the ImGui style.
 #include <imgui.h>
 
+#include "core/order.hpp"
 #include "core/organization.hpp"
 
 namespace orgdesk::app::views {
@@ -18,6 +19,7 @@ inline constexpr ImU32 kTopBar = IM_COL32(22, 27, 34, 255);
 }  // namespace palette
 
 ImU32 status_color(core::OrgStatus status);
+ImU32 order_status_color(core::OrderStatus status);
 
 // Applies the light theme, with every size scaled for the device pixel ratio.
 void apply_style(float scale);

@@ -22,6 +22,9 @@ struct Ui {
     Fonts fonts;
     float scale = 1.0F;  // device pixels per CSS pixel: every size below is in CSS pixels
     Dispatch dispatch;
+    // Something drawn moves by itself: keep drawing frames. Called every frame it is in view, so
+    // the frame loop sleeps again as soon as nothing animated is shown.
+    std::function<void()> keepAnimating;
 
     float px(float cssPixels) const { return cssPixels * scale; }
 };
@@ -33,6 +36,13 @@ void draw_sign_in(const State& state, const Ui& ui);
 void draw_organizations(const State& state, const Ui& ui);
 void draw_profile(const State& state, const Ui& ui);
 void draw_create(const State& state, const Ui& ui);
+void draw_orders(const State& state, const Ui& ui);
+void draw_order_detail(const State& state, const Ui& ui);
+// The reject dialog of one order or of the selection, drawn over everything.
+void draw_order_dialogs(const State& state, const Ui& ui);
+void draw_order_form(const State& state, const Ui& ui);
+// The profile's Subscriptions tab.
+void draw_subscriptions(const Profile& profile, const Ui& ui);
 // The profile's dialogs (reject, suspend, delete, edit, ownership), drawn over everything.
 void draw_profile_dialogs(const State& state, const Ui& ui);
 

@@ -2,8 +2,12 @@
 
 #include <misc/cpp/imgui_stdlib.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "app/views/item_hooks.hpp"
 #include "app/views/theme.hpp"
+#include "core/time_format.hpp"
 
 namespace orgdesk::app::views {
 
@@ -26,21 +30,62 @@ bool secondary_button(const char* label, ImVec2 size) {
     return clicked;
 }
 
-void status_chip(const Ui& ui, core::OrgStatus status) {
-    const std::string_view text = core::to_string(status);
+namespace {
+
+// A rounded chip: `text` in `color` on a light tint of it (`tintAlpha`).
+void chip(const Ui& ui, std::string_view text, ImU32 color, float tintAlpha = 0.12F) {
     const ImVec2 textSize = ImGui::CalcTextSize(text.data(), text.data() + text.size());
     const ImVec2 pad{ui.px(8), ui.px(2)};
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 size{textSize.x + pad.x * 2, textSize.y + pad.y * 2};
-    const ImU32 color = status_color(status);
     auto* draw = ImGui::GetWindowDrawList();
     ImVec4 tint = ImGui::ColorConvertU32ToFloat4(color);
-    tint.w = 0.12F;
+    tint.w = tintAlpha;
     draw->AddRectFilled(pos, {pos.x + size.x, pos.y + size.y}, ImGui::GetColorU32(tint),
                         size.y / 2);
     draw->AddText({pos.x + pad.x, pos.y + pad.y}, color, text.data(), text.data() + text.size());
     ImGui::Dummy(size);
     note_item(text);
+}
+
+}  // namespace
+
+void status_chip(const Ui& ui, core::OrgStatus status) {
+    chip(ui, core::to_string(status), status_color(status));
+}
+
+void order_status_chip(const Ui& ui, core::OrderStatus status) {
+    float tint = 0.12F;
+    if (status == core::OrderStatus::Provisioning) {
+        // A slow pulse of the tint says "working on it"; it asks for frames only while drawn.
+        tint = 0.10F + 0.14F * (0.5F + 0.5F * std::sin(static_cast<float>(ImGui::GetTime()) * 4));
+        if (ui.keepAnimating)
+            ui.keepAnimating();
+    }
+    chip(ui, core::display_name(status), order_status_color(status), tint);
+}
+
+void count_badge(const Ui& ui, int count, ImU32 color, ImVec2 rightCenter, std::string_view label) {
+    const std::string text = std::to_string(count);
+    const ImVec2 textSize = ImGui::CalcTextSize(text.c_str());
+    const float height = textSize.y + ui.px(2);
+    const float width = std::max(textSize.x + ui.px(14), height);
+    const ImVec2 min{rightCenter.x - width, rightCenter.y - height / 2};
+    const ImVec2 max{rightCenter.x, rightCenter.y + height / 2};
+    auto* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, color, height / 2);
+    draw->AddText({min.x + (width - textSize.x) / 2, min.y + ui.px(1)}, IM_COL32_WHITE,
+                  text.c_str());
+    note_item_rect(label, min, max);
+}
+
+void error_text(const std::string& message) {
+    if (message.empty())
+        return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+    ImGui::TextWrapped("%s", message.c_str());
+    ImGui::PopStyleColor();
+    note_item(message);
 }
 
 std::optional<std::string> text_field(const char* id, const std::string& value, const char* hint,
@@ -77,6 +122,65 @@ void note_item(std::string_view label) {
 const char* loading_dots() {
     static constexpr const char* kFrames[] = {".", "..", "..."};
     return kFrames[static_cast<int>(ImGui::GetTime() * 3) % 3];
+}
+
+}  // namespace orgdesk::app::views
+
+namespace orgdesk::app::views {
+
+std::string order_number(std::string_view id) {
+    return std::string(id.substr(0, 8));
+}
+
+std::string short_time(std::int64_t unixMs) {
+    std::string text = core::format_iso8601(unixMs).substr(0, 16);
+    if (text.size() > 10)
+        text[10] = ' ';
+    return text;
+}
+
+std::string money_text(core::MinorUnits amount, std::string_view currency) {
+    return core::format_amount(amount, currency) + " " + std::string(currency);
+}
+
+std::string tax_rate_text(int basisPoints) {
+    std::string text = core::format_amount(basisPoints, "EUR");  // 2500 → "25.00"
+    text.erase(text.find_last_not_of('0') + 1);
+    if (!text.empty() && text.back() == '.')
+        text.pop_back();
+    return text + " %";
+}
+
+void amount_row(const std::string& label, core::MinorUnits amount, std::string_view currency) {
+    const std::string value = money_text(amount, currency);
+    muted_text(label);
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(value.c_str()).x);
+    ImGui::TextUnformatted(value.c_str());
+    note_item(label + ": " + value);
+}
+
+void card(const char* title, const Ui& ui, float width, const std::function<void()>& body,
+          const std::function<void()>& corner) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(20), ui.px(16)});
+    ImGui::BeginChild(title, {width, 0},
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY |
+                          ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::PushFont(ui.fonts.semibold);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    note_item(title);
+    if (corner)
+        corner();
+    ImGui::Separator();
+    body();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+void detail_row(const char* label, const std::string& value) {
+    muted_text(label);
+    ImGui::SameLine(ImGui::GetFontSize() * 10);
+    ImGui::TextUnformatted(value.empty() ? "—" : value.c_str());
 }
 
 }  // namespace orgdesk::app::views

@@ -1,5 +1,6 @@
 #pragma once
 // Small drawing helpers shared by the views, so each look is defined once.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,8 @@
 
 #include "app/views/ui.hpp"
 #include "core/error.hpp"
+#include "core/money.hpp"
+#include "core/order.hpp"
 #include "core/organization.hpp"
 
 namespace orgdesk::app::views {
@@ -19,6 +22,13 @@ bool primary_button(const char* label, bool enabled = true, ImVec2 size = {});
 bool secondary_button(const char* label, ImVec2 size = {});
 // A rounded chip in the status's color.
 void status_chip(const Ui& ui, core::OrgStatus status);
+// The same for an order, with its name for people ("Pending approval"); Provisioning pulses.
+void order_status_chip(const Ui& ui, core::OrderStatus status);
+// A small filled pill with a number ("3"), its right edge and middle at `rightCenter`, published
+// under `label`.
+void count_badge(const Ui& ui, int count, ImU32 color, ImVec2 rightCenter, std::string_view label);
+// A message in red, published for the tests and the screen reader.
+void error_text(const std::string& message);
 // A text field showing `value`; returns the new text when the person changed it.
 std::optional<std::string> text_field(const char* id, const std::string& value,
                                       const char* hint = "", ImGuiInputTextFlags flags = 0);
@@ -29,5 +39,22 @@ void muted_text(std::string_view text);
 void note_item(std::string_view label);
 // "." ".." "..." in turn, for "Loading" states.
 const char* loading_dots();
+
+// The short number people use for an order: the first eight characters of its id.
+std::string order_number(std::string_view id);
+// "2026-11-22 17:42" (UTC), for tables and details.
+std::string short_time(std::int64_t unixMs);
+// "1250.00 EUR".
+std::string money_text(core::MinorUnits amount, std::string_view currency);
+// "25 %", "7.7 %" for a rate in basis points.
+std::string tax_rate_text(int basisPoints);
+// One line of a price summary: the label muted on the left, the amount at the right edge;
+// published as "Total: 125.00 EUR".
+void amount_row(const std::string& label, core::MinorUnits amount, std::string_view currency);
+// A bordered card titled `title`, sized to its content; `corner` draws beside the title.
+void card(const char* title, const Ui& ui, float width, const std::function<void()>& body,
+          const std::function<void()>& corner = nullptr);
+// A label in muted text and its value beside it, in a column of details.
+void detail_row(const char* label, const std::string& value);
 
 }  // namespace orgdesk::app::views

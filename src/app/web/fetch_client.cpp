@@ -20,6 +20,7 @@ struct FetchClient::Call {
     std::string authorization;
     std::string ifMatch;
     std::string idempotencyKey;
+    bool longPoll;
     std::vector<const char*> headers;
 };
 
@@ -31,6 +32,7 @@ void FetchClient::send(const HttpRequest& request) {
                                             "Bearer " + request.token,
                                             request.ifMatch,
                                             request.idempotencyKey,
+                                            request.longPoll,
                                             {}});
     call->headers = {"Accept", "application/json"};
     if (!request.body.empty()) {
@@ -63,7 +65,8 @@ void FetchClient::send(const HttpRequest& request) {
     attr.onsuccess = on_done;
     attr.onerror = on_done;
     attr.userData = call.release();
-    ++inFlight_;
+    if (!request.longPoll)
+        ++inFlight_;
     emscripten_fetch(&attr, request.path.c_str());
 }
 
@@ -76,7 +79,8 @@ void FetchClient::on_done(emscripten_fetch_t* fetch) {
     // status 0 means the server could not be reached at all.
     call->client->answers_.push_back(
         HttpAnswered{call->id, call->purpose, static_cast<int>(fetch->status), std::move(body)});
-    --call->client->inFlight_;
+    if (!call->longPoll)
+        --call->client->inFlight_;
     emscripten_fetch_close(fetch);
     wake();
 }

@@ -15,6 +15,8 @@ class FetchClient {
     void send(const HttpRequest& request);
     // The answers that arrived since the last call, in arrival order.
     std::vector<HttpAnswered> take_answers();
+    // Whether a request is on its way that the person waits for (not a long-poll, which the
+    // server holds open while nothing happens).
     bool in_flight() const { return inFlight_ > 0; }
 
   private:

@@ -18,6 +18,7 @@
 #include "app/web/browser.hpp"
 #include "app/web/fetch_client.hpp"
 #include "app/web/fonts.hpp"
+#include "app/web/timers.hpp"
 
 namespace orgdesk::app::web {
 namespace {
@@ -35,6 +36,7 @@ struct WebApp {
     int width = 0;
     int height = 0;
     int idleFrames = 0;
+    bool animating = false;  // a view drew something that moves (a Provisioning chip)
     std::vector<Event> events;
 };
 
@@ -47,13 +49,20 @@ void apply_events() {
     WebApp& a = app();
     for (auto& answer : a.net.take_answers())
         a.events.emplace_back(std::move(answer));
+    for (auto& timer : take_fired_timers())
+        a.events.emplace_back(timer);
     std::vector<Event> events;
     events.swap(a.events);
     for (const auto& event : events) {
         auto transition = update(std::move(a.state), event);
         a.state = std::move(transition.state);
-        for (const auto& effect : transition.effects)
-            a.net.send(std::get<HttpRequest>(effect));
+        for (const auto& effect : transition.effects) {
+            if (const auto* request = std::get_if<HttpRequest>(&effect)) {
+                a.net.send(*request);
+            } else if (const auto* timer = std::get_if<StartTimer>(&effect)) {
+                start_timer(*timer);
+            }
+        }
     }
     a.idleFrames = events.empty() ? a.idleFrames : 0;
 }
@@ -89,6 +98,12 @@ std::string title_for(const State& state) {
             return "Organizations · Orgdesk";
         case Screen::CreateOrganization:
             return "New organization · Orgdesk";
+        case Screen::Orders:
+            return "Orders · Orgdesk";
+        case Screen::OrderDetail:
+            return "Order · Orgdesk";
+        case Screen::NewOrder:
+            return "New order · Orgdesk";
         case Screen::Profile:
             break;
     }
@@ -104,7 +119,9 @@ void frame() {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     views::begin_item_frame();
-    const views::Ui ui{a.fonts, a.scale, [&a](Event e) { a.events.push_back(std::move(e)); }};
+    a.animating = false;
+    const views::Ui ui{a.fonts, a.scale, [&a](Event e) { a.events.push_back(std::move(e)); },
+                       [&a] { a.animating = true; }};
     views::draw_app(a.state, ui);
     ImGui::Render();
 
@@ -121,7 +138,7 @@ void frame() {
         hide_loading_cover();
         firstFrame = false;
     }
-    const bool active = take_activity() || !a.events.empty() || a.net.in_flight();
+    const bool active = take_activity() || !a.events.empty() || a.net.in_flight() || a.animating;
     a.idleFrames = active ? 0 : a.idleFrames + 1;
     if (a.idleFrames > kFramesBeforeIdle)
         pause_until_woken();

@@ -1,0 +1,36 @@
+// The reason asked before rejecting one order or the selection: the customer sees it beside
+// "Rejected by reseller".
+#include <imgui.h>
+
+#include <string>
+
+#include "app/views/form_fields.hpp"
+#include "app/views/ui.hpp"
+#include "app/views/widgets.hpp"
+
+namespace orgdesk::app::views {
+
+void draw_order_dialogs(const State& state, const Ui& ui) {
+    const auto& dialog = state.orderReject;
+    const std::size_t count = dialog.forSelection ? state.orders.selected.size() : 1;
+    const std::string title =
+        count == 1 ? std::string("Reject order") : "Reject " + std::to_string(count) + " orders";
+    if (!begin_dialog(ui, "##order-reject", title, dialog.open, 520, OrderRejectCancelled{}))
+        return;
+    ImGui::TextWrapped(
+        "The customer sees the order as Rejected by reseller, with your reason. It cannot be "
+        "approved afterwards.");
+    ImGui::TextUnformatted("Reason");
+    ImGui::SetNextItemWidth(-1);
+    if (auto text = text_field("##Reason", dialog.reason, "Why is it rejected?"))
+        ui.dispatch(OrderRejectReasonEdited{*text});
+    field_error(dialog.errors, "reason");
+    error_text(dialog.error);
+    const bool busy = state.order.pendingDecision || state.orders.pendingBulk;
+    dialog_buttons(ui, busy,
+                   busy ? "Rejecting...##order-reject-confirm" : "Reject##order-reject-confirm",
+                   true, OrderRejectConfirmed{}, OrderRejectCancelled{});
+    end_dialog();
+}
+
+}  // namespace orgdesk::app::views

@@ -1,0 +1,170 @@
+// Live updates: the long-poll of GET /api/v1/changes that runs while signed in, what a change
+// reloads, the backoff after failures, and the stop at sign-out.
+#include <gtest/gtest.h>
+
+#include "app_test_support.hpp"
+
+namespace orgdesk::app {
+namespace {
+
+using namespace orgdesk::app::testing;
+using core::OrderAction;
+using core::OrderStatus;
+
+std::vector<std::string> paths_of(const Transition& t) {
+    std::vector<std::string> paths;
+    for (const auto& effect : t.effects) {
+        if (const auto* request = std::get_if<HttpRequest>(&effect))
+            paths.push_back(request->path);
+    }
+    return paths;
+}
+
+Transition feed_answers(const State& s, int status, std::string body) {
+    return update(
+        s, HttpAnswered{s.changes.pending.value(), Purpose::WatchChanges, status, std::move(body)});
+}
+
+const StartTimer& only_timer(const Transition& t) {
+    EXPECT_EQ(t.effects.size(), 1U);
+    return std::get<StartTimer>(t.effects.at(0));
+}
+
+TEST(AppChanges, SigningInStartsTheFeedAndOnlyItIsALongPoll) {
+    State s;
+    s.signIn.username = "seller@demo.test";
+    s.signIn.password = "orgdesk-demo";
+    auto t = update(s, SignInSubmitted{});
+    t = update(t.state, HttpAnswered{only_request(t).id, Purpose::SignIn, 200, login_body()});
+    const auto feed = request_for(t, Purpose::WatchChanges);
+    EXPECT_EQ(feed.path, "/api/v1/changes");  // answered at once with the current cursor
+    EXPECT_EQ(feed.token, "tok.secret");
+    EXPECT_TRUE(feed.longPoll);  // so the idle frame loop may sleep while it waits
+    EXPECT_FALSE(request_for(t, Purpose::ListOrders).longPoll);
+    EXPECT_FALSE(request_for(t, Purpose::ListCustomers).longPoll);
+
+    t = update(t.state, HttpAnswered{feed.id, Purpose::WatchChanges, 200,
+                                     R"({"cursor":"7.3","changed":false})"});
+    const auto wait = only_request(t);  // nothing reloaded: nothing changed yet
+    EXPECT_EQ(wait.path, "/api/v1/changes?after=7.3");
+    EXPECT_TRUE(wait.longPoll);
+}
+
+TEST(AppChanges, AChangeReloadsTheOrdersTheCountsAndTheOpenOrder) {
+    State s = signed_in_with_orders(
+        {order("o1", OrderStatus::PendingApproval, {OrderAction::Approve, OrderAction::Reject})});
+    auto opened = update(s, OrderOpened{"o1"});
+    s = update(opened.state, HttpAnswered{only_request(opened).id, Purpose::LoadOrder, 200,
+                                          core::to_json(order("o1", OrderStatus::PendingApproval,
+                                                              {OrderAction::Approve}))
+                                              .dump()})
+            .state;
+    const auto t = feed_answers(s, 200, R"({"cursor":"1.11","changed":true})");
+    EXPECT_EQ(paths_of(t),
+              (std::vector<std::string>{"/api/v1/orders?limit=50&status=PendingApproval",
+                                        "/api/v1/customers?limit=50", "/api/v1/orders/o1",
+                                        "/api/v1/changes?after=1.11"}));
+
+    // The reloaded queue brings the new count for the badge.
+    State after =
+        update(t.state,
+               HttpAnswered{request_for(t, Purpose::ListOrders).id, Purpose::ListOrders, 200,
+                            order_page_body({}, std::nullopt, {{OrderStatus::PendingApproval, 3}})})
+            .state;
+    EXPECT_EQ(after.orders.counts.at(OrderStatus::PendingApproval), 3);
+    after = update(after,
+                   HttpAnswered{request_for(t, Purpose::LoadOrder).id, Purpose::LoadOrder, 200,
+                                core::to_json(order("o1", OrderStatus::Provisioning, {})).dump()})
+                .state;
+    EXPECT_EQ(after.order.view->order.status, OrderStatus::Provisioning);
+}
+
+TEST(AppChanges, ATimeoutOnlyAsksAgain) {
+    const State s = signed_in_with_orders({});
+    const auto t = feed_answers(s, 200, R"({"cursor":"1.10","changed":false})");
+    EXPECT_EQ(paths_of(t), (std::vector<std::string>{"/api/v1/changes?after=1.10"}));
+}
+
+TEST(AppChanges, AFailureWaitsTwoSecondsThenFiveAndStartsOverAfterASuccess) {
+    State s = signed_in_with_orders({});
+    auto t = feed_answers(s, 0, "");  // the server could not be reached
+    const auto first = only_timer(t);
+    EXPECT_EQ(first.delayMs, 2000);
+    EXPECT_FALSE(t.state.changes.pending);
+    EXPECT_TRUE(update(t.state, TimerFired{first.id + 100}).effects.empty());  // not ours
+
+    t = update(t.state, TimerFired{first.id});
+    EXPECT_EQ(only_request(t).path, "/api/v1/changes?after=1.10");  // where it left off
+    t = feed_answers(t.state, 503, "");
+    const auto second = only_timer(t);
+    EXPECT_EQ(second.delayMs, 5000);
+    t = feed_answers(update(t.state, TimerFired{second.id}).state, 200, "not json");
+    EXPECT_EQ(only_timer(t).delayMs, 5000);
+
+    t = update(t.state, TimerFired{only_timer(t).id});
+    t = feed_answers(t.state, 200, R"({"cursor":"1.12","changed":true})");
+    EXPECT_EQ(t.state.changes.failures, 0);
+    // Changes made while it was away are caught up with at once.
+    EXPECT_EQ(paths_of(t).back(), "/api/v1/changes?after=1.12");
+    EXPECT_EQ(request_for(t, Purpose::ListOrders).path,
+              "/api/v1/orders?limit=50&status=PendingApproval");
+    t = feed_answers(t.state, 0, "");
+    EXPECT_EQ(only_timer(t).delayMs, 2000);
+}
+
+TEST(AppChanges, SignOutStopsTheFeed) {
+    State s = signed_in_with_orders({});
+    const RequestId poll = s.changes.pending.value();
+    auto t = update(s, SignOutClicked{});
+    EXPECT_EQ(only_request(t).path, "/api/v1/auth/logout");
+    EXPECT_FALSE(t.state.changes.pending);
+    // The poll's late answer starts nothing.
+    t = update(t.state, HttpAnswered{poll, Purpose::WatchChanges, 200,
+                                     R"({"cursor":"1.11","changed":true})"});
+    EXPECT_TRUE(t.effects.empty());
+
+    // Nor does a retry timer that fires after sign-out.
+    s = signed_in_with_orders({});
+    t = feed_answers(s, 0, "");
+    const auto timer = only_timer(t);
+    t = update(update(t.state, SignOutClicked{}).state, TimerFired{timer.id});
+    EXPECT_TRUE(t.effects.empty());
+}
+
+TEST(AppChanges, AnExpiredSessionEndsTheFeedWithTheSession) {
+    const State s = signed_in_with_orders({});
+    const auto t = feed_answers(s, 401, "{}");
+    EXPECT_TRUE(t.effects.empty());
+    EXPECT_EQ(t.state.screen, Screen::SignIn);
+    EXPECT_EQ(t.state.signIn.error, "Your session has expired. Sign in again.");
+}
+
+TEST(AppChanges, AToastOutlivesTheFeedsAnswersAndTimers) {
+    State s = signed_in_with_orders({});
+    s.toast = Toast{"2 approved.", false};
+    auto t = feed_answers(s, 0, "");
+    EXPECT_TRUE(t.state.toast.has_value());
+    t = update(t.state, TimerFired{only_timer(t).id});
+    EXPECT_TRUE(t.state.toast.has_value());
+}
+
+TEST(AppChanges, AChangeReloadsTheOpenProfilesSubscriptions) {
+    State s = signed_in_with_orders({});
+    auto t = update(s, OrganizationOpened{"c1"});
+    s = update(t.state,
+               HttpAnswered{only_request(t).id, Purpose::LoadCustomer, 200,
+                            core::to_json(customer("c1", core::OrgStatus::Active, {})).dump()})
+            .state;
+    s = update(s, ProfileTabChosen{ProfileTab::Subscriptions}).state;
+    s = update(s, HttpAnswered{s.profile.pendingSubscriptions.value(), Purpose::LoadSubscriptions,
+                               200, R"({"items":[]})"})
+            .state;
+    t = feed_answers(s, 200, R"({"cursor":"1.11","changed":true})");
+    const auto paths = paths_of(t);
+    EXPECT_NE(std::find(paths.begin(), paths.end(), "/api/v1/customers/c1"), paths.end());
+    EXPECT_NE(std::find(paths.begin(), paths.end(), "/api/v1/customers/c1/subscriptions"),
+              paths.end());
+}
+
+}  // namespace
+}  // namespace orgdesk::app
