@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "core/json_codecs.hpp"
+#include "platform/demo_orders.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -238,7 +239,8 @@ std::vector<DemoSignIn> seed_demo_data(Store& store, std::int64_t nowMs,
         {std::string(kDemoSellerOneId), "Aurora IT Partners", std::string(kDemoDistributorId)});
     store.insert_partner(
         {std::string(kDemoSellerTwoId), "Baltic Reseller Group", std::string(kDemoDistributorId)});
-    for (const auto& org : demo_organizations(nowMs)) {
+    const auto orgs = demo_organizations(nowMs);
+    for (const auto& org : orgs) {
         OrganizationInsert insert;
         insert.org = org;
         insert.members = demo_members(org);
@@ -262,6 +264,7 @@ std::vector<DemoSignIn> seed_demo_data(Store& store, std::int64_t nowMs,
         p.customerId = std::string(u.customerId);
         store.insert_user({p, passwordHash});
     }
+    seed_demo_orders(store, nowMs, orgs);
     return signIns;
 }
 

@@ -38,19 +38,6 @@ Json ownership_snapshot(const core::Organization& org, const std::vector<core::M
             {"members", members_json(members)}};
 }
 
-core::Error key_reused() {
-    return make_error(ErrorKind::Conflict, "idempotency-key-reused",
-                      std::string(kIdempotencyKeyReusedMessage));
-}
-
-// The answer an earlier request with the same key got, if its body was the same.
-core::Result<CreateOutcome> replay(const IdempotencyRecord& earlier,
-                                   const IdempotencyKey& idempotency) {
-    if (earlier.requestHash != idempotency.requestHash)
-        return key_reused();
-    return CreateOutcome{earlier.status, earlier.body, true};
-}
-
 }  // namespace
 
 core::Result<CreateOutcome> OrganizationService::create(
@@ -93,13 +80,7 @@ core::Result<CreateOutcome> OrganizationService::create(
     };
     insert.answer = answer;
     if (idempotency) {
-        IdempotencyRecord record;
-        record.userId = who.userId;
-        record.key = idempotency->key;
-        record.requestHash = idempotency->requestHash;
-        record.status = 201;
-        record.createdAtMs = now;
-        insert.idempotency = std::move(record);
+        insert.idempotency = idempotency_record(who.userId, *idempotency, 201, now);
         insert.idempotencyNotBeforeMs = notBefore;
     }
     auto outcome = store_.create_organization(insert);
@@ -107,6 +88,8 @@ core::Result<CreateOutcome> OrganizationService::create(
         return replay(*outcome.earlier, *idempotency);
     if (!outcome.inserted)
         return make_error(ErrorKind::Internal, "internal", "The organization was not created.");
+    if (changes_ != nullptr)
+        changes_->publish(tenant_path_of(*outcome.inserted));
     return CreateOutcome{201, answer(*outcome.inserted), false};
 }
 
@@ -154,17 +137,14 @@ core::Result<core::CustomerView> OrganizationService::suspend(
     core::Organization after = *org;
     after.status = core::OrgStatus::Blocked;
     const bool cancel = subscriptions == core::SubscriptionsOnSuspend::Cancel;
-    // Subscriptions are only counted until the orders issue brings real ones: cancelling them
-    // sets the count to zero in the same write. That issue also rejects the organization's orders
-    // still pending approval here.
     if (cancel)
-        after.subscriptionCount = 0;
+        after.subscriptionCount = 0;  // what the store's cascade leaves
     Json next = status_snapshot(after);
     next["version"] = org->version + 1;
     next["subscriptions"] = cancel ? "cancel" : "keep";
     next["cancelledSubscriptions"] = cancel ? org->subscriptionCount : 0;
     return write(who, *org, std::move(after), OrgAction::Suspend, "suspend", status_snapshot(*org),
-                 std::move(next));
+                 std::move(next), {}, Cascade{cancel, /*rejectPendingOrders=*/true});
 }
 
 core::Result<core::CustomerView> OrganizationService::remove(const core::Principal& who,
@@ -180,14 +160,13 @@ core::Result<core::CustomerView> OrganizationService::remove(const core::Princip
         return allowed.error();
     core::Organization after = *org;
     after.status = core::OrgStatus::Deleted;
-    // As for suspend: the count stands in for the subscriptions until the orders issue.
     if (cancelSubscriptions)
-        after.subscriptionCount = 0;
+        after.subscriptionCount = 0;  // what the store's cascade leaves
     Json next = status_snapshot(after);
     next["version"] = org->version + 1;
     next["cancelledSubscriptions"] = cancelSubscriptions ? org->subscriptionCount : 0;
     return write(who, *org, std::move(after), OrgAction::Delete, "delete", status_snapshot(*org),
-                 std::move(next));
+                 std::move(next), {}, Cascade{cancelSubscriptions, /*rejectPendingOrders=*/true});
 }
 
 core::Result<core::CustomerView> OrganizationService::change_ownership(

@@ -1,12 +1,10 @@
 #include "platform/organization_service.hpp"
 
 #include <algorithm>
-#include <random>
 #include <set>
 #include <utility>
 
 #include "core/organization_lifecycle.hpp"
-#include "core/uuid.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -32,24 +30,12 @@ core::Json status_snapshot(const core::Organization& org) {
 
 }  // namespace
 
-IdGenerator random_uuid_generator() {
-    return [] {
-        // random_device reads the operating system's random source (getrandom on Linux).
-        std::random_device random;
-        core::UuidBytes bytes{};
-        for (std::size_t i = 0; i < bytes.size(); i += 4) {
-            const auto word = random();
-            for (std::size_t j = 0; j < 4; ++j)
-                bytes[i + j] = static_cast<std::uint8_t>(word >> (8 * j));
-        }
-        return core::format_uuid_v4(bytes);
-    };
-}
-
-OrganizationService::OrganizationService(Store& store, Clock clock, IdGenerator newId)
+OrganizationService::OrganizationService(Store& store, Clock clock, IdGenerator newId,
+                                         ChangeFeed* changes)
     : store_(store),
       clock_(std::move(clock)),
-      newId_(newId ? std::move(newId) : random_uuid_generator()) {}
+      newId_(newId ? std::move(newId) : random_uuid_generator()),
+      changes_(changes) {}
 
 core::CustomerView OrganizationService::view_for(const core::Principal& who,
                                                  core::Organization org) const {
@@ -144,7 +130,7 @@ core::Result<core::Organization> OrganizationService::load_for(
 core::Result<core::CustomerView> OrganizationService::write(
     const core::Principal& who, const core::Organization& before, core::Organization after,
     core::OrgAction action, std::string auditAction, core::Json auditBefore, core::Json auditAfter,
-    std::vector<core::Member> members) {
+    std::vector<core::Member> members, Cascade cascade) {
     const std::int64_t now = clock_();
     after.version = before.version + 1;
     after.updatedAtMs = now;
@@ -159,8 +145,14 @@ core::Result<core::CustomerView> OrganizationService::write(
                     before.id,
                     auditBefore.is_null() ? std::string() : auditBefore.dump(),
                     auditAfter.is_null() ? std::string() : auditAfter.dump()};
-    if (store_.update_organization(update))
+    update.cancelSubscriptions = cascade.cancelSubscriptions;
+    update.rejectPendingOrders = cascade.rejectPendingOrders;
+    update.actorName = who.displayName;
+    if (store_.update_organization(update)) {
+        if (changes_ != nullptr)
+            changes_->publish(tenant_path_of(update.after));
         return view_for(who, std::move(update.after));
+    }
 
     // Someone else wrote first. Tell the caller what stands now: the rule that refuses the action
     // in the new status (for approve, the seed's message), or else that the data changed.

@@ -16,22 +16,11 @@
 #include "core/ownership.hpp"
 #include "core/request_codecs.hpp"
 #include "core/result.hpp"
+#include "platform/change_feed.hpp"
+#include "platform/service_support.hpp"
 #include "platform/store.hpp"
 
 namespace orgdesk::platform {
-
-using Clock = std::function<std::int64_t()>;  // milliseconds since the Unix epoch
-// Makes the id of a new organization or member: a random UUID in production, a predictable one
-// in tests.
-using IdGenerator = std::function<std::string()>;
-
-// Random version 4 UUIDs from the operating system's random source.
-IdGenerator random_uuid_generator();
-
-// How long an Idempotency-Key is remembered.
-inline constexpr std::int64_t kIdempotencyKeyLifetimeMs = 24LL * 3600 * 1000;
-inline constexpr std::string_view kIdempotencyKeyReusedMessage =
-    "This Idempotency-Key was already used for a different request.";
 
 struct ListRequest {
     std::optional<core::OrgStatus> status;
@@ -40,18 +29,10 @@ struct ListRequest {
     int limit = core::kDefaultPageSize;  // clamped to 1..core::kMaxPageSize
 };
 
-// An Idempotency-Key header and a hash of the request it came with.
-struct IdempotencyKey {
-    std::string key;
-    std::string requestHash;
-};
-
-// The answer to a create: the new customer's JSON (as the caller saw it when it was created), or
-// the answer an earlier request with the same Idempotency-Key got.
-struct CreateOutcome {
-    int httpStatus = 201;
-    std::string body;
-    bool replayed = false;
+// What an organization's status change takes with it, in the same transaction.
+struct Cascade {
+    bool cancelSubscriptions = false;
+    bool rejectPendingOrders = false;
 };
 
 struct AuditEntry {
@@ -61,7 +42,9 @@ struct AuditEntry {
 
 class OrganizationService {
   public:
-    OrganizationService(Store& store, Clock clock, IdGenerator newId = {});
+    // `changes`, if given, hears of every change this service writes (live updates).
+    OrganizationService(Store& store, Clock clock, IdGenerator newId = {},
+                        ChangeFeed* changes = nullptr);
 
     // One page, with the counts per status of the caller's whole scope.
     core::Result<core::CustomerPage> list(const core::Principal& who, const ListRequest& request);
@@ -107,16 +90,15 @@ class OrganizationService {
                                               std::optional<std::int64_t> ifMatch);
     // Writes `after` over `before` (one conditional write with its audit event) and answers the
     // caller's view, or the reason it could not be written.
-    core::Result<core::CustomerView> write(const core::Principal& who,
-                                           const core::Organization& before,
-                                           core::Organization after, core::OrgAction action,
-                                           std::string auditAction, core::Json auditBefore,
-                                           core::Json auditAfter,
-                                           std::vector<core::Member> members = {});
+    core::Result<core::CustomerView> write(
+        const core::Principal& who, const core::Organization& before, core::Organization after,
+        core::OrgAction action, std::string auditAction, core::Json auditBefore,
+        core::Json auditAfter, std::vector<core::Member> members = {}, Cascade cascade = {});
 
     Store& store_;
     Clock clock_;
     IdGenerator newId_;
+    ChangeFeed* changes_;
 };
 
 }  // namespace orgdesk::platform

@@ -6,7 +6,7 @@
 
 namespace orgdesk::platform {
 
-inline constexpr std::array<std::string_view, 2> kSqliteMigrations{{
+inline constexpr std::array<std::string_view, 3> kSqliteMigrations{{
     // 1: partners, organizations with their search keys, users, sessions, audit trail.
     R"sql(
 CREATE TABLE partners (
@@ -113,6 +113,68 @@ CREATE TABLE idempotency_keys (
     PRIMARY KEY (user_id, key)
 ) WITHOUT ROWID;
 CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
+)sql",
+    // 3: the catalog, orders and subscriptions. An order's lines never change once placed, so
+    // they are kept as one JSON document; the tenant ids are copied from the customer so every
+    // list is one indexed range. One subscription per order line, enforced by the database.
+    R"sql(
+CREATE TABLE products (
+    distributor_id TEXT NOT NULL REFERENCES partners(id),
+    sku            TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    unit_price     INTEGER NOT NULL,
+    currency       TEXT NOT NULL,
+    billing_period TEXT NOT NULL CHECK (billing_period IN ('Monthly', 'Annual')),
+    segments       TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (distributor_id, sku)
+) WITHOUT ROWID;
+CREATE TABLE orders (
+    id               TEXT PRIMARY KEY,
+    customer_id      TEXT NOT NULL REFERENCES organizations(id),
+    seller_id        TEXT NOT NULL REFERENCES partners(id),
+    distributor_id   TEXT NOT NULL REFERENCES partners(id),
+    lines            TEXT NOT NULL,
+    currency         TEXT NOT NULL,
+    net              INTEGER NOT NULL,
+    tax              INTEGER NOT NULL,
+    total            INTEGER NOT NULL,
+    tax_rate         INTEGER NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('PendingApproval', 'Approved',
+                                         'Provisioning', 'Provisioned', 'Failed', 'Rejected')),
+    placed_by_id     TEXT NOT NULL,
+    placed_by_name   TEXT NOT NULL,
+    decided_by_id    TEXT NOT NULL DEFAULT '',
+    decided_by_name  TEXT NOT NULL DEFAULT '',
+    decided_at       INTEGER NOT NULL DEFAULT 0,
+    rejection_reason TEXT NOT NULL DEFAULT '',
+    failure_reason   TEXT NOT NULL DEFAULT '',
+    version          INTEGER NOT NULL,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL
+);
+CREATE INDEX orders_by_seller ON orders (seller_id, created_at DESC, id DESC);
+CREATE INDEX orders_by_distributor ON orders (distributor_id, created_at DESC, id DESC);
+CREATE INDEX orders_by_customer ON orders (customer_id, created_at DESC, id DESC);
+CREATE INDEX orders_to_provision ON orders (decided_at, id)
+    WHERE status IN ('Approved', 'Provisioning');
+CREATE TABLE subscriptions (
+    id             TEXT PRIMARY KEY,
+    customer_id    TEXT NOT NULL REFERENCES organizations(id),
+    seller_id      TEXT NOT NULL REFERENCES partners(id),
+    distributor_id TEXT NOT NULL REFERENCES partners(id),
+    order_id       TEXT NOT NULL REFERENCES orders(id),
+    line_number    INTEGER NOT NULL,
+    sku            TEXT NOT NULL,
+    name           TEXT NOT NULL,
+    quantity       INTEGER NOT NULL,
+    billing_period TEXT NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN ('Active', 'Suspended', 'Cancelled')),
+    version        INTEGER NOT NULL,
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL,
+    UNIQUE (order_id, line_number)
+);
+CREATE INDEX subscriptions_by_customer ON subscriptions (customer_id, created_at, id);
 )sql",
 }};
 

@@ -6,6 +6,7 @@
 
 #include "core/search.hpp"
 #include "platform/sqlite_schema.hpp"
+#include "platform/sqlite_support.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -19,26 +20,6 @@ constexpr const char* kOrganizationColumns =
     "contact_phone, customer_reference, external_contract, purchased_numbers, buyer_tags, "
     "distributor_id, seller_id, subscription_count, user_count, version, created_at, updated_at, "
     "provider_id, rejection_reason";
-
-std::string to_json_array(const std::vector<std::string>& items) {
-    return nlohmann::json(items).dump();
-}
-
-std::vector<std::string> from_json_array(const std::string& text) {
-    const auto json = nlohmann::json::parse(text, nullptr, false);
-    std::vector<std::string> out;
-    if (!json.is_array())
-        return out;
-    for (const auto& item : json) {
-        if (item.is_string())
-            out.push_back(item.get<std::string>());
-    }
-    return out;
-}
-
-std::string text_of(const SQLite::Column& column) {
-    return column.isNull() ? std::string() : column.getString();
-}
 
 Organization read_organization(SQLite::Statement& q) {
     Organization o;
@@ -77,17 +58,9 @@ Organization read_organization(SQLite::Statement& q) {
     return o;
 }
 
-// The WHERE clause that limits organizations to one tenant, and its bound value.
-std::string scope_condition(const core::TenantScope& scope) {
-    switch (scope.level) {
-        case core::TenantLevel::Distributor:
-            return "o.distributor_id = ?";
-        case core::TenantLevel::Seller:
-            return "o.seller_id = ?";
-        case core::TenantLevel::Customer:
-            break;
-    }
-    return "o.id = ?";
+// Organizations are queried as "o"; an organization is its own customer.
+std::string organization_scope(const core::TenantScope& scope) {
+    return scope_condition(scope, "o", "id");
 }
 
 // Binds name through buyer_tags, in kOrganizationColumns' order, from parameter `c` on; returns
@@ -281,6 +254,30 @@ std::optional<IdempotencyRecord> SqliteStore::find_idempotency_locked(std::strin
     return r;
 }
 
+std::optional<IdempotencyRecord> SqliteStore::claim_idempotency_key(const IdempotencyRecord& key,
+                                                                    std::int64_t notBeforeMs) {
+    if (auto earlier = find_idempotency_locked(key.userId, key.key, notBeforeMs))
+        return earlier;
+    // Expired records go now, so the key can be used again and the table stays small.
+    SQLite::Statement expire(*db_, "DELETE FROM idempotency_keys WHERE created_at < ?");
+    expire.bind(1, static_cast<std::int64_t>(notBeforeMs));
+    expire.exec();
+    return std::nullopt;
+}
+
+void SqliteStore::record_idempotency(const IdempotencyRecord& key, const std::string& body) {
+    SQLite::Statement record(*db_,
+                             "INSERT INTO idempotency_keys (user_id, key, request_hash, "
+                             "status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    record.bind(1, key.userId);
+    record.bind(2, key.key);
+    record.bind(3, key.requestHash);
+    record.bind(4, key.status);
+    record.bind(5, body);
+    record.bind(6, static_cast<std::int64_t>(key.createdAtMs));
+    record.exec();
+}
+
 std::optional<IdempotencyRecord> SqliteStore::find_idempotency_record(std::string_view userId,
                                                                       std::string_view key,
                                                                       std::int64_t notBeforeMs) {
@@ -293,16 +290,9 @@ InsertOutcome SqliteStore::create_organization(const OrganizationInsert& insert)
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     InsertOutcome outcome;
     if (insert.idempotency) {
-        const auto& key = *insert.idempotency;
-        if (auto earlier =
-                find_idempotency_locked(key.userId, key.key, insert.idempotencyNotBeforeMs)) {
-            outcome.earlier = std::move(earlier);
+        outcome.earlier = claim_idempotency_key(*insert.idempotency, insert.idempotencyNotBeforeMs);
+        if (outcome.earlier)
             return outcome;  // nothing written
-        }
-        // Expired records go now, so the key can be used again and the table stays small.
-        SQLite::Statement expire(*db_, "DELETE FROM idempotency_keys WHERE created_at < ?");
-        expire.bind(1, static_cast<std::int64_t>(insert.idempotencyNotBeforeMs));
-        expire.exec();
     }
 
     const Organization& o = insert.org;
@@ -331,17 +321,8 @@ InsertOutcome SqliteStore::create_organization(const OrganizationInsert& insert)
     upsert_members(inserted.id, insert.members, inserted.createdAtMs);
     insert_audit(insert.audit);
     if (insert.idempotency) {
-        const auto& key = *insert.idempotency;
-        SQLite::Statement record(*db_,
-                                 "INSERT INTO idempotency_keys (user_id, key, request_hash, "
-                                 "status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-        record.bind(1, key.userId);
-        record.bind(2, key.key);
-        record.bind(3, key.requestHash);
-        record.bind(4, key.status);
-        record.bind(5, insert.answer ? insert.answer(inserted) : key.body);
-        record.bind(6, static_cast<std::int64_t>(key.createdAtMs));
-        record.exec();
+        record_idempotency(*insert.idempotency,
+                           insert.answer ? insert.answer(inserted) : insert.idempotency->body);
     }
     tx.commit();
     outcome.inserted = std::move(inserted);
@@ -358,11 +339,10 @@ bool SqliteStore::update_organization(const OrganizationUpdate& update) {
         "owner_name = ?, owner_email = ?, billing_company = ?, billing_address = ?, "
         "billing_country = ?, billing_tax_id = ?, billing_email = ?, contact_name = ?, "
         "contact_role = ?, contact_phone = ?, customer_reference = ?, external_contract = ?, "
-        "purchased_numbers = ?, buyer_tags = ?, subscription_count = ?, user_count = ?, "
+        "purchased_numbers = ?, buyer_tags = ?, user_count = ?, "
         "rejection_reason = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?");
     int c = 1;
     c = bind_organization_data(q, c, o);
-    q.bind(c++, o.subscriptionCount);
     q.bind(c++, o.userCount);
     q.bind(c++, o.rejectionReason);
     q.bind(c++, static_cast<std::int64_t>(update.expectedVersion + 1));
@@ -374,6 +354,10 @@ bool SqliteStore::update_organization(const OrganizationUpdate& update) {
     write_search_keys(o);
     upsert_members(o.id, update.members, o.updatedAtMs);
     insert_audit(update.audit);
+    if (update.cancelSubscriptions)
+        cancel_subscriptions(o.id, update.audit);
+    if (update.rejectPendingOrders)
+        reject_pending_orders(o.id, update.audit, update.actorName);
     tx.commit();
     return true;
 }
@@ -419,7 +403,7 @@ std::optional<Organization> SqliteStore::find_organization_by_provider_id(std::i
 
 OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query) {
     std::string sql = std::string("SELECT ") + kOrganizationColumns +
-                      " FROM organizations o WHERE " + scope_condition(query.scope);
+                      " FROM organizations o WHERE " + organization_scope(query.scope);
     sql += query.status ? " AND o.status = ?" : " AND o.status <> 'Deleted'";
     const auto search = core::normalize_search_text(query.search);
     if (!search.empty()) {
@@ -461,7 +445,7 @@ OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query)
 std::map<OrgStatus, int> SqliteStore::count_by_status(const core::TenantScope& scope) {
     std::lock_guard lock(mutex_);
     SQLite::Statement q(*db_, "SELECT o.status, count(*) FROM organizations o WHERE " +
-                                  scope_condition(scope) +
+                                  organization_scope(scope) +
                                   " AND o.status <> 'Deleted' GROUP BY o.status");
     q.bind(1, scope.id);
     std::map<OrgStatus, int> counts;

@@ -44,6 +44,19 @@ class SqliteStore final : public Store {
     std::vector<core::Member> list_members(std::string_view orgId) override;
     std::vector<AuditEvent> audit_trail(std::string_view entityId) override;
 
+    void insert_product(const core::Product& product) override;
+    std::vector<core::Product> list_products(std::string_view distributorId) override;
+    OrderInsertOutcome create_order(const OrderInsert& insert) override;
+    std::optional<core::Order> find_order(std::string_view id) override;
+    OrderRows list_orders(const OrderQuery& query) override;
+    std::map<core::OrderStatus, int> count_orders_by_status(const core::TenantScope& scope,
+                                                            std::string_view customerId) override;
+    bool transition_order(const OrderTransition& transition) override;
+    std::vector<core::Order> orders_to_provision(int limit) override;
+    std::vector<core::Subscription> list_subscriptions(std::string_view customerId) override;
+    std::optional<core::Subscription> find_subscription(std::string_view id) override;
+    bool update_subscription(const SubscriptionUpdate& update) override;
+
     void insert_user(const UserRecord& user) override;
     std::optional<UserRecord> find_user(std::string_view id) override;
     std::optional<UserRecord> find_user_by_username(std::string_view username) override;
@@ -60,6 +73,18 @@ class SqliteStore final : public Store {
     void write_search_keys(const core::Organization& org);
     void upsert_members(const std::string& orgId, const std::vector<core::Member>& members,
                         std::int64_t atMs);
+    // Orders, products and subscriptions live in sqlite_order_store.cpp; these run inside the
+    // caller's transaction.
+    void cancel_subscriptions(const std::string& customerId, const AuditEvent& cause);
+    void reject_pending_orders(const std::string& customerId, const AuditEvent& cause,
+                               const std::string& actorName);
+    void recount_subscriptions(const std::string& customerId);
+    void insert_subscription(const core::Subscription& subscription);
+    // Records the answer under an Idempotency-Key (in the caller's transaction), or finds the
+    // unexpired earlier one; expired records are removed.
+    std::optional<IdempotencyRecord> claim_idempotency_key(const IdempotencyRecord& key,
+                                                           std::int64_t notBeforeMs);
+    void record_idempotency(const IdempotencyRecord& key, const std::string& body);
     std::optional<IdempotencyRecord> find_idempotency_locked(std::string_view userId,
                                                              std::string_view key,
                                                              std::int64_t notBeforeMs);

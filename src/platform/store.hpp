@@ -13,7 +13,10 @@
 #include "core/access_policy.hpp"
 #include "core/list_cursor.hpp"
 #include "core/member.hpp"
+#include "core/order.hpp"
 #include "core/organization.hpp"
+#include "core/product.hpp"
+#include "core/subscription.hpp"
 
 namespace orgdesk::platform {
 
@@ -28,7 +31,7 @@ struct AuditEvent {
     std::int64_t atMs = 0;
     std::string actorId;     // user id, or "system"
     std::string action;      // "approve", "create", ...
-    std::string entityType;  // "organization"
+    std::string entityType;  // "organization", "order", "subscription"
     std::string entityId;
     std::string before;  // JSON text, may be empty
     std::string after;   // JSON text, may be empty
@@ -88,12 +91,68 @@ struct InsertOutcome {
 
 // One conditional write of a whole organization: applied only while it still has version
 // `expectedVersion` (so nothing read before is lost). `after` carries the new values, its
-// version expectedVersion + 1; partners, creation time and provider id never change. Members
-// are upserted by id (new ones inserted, existing ones' name, email and role updated).
+// version expectedVersion + 1; partners, creation time, provider id and the subscription count
+// never change here. Members are upserted by id (new ones inserted, existing ones' name, email
+// and role updated).
 struct OrganizationUpdate {
     core::Organization after;
     std::int64_t expectedVersion = 0;
     std::vector<core::Member> members;
+    AuditEvent audit;
+    // In the same transaction: cancel every subscription not yet cancelled (suspend with
+    // "cancel", delete), and reject the orders still pending approval (suspend, delete), each
+    // with its own audit event by the same actor.
+    bool cancelSubscriptions = false;
+    bool rejectPendingOrders = false;
+    std::string actorName;  // recorded as who decided the orders rejected
+};
+
+struct OrderQuery {
+    core::TenantScope scope;
+    std::optional<core::OrderStatus> status;
+    std::string customerId;     // empty: every customer in scope
+    std::int64_t fromMs = 0;    // created at or after; 0: no bound
+    std::int64_t beforeMs = 0;  // created before; 0: no bound
+    std::optional<core::ListCursor> after;
+    int limit = core::kDefaultPageSize;
+};
+
+struct OrderRows {
+    std::vector<core::Order> items;
+    std::optional<core::ListCursor> next;
+};
+
+// A new order with its audit event, written in one transaction; the Idempotency-Key works as for
+// organizations (an unexpired record under the same user and key wins, nothing is written).
+struct OrderInsert {
+    core::Order order;
+    AuditEvent audit;
+    std::optional<IdempotencyRecord> idempotency;
+    std::function<std::string(const core::Order&)> answer;
+    std::int64_t idempotencyNotBeforeMs = 0;
+};
+
+struct OrderInsertOutcome {
+    std::optional<core::Order> inserted;
+    std::optional<IdempotencyRecord> earlier;
+};
+
+// One conditional write of an order's status and decision fields: applied only while the order
+// still has status `from` (and, when given, version `expectedVersion`); the version goes up by
+// one. `subscriptions` are inserted in the same transaction (provisioning), and the customer's
+// subscription count follows.
+struct OrderTransition {
+    core::Order after;
+    core::OrderStatus from = core::OrderStatus::PendingApproval;
+    std::optional<std::int64_t> expectedVersion;
+    std::vector<core::Subscription> subscriptions;
+    AuditEvent audit;
+};
+
+// One conditional write of a subscription's status, on the version that was read.
+struct SubscriptionUpdate {
+    core::Subscription after;
+    std::int64_t expectedVersion = 0;
     AuditEvent audit;
 };
 
@@ -143,6 +202,30 @@ class Store {
     virtual std::vector<core::Member> list_members(std::string_view orgId) = 0;
     // Oldest first.
     virtual std::vector<AuditEvent> audit_trail(std::string_view entityId) = 0;
+
+    // The catalog.
+    virtual void insert_product(const core::Product& product) = 0;
+    // A distributor's products, by name.
+    virtual std::vector<core::Product> list_products(std::string_view distributorId) = 0;
+
+    virtual OrderInsertOutcome create_order(const OrderInsert& insert) = 0;
+    virtual std::optional<core::Order> find_order(std::string_view id) = 0;
+    // Newest first, like organizations.
+    virtual OrderRows list_orders(const OrderQuery& query) = 0;
+    // Orders per status within a scope (and, if not empty, one customer).
+    virtual std::map<core::OrderStatus, int> count_orders_by_status(
+        const core::TenantScope& scope, std::string_view customerId) = 0;
+    // True when applied; false when the condition no longer held (nothing written then).
+    virtual bool transition_order(const OrderTransition& transition) = 0;
+    // Orders the provisioning worker still has to take further (Approved or Provisioning),
+    // oldest decision first.
+    virtual std::vector<core::Order> orders_to_provision(int limit) = 0;
+
+    // Oldest first, cancelled ones included.
+    virtual std::vector<core::Subscription> list_subscriptions(std::string_view customerId) = 0;
+    virtual std::optional<core::Subscription> find_subscription(std::string_view id) = 0;
+    // True when applied; false when the version no longer matched.
+    virtual bool update_subscription(const SubscriptionUpdate& update) = 0;
 
     virtual void insert_user(const UserRecord& user) = 0;
     virtual std::optional<UserRecord> find_user(std::string_view id) = 0;

@@ -1,7 +1,5 @@
 #include "server/customer_routes.hpp"
 
-#include <sodium.h>
-
 #include <string_view>
 
 #include "core/json_codecs.hpp"
@@ -11,8 +9,8 @@
 #include "server/json_body.hpp"
 #include "server/list_query.hpp"
 #include "server/problems.hpp"
+#include "server/request_parts.hpp"
 #include "server/responses.hpp"
-#include "server/sodium_runtime.hpp"
 
 namespace orgdesk::server {
 namespace {
@@ -23,7 +21,6 @@ using platform::OrganizationService;
 
 constexpr const char* kCustomers = "/api/v1/customers";
 constexpr const char* kCustomer = "/api/v1/customers/{customerId}";
-constexpr std::size_t kMaxIdempotencyKeyLength = 255;
 
 StringResponse customer_response(const core::CustomerView& view) {
     auto response = json_response(http::status::ok, core::to_json(view));
@@ -41,42 +38,6 @@ Json counts_json(const std::map<core::OrgStatus, int>& counts) {
         json[std::string(core::to_string(status))] = it == counts.end() ? 0 : it->second;
     }
     return json;
-}
-
-// A body that must be a JSON object; an empty one reads as {} so the decoder names the fields
-// that are missing (a 400, not a 415, for "PUT .../reject" without a reason).
-std::variant<Json, Problem> read_object_body(const Request& request) {
-    if (request.body().empty())
-        return Json::object();
-    return read_json_body(request);
-}
-
-// The SHA-256 of the request body in a canonical form (keys sorted, no spacing), so the same
-// request sent again with other spacing or key order counts as the same.
-std::string request_hash(const Json& body) {
-    ensure_sodium_initialized();
-    const auto canonical = body.dump(-1, ' ', false, Json::error_handler_t::replace);
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(canonical.data()),
-                       canonical.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return hex;
-}
-
-core::Result<std::optional<std::string>> idempotency_key_of(const Request& request) {
-    const auto it = request.find("Idempotency-Key");
-    if (it == request.end())
-        return std::optional<std::string>{};
-    const std::string_view key = it->value();
-    bool printable = !key.empty() && key.size() <= kMaxIdempotencyKeyLength;
-    for (const char c : key)
-        printable = printable && c > ' ' && c < 0x7F;
-    if (!printable) {
-        return invalid_parameter("Idempotency-Key",
-                                 "must be 1 to 255 visible ASCII characters, such as a UUID");
-    }
-    return std::optional<std::string>{std::string(key)};
 }
 
 // The conditional-request and body plumbing every change shares: If-Match, then the handler.
@@ -119,33 +80,17 @@ StringResponse create_customer(OrganizationService& organizations, const Request
     if (auto* problem = std::get_if<Problem>(&body))
         return problem_response(*problem);
     const auto& json = std::get<Json>(body);
-    const auto key = idempotency_key_of(context.request);
-    if (!key)
-        return problem_response(key.error());
+    const auto idempotency = idempotency_of(context.request, json);
+    if (!idempotency)
+        return problem_response(idempotency.error());
     auto request = core::create_request_from_json(json);
     if (!request)
         return problem_response(request.error());
-    std::optional<platform::IdempotencyKey> idempotency;
-    if (*key)
-        idempotency = platform::IdempotencyKey{**key, request_hash(json)};
     const auto outcome =
-        organizations.create(context.caller->principal, std::move(request).value(), idempotency);
+        organizations.create(context.caller->principal, std::move(request).value(), *idempotency);
     if (!outcome)
         return problem_response(outcome.error());
-
-    StringResponse response{static_cast<http::status>(outcome->httpStatus), 11};
-    response.set(http::field::content_type, kJsonType);
-    const auto created = Json::parse(outcome->body, nullptr, false);
-    if (created.is_object() && created.contains("id") && created.contains("version")) {
-        response.set(http::field::location,
-                     std::string(kCustomers) + "/" + created["id"].get<std::string>());
-        response.set(http::field::etag, etag_of(created["version"].get<std::int64_t>()));
-    }
-    if (outcome->replayed)
-        response.set("Idempotent-Replayed", "true");
-    response.body() = outcome->body;
-    response.prepare_payload();
-    return response;
+    return created_response(*outcome, kCustomers);
 }
 
 StringResponse edit_customer(OrganizationService& organizations, const RequestContext& context) {

@@ -1,3 +1,9 @@
+// GCC 12 warns that moving a Beast file response into the Answer variant may read an
+// uninitialized file handle: a false positive in file_posix's move constructor, which sets the
+// handle of the object moved from.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include "server/http_application.hpp"
 
 #include <exception>
@@ -22,31 +28,39 @@ StringResponse api_answer(StringResponse response) {
     return response;
 }
 
+Answer as_answer(RouteResponse response) {
+    if (auto* now = std::get_if<StringResponse>(&response))
+        return Response(std::move(*now));
+    return std::get<DeferredResponse>(std::move(response));
+}
+
 }  // namespace
 
 HttpApplication::HttpApplication(const Router& router, AuthService& auth,
                                  const StaticFiles* staticFiles)
     : router_(router), auth_(auth), staticFiles_(staticFiles) {}
 
-Response HttpApplication::handle(const Request& request) const {
-    Response response = [&]() -> Response {
+Answer HttpApplication::handle(const Request& request) const {
+    Answer answer = [&]() -> Answer {
         try {
             return route(request);
         } catch (const std::exception& e) {
             // The query string is left out of logs: it may hold what a person searched for.
             spdlog::error("{} {} failed: {}", request.method_string(),
                           split_target(request.target()).path, e.what());
-            return api_answer(problem_response(internal_error()));
+            return Response(api_answer(problem_response(internal_error())));
         }
     }();
-    std::visit(
-        [&](auto& r) {
-            r.version(request.version());
-            r.keep_alive(request.keep_alive());
-            apply_security_headers(r.base());
-        },
-        response);
-    return response;
+    const auto finish = [version = request.version(), keepAlive = request.keep_alive()](auto& r) {
+        r.version(version);
+        r.keep_alive(keepAlive);
+        apply_security_headers(r.base());
+    };
+    if (auto* response = std::get_if<Response>(&answer)) {
+        std::visit(finish, *response);
+        return answer;
+    }
+    return as_answer(finish_answer(std::get<DeferredResponse>(std::move(answer)), finish));
 }
 
 StringResponse HttpApplication::refuse(const Problem& problem, unsigned httpVersion) {
@@ -57,29 +71,30 @@ StringResponse HttpApplication::refuse(const Problem& problem, unsigned httpVers
     return response;
 }
 
-Response HttpApplication::route(const Request& request) const {
+Answer HttpApplication::route(const Request& request) const {
     const auto target = split_target(request.target());
     const auto segments = decode_path_segments(target.path);
     if (!segments)
-        return api_answer(problem_response(malformed_path()));
+        return Response(api_answer(problem_response(malformed_path())));
 
     auto lookup = router_.find(request.method(), *segments);
     if (auto* found = std::get_if<RouteFound>(&lookup)) {
-        return api_answer(run(*found, request, target.query));
+        return as_answer(finish_answer(run(*found, request, target.query),
+                                       [](StringResponse& r) { forbid_caching(r.base()); }));
     }
     if (const auto* wrongMethod = std::get_if<RouteWrongMethod>(&lookup)) {
         auto response = problem_response(method_not_allowed());
         response.set(http::field::allow, wrongMethod->allow);
-        return api_answer(std::move(response));
+        return Response(api_answer(std::move(response)));
     }
     if (is_api_path(*segments) || staticFiles_ == nullptr) {
-        return api_answer(problem_response(route_not_found()));
+        return Response(api_answer(problem_response(route_not_found())));
     }
     return staticFiles_->serve(request, *segments);
 }
 
-StringResponse HttpApplication::run(const RouteFound& found, const Request& request,
-                                    std::string_view rawQuery) const {
+RouteResponse HttpApplication::run(const RouteFound& found, const Request& request,
+                                   std::string_view rawQuery) const {
     const auto query = parse_query(rawQuery);
     if (!query) {
         return problem_response(invalid_parameter("the query string", "has a malformed %-escape"));

@@ -4,6 +4,8 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
+#include <atomic>
+
 #include "server/request_log.hpp"
 
 namespace orgdesk::server {
@@ -32,6 +34,8 @@ void HttpSession::close_when_idle() {
         self->closing_ = true;
         if (self->waitingForRequest_)
             self->stream_.cancel();
+        if (self->deferredTimer_)
+            self->deferredTimer_->cancel();  // a long poll answers now, as if its time were up
     });
 }
 
@@ -79,7 +83,35 @@ void HttpSession::read_body() {
 void HttpSession::on_request(beast::error_code ec, std::size_t /*bytes*/) {
     if (ec)
         return on_read_error(ec);
-    send(application_.handle(parser_->get()));
+    auto answer = application_.handle(parser_->get());
+    if (auto* now = std::get_if<Response>(&answer))
+        return send(std::move(*now));
+    wait_for(std::get<DeferredResponse>(std::move(answer)));
+}
+
+void HttpSession::wait_for(DeferredResponse deferred) {
+    // The answer's own timeout bounds the wait, not the I/O deadline.
+    stream_.expires_never();
+    deferredTimer_.emplace(stream_.get_executor(), deferred.timeout);
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    deferredTimer_->async_wait([self = shared_from_this(), done, onTimeout = deferred.onTimeout,
+                                cancel = deferred.cancel](beast::error_code) {
+        if (done->exchange(true))
+            return;  // the answer came first
+        if (cancel)
+            cancel();
+        self->deferredTimer_.reset();
+        self->send(onTimeout());
+    });
+    deferred.start([self = shared_from_this(), done](StringResponse response) {
+        if (done->exchange(true))
+            return;  // the time ran out first
+        // From any thread: continue on this connection's own executor.
+        net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+            self->deferredTimer_.reset();
+            self->send(std::move(response));
+        });
+    });
 }
 
 void HttpSession::on_read_error(beast::error_code ec) {

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -34,6 +35,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     void read_body();
     void on_request(boost::beast::error_code ec, std::size_t bytes);
     void on_read_error(boost::beast::error_code ec);
+    void wait_for(DeferredResponse deferred);
     void send(Response response);
     void on_sent(bool keepAlive, unsigned status, boost::beast::error_code ec, std::size_t bytes);
     void close();
@@ -46,6 +48,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     std::optional<http::request_parser<http::string_body>> parser_;
     std::shared_ptr<void> answerInFlight_;  // the response async_write is sending
     std::chrono::steady_clock::time_point requestStarted_;
+    std::optional<boost::asio::steady_timer> deferredTimer_;  // while a long poll waits
     bool waitingForRequest_ = false;
     bool closing_ = false;
 };

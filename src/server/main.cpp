@@ -27,6 +27,7 @@ struct Flags {
     bool demo = false;
     std::string demoPassword = std::string(platform::kDemoPassword);
     int sessionIdleMinutes = 30;
+    int provisioningDelayMs = 1500;
 };
 
 std::int64_t now_ms() {
@@ -63,6 +64,8 @@ int serve(Flags flags, std::chrono::steady_clock::time_point launched) {
     if (!flags.webRoot.empty())
         flags.options.webRoot = flags.webRoot;
     flags.options.sessionIdleTimeout = std::chrono::minutes(flags.sessionIdleMinutes);
+    flags.options.provisioningOptions.stepDelay =
+        std::chrono::milliseconds(flags.provisioningDelayMs);
     server::Server server(store, flags.options);
     const auto port = server.start();
 
@@ -105,6 +108,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--max-body-bytes", flags.options.maxBodyBytes, "Largest request body accepted")
         ->check(CLI::Range(std::uint64_t{1024}, std::uint64_t{1} << 30))
+        ->capture_default_str();
+    app.add_option("--provisioning-delay-ms", flags.provisioningDelayMs,
+                   "How long each provisioning step of an approved order takes")
+        ->check(CLI::Range(0, 10 * 60 * 1000))
         ->capture_default_str();
     app.add_option("--threads", flags.options.threads,
                    "Server threads; 0: one per core, at least 2")

@@ -62,6 +62,175 @@ std::vector<RouteDoc> make_route_docs() {
          .successDescription = "The sellers, by name.",
          .responseSchema = "SellerList"},
 
+        // ---- orders (seed 001) ----
+        {.method = verb::get,
+         .pattern = "/api/v1/products",
+         .summary = "What a customer may order",
+         .description = "The products of the customer's segment while it is Active (none "
+                        "otherwise). A customer's own users need no parameter; staff name the "
+                        "customer with `customerId`.",
+         .tag = "Orders",
+         .successDescription = "The products, by name.",
+         .responseSchema = "ProductList",
+         .errorStatuses = {400, 404},
+         .queryParameters = {{"customerId", "The customer organization to order for.", "string"}}},
+        {.method = verb::get,
+         .pattern = "/api/v1/orders",
+         .summary = "List orders (the approval queue)",
+         .description = "The caller's orders, newest first, one page at a time; customers see "
+                        "their own organization's only. Each order carries its customer, its "
+                        "price information and `links.approve` / `links.reject` while the "
+                        "caller may use them. `counts` holds the number per status.",
+         .tag = "Orders",
+         .successDescription = "One page.",
+         .responseSchema = "OrderPage",
+         .errorStatuses = {400},
+         .queryParameters = {{"status",
+                              "PendingApproval, Approved, Provisioning, Provisioned, "
+                              "Failed or Rejected.",
+                              "string"},
+                             {"customerId", "Only this customer's orders.", "string"},
+                             {"from", "Placed at or after this date or UTC time.", "string"},
+                             {"to", "Placed before this date or UTC time.", "string"},
+                             {"limit", "Page size, 1 to 200 (default 50).", "integer"},
+                             {"cursor", "The nextCursor of the page before.", "string"}}},
+        {.method = verb::post,
+         .pattern = "/api/v1/orders",
+         .summary = "Place an order",
+         .description = "Places an order for an Active customer organization; it waits in "
+                        "PendingApproval until the reseller approves or rejects it. Only the "
+                        "organization's segment's products may be ordered. Placed by the "
+                        "customer's Owner or Admin, or by the reseller's staff.",
+         .tag = "Orders",
+         .requestSchema = "OrderCreate",
+         .requestRequired = true,
+         .successStatus = 201,
+         .successDescription = "Placed (or, for a repeated Idempotency-Key, the first request's "
+                               "answer again, with Idempotent-Replayed: true).",
+         .responseSchema = "Order",
+         .errorStatuses = {400, 403, 404, 409, 415},
+         .idempotencyKey = true,
+         .etag = true,
+         .location = true},
+        {.method = verb::post,
+         .pattern = "/api/v1/orders/decisions",
+         .summary = "Approve or reject many orders",
+         .description = "One decision for up to 200 orders, each decided on its own: the answer "
+                        "has one result per order, with the order as it now is or the problem "
+                        "that stopped it (for example, already rejected by someone else).",
+         .tag = "Orders",
+         .requestSchema = "BulkDecisionRequest",
+         .requestRequired = true,
+         .successDescription = "One result per order, in the order asked.",
+         .responseSchema = "BulkDecisionResults",
+         .errorStatuses = {400, 415}},
+        {.method = verb::get,
+         .pattern = "/api/v1/orders/{orderId}",
+         .summary = "Retrieve an order",
+         .description = "One order with its customer, price information and links. Another "
+                        "tenant's order answers 404, as a missing one does.",
+         .tag = "Orders",
+         .successDescription = "The order.",
+         .responseSchema = "Order",
+         .errorStatuses = {404},
+         .etag = true},
+        {.method = verb::put,
+         .pattern = "/api/v1/orders/{orderId}",
+         .summary = "Orders cannot be changed",
+         .description = "Always refused: an order is immutable once placed. Suspend the "
+                        "subscription it created, or place a new order.",
+         .tag = "Orders",
+         .successDescription = "Never.",
+         .errorStatuses = {405}},
+        {.method = verb::patch,
+         .pattern = "/api/v1/orders/{orderId}",
+         .summary = "Orders cannot be changed",
+         .description = "Always refused, as PUT.",
+         .tag = "Orders",
+         .successDescription = "Never.",
+         .errorStatuses = {405}},
+        {.method = verb::delete_,
+         .pattern = "/api/v1/orders/{orderId}",
+         .summary = "Orders cannot be deleted",
+         .description = "Always refused, as PUT.",
+         .tag = "Orders",
+         .successDescription = "Never.",
+         .errorStatuses = {405}},
+        {.method = verb::post,
+         .pattern = "/api/v1/orders/{orderId}/approve",
+         .summary = "Approve an order",
+         .description = "PendingApproval → Approved; provisioning then starts in the background "
+                        "(Provisioning → Provisioned, creating the subscriptions, or Failed). Of "
+                        "two decisions at once exactly one succeeds; the other gets 409 naming "
+                        "who decided.",
+         .tag = "Orders",
+         .successDescription = "The approved order.",
+         .responseSchema = "Order",
+         .errorStatuses = {403, 404, 409, 412, 415},
+         .ifMatch = true,
+         .etag = true},
+        {.method = verb::post,
+         .pattern = "/api/v1/orders/{orderId}/reject",
+         .summary = "Reject an order",
+         .description = "PendingApproval → Rejected, with a reason the customer sees (\"Rejected "
+                        "by reseller\").",
+         .tag = "Orders",
+         .requestSchema = "RejectRequest",
+         .requestRequired = true,
+         .successDescription = "The rejected order.",
+         .responseSchema = "Order",
+         .errorStatuses = {400, 403, 404, 409, 412, 415},
+         .ifMatch = true,
+         .etag = true},
+
+        // ---- subscriptions ----
+        {.method = verb::get,
+         .pattern = "/api/v1/customers/{customerId}/subscriptions",
+         .summary = "List a customer's subscriptions",
+         .description = "Oldest first, cancelled ones included, each with the actions the caller "
+                        "may take on it now.",
+         .tag = "Subscriptions",
+         .successDescription = "The subscriptions.",
+         .responseSchema = "SubscriptionList",
+         .errorStatuses = {404}},
+        {.method = verb::put,
+         .pattern = "/api/v1/subscriptions/{subscriptionId}/suspend",
+         .summary = "Suspend a subscription",
+         .description = "Active → Suspended, by the customer's Owner or Admin or the reseller's "
+                        "staff.",
+         .tag = "Subscriptions",
+         .successDescription = "The suspended subscription.",
+         .responseSchema = "Subscription",
+         .errorStatuses = statusChangeErrors,
+         .ifMatch = true,
+         .etag = true},
+        {.method = verb::put,
+         .pattern = "/api/v1/subscriptions/{subscriptionId}/resume",
+         .summary = "Resume a subscription",
+         .description = "Suspended → Active.",
+         .tag = "Subscriptions",
+         .successDescription = "The resumed subscription.",
+         .responseSchema = "Subscription",
+         .errorStatuses = statusChangeErrors,
+         .ifMatch = true,
+         .etag = true},
+
+        // ---- live updates ----
+        {.method = verb::get,
+         .pattern = "/api/v1/changes",
+         .summary = "Wait for a change (long poll)",
+         .description = "Without `after`, answers at once with the current cursor. With "
+                        "`after`, answers as soon as something in the caller's tenant changes "
+                        "(`changed: true`, a new cursor), or after `wait` seconds (default 25) "
+                        "with `changed: false`. Carries no data: read what changed through the "
+                        "other routes.",
+         .tag = "Live updates",
+         .successDescription = "A change, or the time ran out.",
+         .responseSchema = "Changes",
+         .errorStatuses = {400},
+         .queryParameters = {{"after", "The cursor of the previous answer.", "string"},
+                             {"wait", "Seconds to wait, 1 to 25.", "integer"}}},
+
         // ---- customers ----
         {.method = verb::get,
          .pattern = kCustomers,
@@ -453,6 +622,110 @@ constexpr const char* kComponents = R"json({
     "AuditTrail": {
       "type": "object", "required": ["items"],
       "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/AuditEntry"}}}
+    },
+    "Product": {
+      "type": "object", "required": ["sku", "name", "unitPrice", "currency", "billingPeriod"],
+      "properties": {
+        "sku": {"type": "string"}, "name": {"type": "string"},
+        "unitPrice": {"type": "string", "description": "A decimal amount in the currency's digits, e.g. \"12.50\"."},
+        "currency": {"type": "string", "description": "ISO 4217."},
+        "billingPeriod": {"type": "string", "enum": ["Monthly", "Annual"]},
+        "segments": {"type": "array", "items": {"type": "string"}}
+      }
+    },
+    "ProductList": {
+      "type": "object", "required": ["items"],
+      "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Product"}}}
+    },
+    "OrderStatus": {"type": "string", "enum": ["PendingApproval", "Approved", "Provisioning", "Provisioned", "Failed", "Rejected"]},
+    "OrderCreate": {
+      "type": "object", "required": ["customerId", "lines"],
+      "properties": {
+        "customerId": {"type": "string"},
+        "lines": {"type": "array", "minItems": 1, "maxItems": 20, "items": {
+          "type": "object", "required": ["sku", "quantity"],
+          "properties": {"sku": {"type": "string"}, "quantity": {"type": "integer", "minimum": 1, "maximum": 10000}}}}
+      }
+    },
+    "Order": {
+      "type": "object", "required": ["id", "customerId", "customer", "lines", "price", "status", "links", "version"],
+      "properties": {
+        "id": {"type": "string"},
+        "customerId": {"type": "string"},
+        "customer": {"type": "object", "properties": {
+          "id": {"type": "string"}, "name": {"type": "string"},
+          "status": {"$ref": "#/components/schemas/OrganizationStatus"},
+          "segment": {"type": "string"}, "billingCountry": {"type": "string"},
+          "billingEmail": {"type": "string"}}},
+        "sellerId": {"type": "string"}, "distributorId": {"type": "string"},
+        "lines": {"type": "array", "items": {"type": "object", "properties": {
+          "sku": {"type": "string"}, "name": {"type": "string"}, "quantity": {"type": "integer"},
+          "unitPrice": {"type": "string"}, "lineTotal": {"type": "string"},
+          "billingPeriod": {"type": "string", "enum": ["Monthly", "Annual"]}}}},
+        "price": {"type": "object", "properties": {
+          "net": {"type": "string"}, "tax": {"type": "string"}, "total": {"type": "string"},
+          "currency": {"type": "string"},
+          "taxRate": {"type": "string", "description": "Percent, e.g. \"25.00\"."}}},
+        "status": {"$ref": "#/components/schemas/OrderStatus"},
+        "statusText": {"type": "string", "description": "For people, e.g. \"Rejected by reseller\"."},
+        "placedBy": {"type": "object", "nullable": true, "properties": {"id": {"type": "string"}, "name": {"type": "string"}}},
+        "decidedBy": {"type": "object", "nullable": true, "properties": {"id": {"type": "string"}, "name": {"type": "string"}}},
+        "decidedAt": {"type": "string", "format": "date-time", "nullable": true},
+        "rejectionReason": {"type": "string"},
+        "failureReason": {"type": "string"},
+        "version": {"type": "integer", "format": "int64"},
+        "actions": {"type": "array", "items": {"type": "string", "enum": ["approve", "reject"]}},
+        "links": {"type": "object", "required": ["self"], "properties": {
+          "self": {"type": "string", "format": "uri"},
+          "approve": {"type": "string", "format": "uri", "description": "Present only while the caller may approve."},
+          "reject": {"type": "string", "format": "uri", "description": "Present only while the caller may reject."}}},
+        "createdAt": {"type": "string", "format": "date-time"},
+        "updatedAt": {"type": "string", "format": "date-time"}
+      }
+    },
+    "OrderPage": {
+      "type": "object", "required": ["items", "nextCursor"],
+      "properties": {
+        "items": {"type": "array", "items": {"$ref": "#/components/schemas/Order"}},
+        "nextCursor": {"type": "string", "nullable": true},
+        "counts": {"type": "object", "additionalProperties": {"type": "integer"}}
+      }
+    },
+    "BulkDecisionRequest": {
+      "type": "object", "required": ["action", "orderIds"],
+      "properties": {
+        "action": {"type": "string", "enum": ["approve", "reject"]},
+        "orderIds": {"type": "array", "minItems": 1, "maxItems": 200, "items": {"type": "string"}},
+        "reason": {"type": "string", "description": "Required to reject."}
+      }
+    },
+    "BulkDecisionResults": {
+      "type": "object", "required": ["results"],
+      "properties": {"results": {"type": "array", "items": {"type": "object", "required": ["orderId", "ok"], "properties": {
+        "orderId": {"type": "string"}, "ok": {"type": "boolean"},
+        "order": {"$ref": "#/components/schemas/Order"},
+        "error": {"$ref": "#/components/schemas/Problem"}}}}}
+    },
+    "Subscription": {
+      "type": "object", "required": ["id", "customerId", "sku", "quantity", "status", "version"],
+      "properties": {
+        "id": {"type": "string"}, "customerId": {"type": "string"}, "orderId": {"type": "string"},
+        "sku": {"type": "string"}, "name": {"type": "string"}, "quantity": {"type": "integer"},
+        "billingPeriod": {"type": "string", "enum": ["Monthly", "Annual"]},
+        "status": {"type": "string", "enum": ["Active", "Suspended", "Cancelled"]},
+        "version": {"type": "integer", "format": "int64"},
+        "actions": {"type": "array", "items": {"type": "string", "enum": ["suspend", "resume"]}},
+        "createdAt": {"type": "string", "format": "date-time"},
+        "updatedAt": {"type": "string", "format": "date-time"}
+      }
+    },
+    "SubscriptionList": {
+      "type": "object", "required": ["items"],
+      "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Subscription"}}}
+    },
+    "Changes": {
+      "type": "object", "required": ["cursor", "changed"],
+      "properties": {"cursor": {"type": "string"}, "changed": {"type": "boolean"}}
     },
     "SellerList": {
       "type": "object", "required": ["items"],

@@ -34,7 +34,7 @@ struct RequestContext {
     const std::string& param(std::string_view name) const;
 };
 
-using Handler = std::function<StringResponse(const RequestContext&)>;
+using Handler = std::function<RouteResponse(const RequestContext&)>;
 
 struct Route {
     http::verb method = http::verb::get;

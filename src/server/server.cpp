@@ -14,17 +14,22 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 
+#include "platform/order_service.hpp"
 #include "platform/organization_service.hpp"
+#include "platform/provisioning_worker.hpp"
+#include "platform/subscription_service.hpp"
 #include "server/auth_routes.hpp"
 #include "server/auth_service.hpp"
+#include "server/change_routes.hpp"
 #include "server/customer_routes.hpp"
 #include "server/health_routes.hpp"
-#include "server/seller_routes.hpp"
 #include "server/http_application.hpp"
 #include "server/listener.hpp"
 #include "server/openapi.hpp"
+#include "server/order_routes.hpp"
 #include "server/password_hasher.hpp"
 #include "server/router.hpp"
+#include "server/seller_routes.hpp"
 #include "server/session_registry.hpp"
 #include "server/static_files.hpp"
 #include "server/webservice_routes.hpp"
@@ -73,12 +78,18 @@ struct Server::Impl {
           clock(options.clock ? options.clock : system_clock_ms()),
           hasher(options.maxConcurrentPasswordHashes),
           auth(store, hasher, clock, options.sessionIdleTimeout),
-          organizations(store, clock, options.newId),
+          organizations(store, clock, options.newId, &changes),
+          orders(store, clock, options.newId, &changes),
+          subscriptions(store, clock, &changes),
+          provisioning(store, clock, options.newId, &changes, options.provisioningOptions),
           staticFiles(static_files_of(options)),
           application(router, auth, staticFiles ? &*staticFiles : nullptr),
           limits{options.maxHeaderBytes, options.maxBodyBytes, options.ioTimeout} {
         add_auth_routes(router, auth);
         add_customer_routes(router, organizations);
+        add_order_routes(router, orders, subscriptions);
+        add_change_routes(router, changes, clock());
+        orders.on_approved([this] { provisioning.wake(); });
         add_health_routes(router, store);
         add_seller_routes(router, store);
         add_webservice_routes(router, auth, organizations, store);
@@ -104,7 +115,11 @@ struct Server::Impl {
     platform::Clock clock;
     PasswordHasher hasher;
     AuthService auth;
+    platform::ChangeFeed changes;
     platform::OrganizationService organizations;
+    platform::OrderService orders;
+    platform::SubscriptionService subscriptions;
+    platform::ProvisioningWorker provisioning;
     Router router;
     std::optional<StaticFiles> staticFiles;
     HttpApplication application;
@@ -138,6 +153,8 @@ std::uint16_t Server::start() {
         std::make_shared<Listener>(impl_->context, endpoint_of(impl_->options), impl_->application,
                                    impl_->limits, impl_->sessions);
     impl_->listener->start();
+    if (impl_->options.provisioning)
+        impl_->provisioning.start();
     const int count = thread_count(impl_->options.threads);
     impl_->runningThreads = count;
     for (int i = 0; i < count; ++i)
@@ -146,6 +163,7 @@ std::uint16_t Server::start() {
 }
 
 void Server::stop() {
+    impl_->provisioning.stop();
     if (impl_->threads.empty())
         return;
     impl_->listener->stop();

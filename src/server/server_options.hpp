@@ -7,6 +7,7 @@
 #include <string>
 
 #include "platform/organization_service.hpp"
+#include "platform/provisioning_worker.hpp"
 
 namespace orgdesk::server {
 
@@ -28,6 +29,10 @@ struct ServerOptions {
     int threads = 0;  // 0: one per hardware thread, at least two
     // How long stop() lets requests in progress finish before it cuts them off.
     std::chrono::milliseconds shutdownGrace{5'000};
+
+    // The background provisioning of approved orders. Off only in tests that drive it by hand.
+    bool provisioning = true;
+    platform::ProvisioningOptions provisioningOptions;
 
     // Milliseconds since the Unix epoch; empty means the system clock. Tests inject their own.
     platform::Clock clock;

@@ -1,0 +1,215 @@
+#include "platform/demo_orders.hpp"
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include "core/json_codecs.hpp"
+#include "core/order_placement.hpp"
+#include "platform/demo_data.hpp"
+
+namespace orgdesk::platform {
+namespace {
+
+using core::OrderStatus;
+
+constexpr std::int64_t kHourMs = 3600LL * 1000;
+
+// The seller staff who decided the demo's orders, by seller.
+struct Decider {
+    std::string_view id;
+    std::string_view name;
+};
+constexpr Decider kSellerOneDecider{"u0000000-0000-4000-8000-000000000002", "Sam Seller"};
+constexpr Decider kSellerTwoDecider{"u0000000-0000-4000-8000-000000000004", "Sasha Seller"};
+
+std::string numbered_id(char prefix, int n) {
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%c0000000-0000-4000-8000-%012d", prefix, n);
+    return buffer;
+}
+
+struct DemoOrders {
+    Store& store;
+    std::int64_t nowMs;
+    std::vector<core::Product> catalog;
+    int orders = 0;
+    int subscriptions = 0;
+
+    // Places an order for `org` with its first `lineCount` orderable products, as its owner.
+    std::optional<core::Order> place(const core::Organization& org, int lineCount,
+                                     std::int64_t atMs) {
+        core::Organization asActive = org;  // a Blocked customer ordered while still Active
+        asActive.status = core::OrgStatus::Active;
+        const auto products = core::orderable_products(catalog, asActive);
+        std::vector<core::OrderLineRequest> lines;
+        for (int k = 0; k < lineCount && k < static_cast<int>(products.size()); ++k)
+            lines.push_back({products[static_cast<std::size_t>(k)].sku, 1 + (orders + k * 7) % 25});
+        if (lines.empty())
+            return std::nullopt;
+        const auto priced = core::priced_lines(lines, products);
+        if (!priced)
+            return std::nullopt;
+        core::Order order;
+        order.id = numbered_id('a', ++orders);
+        order.customerId = org.id;
+        order.sellerId = org.sellerId;
+        order.distributorId = org.distributorId;
+        order.lines = priced->lines;
+        order.price = core::price_of(*priced, org.billing.country);
+        order.placedById = "system";
+        order.placedByName = org.owner ? org.owner->name : org.primaryContact.name;
+        order.createdAtMs = atMs;
+        order.updatedAtMs = atMs;
+        OrderInsert insert;
+        insert.order = order;
+        insert.audit = {atMs,
+                        "system",
+                        "place",
+                        "order",
+                        order.id,
+                        "",
+                        core::Json{{"status", "PendingApproval"}}.dump()};
+        static_cast<void>(store.create_order(insert));
+        return order;
+    }
+
+    // Moves `order` on to `status` through the real transitions, decided by the seller's staff.
+    void move(core::Order order, OrderStatus status, const std::string& reason = {}) {
+        const Decider decider =
+            order.sellerId == kDemoSellerOneId ? kSellerOneDecider : kSellerTwoDecider;
+        std::vector<OrderStatus> path;
+        if (status == OrderStatus::Rejected) {
+            path = {OrderStatus::Rejected};
+        } else {
+            path = {OrderStatus::Approved, OrderStatus::Provisioning, status};
+        }
+        std::int64_t at = order.createdAtMs;
+        for (const auto next : path) {
+            at += kHourMs / 4;
+            OrderTransition t;
+            t.from = order.status;
+            t.after = order;
+            t.after.status = next;
+            t.after.version = order.version + 1;
+            t.after.updatedAtMs = at;
+            if (next == OrderStatus::Approved || next == OrderStatus::Rejected) {
+                t.after.decidedById = std::string(decider.id);
+                t.after.decidedByName = std::string(decider.name);
+                t.after.decidedAtMs = at;
+                t.after.rejectionReason = reason;
+            }
+            if (next == OrderStatus::Failed)
+                t.after.failureReason = reason;
+            if (next == OrderStatus::Provisioned) {
+                std::vector<std::string> ids;
+                for (std::size_t i = 0; i < order.lines.size(); ++i)
+                    ids.push_back(numbered_id('b', ++subscriptions));
+                t.subscriptions = core::subscriptions_for(order, ids, at);
+            }
+            const bool byStaff = next == OrderStatus::Approved || next == OrderStatus::Rejected;
+            t.audit = {at,
+                       byStaff ? std::string(decider.id) : "system",
+                       std::string(core::to_string(next)),
+                       "order",
+                       order.id,
+                       core::Json{{"status", core::to_string(order.status)}}.dump(),
+                       core::Json{{"status", core::to_string(next)}}.dump()};
+            static_cast<void>(store.transition_order(t));
+            order = t.after;
+        }
+    }
+};
+
+}  // namespace
+
+std::vector<core::Product> demo_catalog() {
+    struct Item {
+        std::string_view sku, name;
+        core::MinorUnits unitPrice;
+        core::BillingPeriod period;
+        std::vector<std::string> segments;
+    };
+    using core::BillingPeriod;
+    const std::array<Item, 10> items{{
+        {"M365-BSTD",
+         "Microsoft 365 Business Standard",
+         1250,
+         BillingPeriod::Monthly,
+         {"SMB", "Enterprise", "Public Sector"}},
+        {"M365-E3",
+         "Microsoft 365 E3",
+         3600,
+         BillingPeriod::Monthly,
+         {"Enterprise", "Public Sector"}},
+        {"M365-A3", "Microsoft 365 A3 for Education", 325, BillingPeriod::Monthly, {"Education"}},
+        {"AZ-BACKUP",
+         "Azure Backup 500 GB",
+         2400,
+         BillingPeriod::Monthly,
+         {"SMB", "Enterprise", "Education", "Public Sector"}},
+        {"ACR-CYBER",
+         "Acronis Cyber Protect",
+         890,
+         BillingPeriod::Monthly,
+         {"SMB", "Enterprise", "Education"}},
+        {"ADOBE-CC",
+         "Adobe Creative Cloud All Apps",
+         71988,
+         BillingPeriod::Annual,
+         {"SMB", "Enterprise", "Education"}},
+        {"DROPBOX-BIZ", "Dropbox Business", 1500, BillingPeriod::Monthly, {"SMB", "Education"}},
+        {"GWS-BSTD", "Google Workspace Business Standard", 1360, BillingPeriod::Monthly, {"SMB"}},
+        {"SF-SALES",
+         "Salesforce Sales Cloud Enterprise",
+         198000,
+         BillingPeriod::Annual,
+         {"Enterprise"}},
+        {"ZOOM-PRO",
+         "Zoom Workplace Pro",
+         1333,
+         BillingPeriod::Monthly,
+         {"SMB", "Enterprise", "Education", "Public Sector"}},
+    }};
+    std::vector<core::Product> products;
+    for (const auto& item : items) {
+        products.push_back({std::string(item.sku), std::string(item.name), item.unitPrice, "EUR",
+                            item.period, item.segments, std::string(kDemoDistributorId)});
+    }
+    return products;
+}
+
+void seed_demo_orders(Store& store, std::int64_t nowMs,
+                      const std::vector<core::Organization>& orgs) {
+    DemoOrders demo{store, nowMs, demo_catalog()};
+    for (const auto& product : demo.catalog)
+        store.insert_product(product);
+
+    // Every subscription an Active or Blocked customer has came from a provisioned order.
+    for (const auto& org : orgs) {
+        if (org.subscriptionCount == 0)
+            continue;
+        if (auto order = demo.place(org, org.subscriptionCount, org.createdAtMs + kHourMs))
+            demo.move(*order, OrderStatus::Provisioned);
+    }
+    // The approval queue, newest last: Active customers' new orders, a few already decided.
+    int placed = 0;
+    for (const auto& org : orgs) {
+        if (org.status != core::OrgStatus::Active)
+            continue;
+        const std::int64_t at = nowMs - (40 - placed * 3) * kHourMs / 4;
+        auto order = demo.place(org, 1 + placed % 3, at);
+        if (!order)
+            continue;
+        if (placed % 5 == 3) {
+            demo.move(*order, OrderStatus::Rejected,
+                      "Payment for the previous invoice is overdue. Settle it and order again.");
+        } else if (placed == 4) {
+            demo.move(*order, OrderStatus::Failed,
+                      "The vendor refused the tenant domain. Contact support to provision it.");
+        }
+        ++placed;
+    }
+}
+
+}  // namespace orgdesk::platform
