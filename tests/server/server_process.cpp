@@ -1,0 +1,81 @@
+#include "server/server_process.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <iterator>
+#include <regex>
+#include <stdexcept>
+#include <thread>
+
+namespace orgdesk::server::testing {
+
+ServerProcess::ServerProcess(const std::string& binary, const std::vector<std::string>& arguments,
+                             const std::string& logPath) {
+    // Its output goes to a file, not a pipe: a pipe nobody drains would stall the server once
+    // its request log filled the pipe's buffer.
+    const int log = open(logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (log < 0)
+        throw std::runtime_error("cannot write " + logPath);
+    std::vector<std::string> argv{binary};
+    argv.insert(argv.end(), arguments.begin(), arguments.end());
+    argv.insert(argv.end(), {"--port", "0"});
+    pid_ = fork();
+    if (pid_ == 0) {
+        dup2(log, STDOUT_FILENO);
+        dup2(log, STDERR_FILENO);
+        close(log);
+        std::vector<char*> raw;
+        for (auto& a : argv)
+            raw.push_back(a.data());
+        raw.push_back(nullptr);
+        execv(binary.c_str(), raw.data());
+        _exit(127);
+    }
+    close(log);
+
+    // "Orgdesk is serving on http://127.0.0.1:PORT/ ..."
+    const std::regex serving(R"(serving on http://[^:]+:(\d+)/)");
+    std::string text;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        std::ifstream file(logPath);
+        text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+        std::smatch match;
+        if (std::regex_search(text, match, serving)) {
+            port_ = static_cast<std::uint16_t>(std::stoi(match[1].str()));
+            return;
+        }
+    }
+    kill_now();
+    throw std::runtime_error("orgdesk-server did not start: " + text);
+}
+
+ServerProcess::~ServerProcess() {
+    kill_now();
+}
+
+void ServerProcess::kill_now() {
+    if (pid_ <= 0)
+        return;
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+}
+
+int ServerProcess::stop() {
+    if (pid_ <= 0)
+        return -1;
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace orgdesk::server::testing
