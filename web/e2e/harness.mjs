@@ -11,12 +11,14 @@ import { chromium } from 'playwright-core';
 const root = path.resolve(import.meta.dirname, '..', '..');
 export const artifactsDir = path.join(root, 'build', 'test-artifacts');
 
-export async function startServer() {
+// `extraArgs` adds server flags, e.g. ['--provisioning-delay-ms', '3000'].
+export async function startServer({ extraArgs = [] } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'orgdesk-e2e-'));
   const binary = process.env.ORGDESK_SERVER ?? path.join(root, 'build/native/src/server/orgdesk-server');
   const webRoot = process.env.ORGDESK_WEB_ROOT ?? path.join(root, 'build/web/dist');
   const child = spawn(binary, ['--port', '0', '--db', path.join(dir, 'orgdesk.db'),
-                               '--web-root', webRoot, '--demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+                               '--web-root', webRoot, '--demo', ...extraArgs],
+                      { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 30000);

@@ -26,9 +26,11 @@ void draw_products(const OrderForm& form, const Ui& ui) {
     for (const auto& product : form.products) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(product.name.c_str());
         note_item(product.name);
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
         const std::string price =
             money_text(product.unitPrice, product.currency) + per_period(product.billingPeriod);
         ImGui::TextUnformatted(price.c_str());

@@ -96,7 +96,7 @@ std::string lines_summary(const core::Order& order) {
     const auto& first = order.lines.front();
     std::string text = std::to_string(first.quantity) + " × " + first.name;
     if (order.lines.size() > 1)
-        text += " and " + std::to_string(order.lines.size() - 1) + " more";
+        text += " +" + std::to_string(order.lines.size() - 1) + " more";
     return text;
 }
 
@@ -137,8 +137,8 @@ void draw_table(const State& state, const Ui& ui) {
                 // Submitted before the row's selectable, so a click on it checks the row
                 // instead of opening the order.
                 ImGui::TableNextColumn();
-                center_vertically(ImGui::GetFrameHeight() - ui.px(6));
                 ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {ui.px(4), ui.px(4)});
+                center_vertically(ImGui::GetFrameHeight());
                 bool checked = list.selected.count(order.id) != 0;
                 ImGui::BeginDisabled(view.actions.empty() || list.pendingBulk.has_value());
                 const std::string box = "##Select order " + number;

@@ -129,7 +129,7 @@ const char* loading_dots() {
 namespace orgdesk::app::views {
 
 std::string order_number(std::string_view id) {
-    return std::string(id.substr(0, 8));
+    return std::string(id.substr(id.size() > 8 ? id.size() - 8 : 0));
 }
 
 std::string short_time(std::int64_t unixMs) {

@@ -40,7 +40,8 @@ void note_item(std::string_view label);
 // "." ".." "..." in turn, for "Loading" states.
 const char* loading_dots();
 
-// The short number people use for an order: the first eight characters of its id.
+// The short number people use for an order: the last eight characters of its id (random in a
+// UUID v4; the demo data's ids differ only there).
 std::string order_number(std::string_view id);
 // "2026-11-22 17:42" (UTC), for tables and details.
 std::string short_time(std::int64_t unixMs);

@@ -36,6 +36,8 @@ EM_JS(void, js_install_wake_hooks, (), {
     };
     watchRatio();
 });
+// Published for the browser tests, as the widgets are: whether the frame loop is asleep.
+EM_JS(void, js_set_asleep, (int asleep), { window.orgdeskAsleep = asleep !== 0; });
 // clang-format on
 
 bool paused = false;
@@ -57,6 +59,7 @@ void wake() {
     if (!paused)
         return;
     paused = false;
+    js_set_asleep(0);
     emscripten_resume_main_loop();
 }
 
@@ -83,6 +86,7 @@ void pause_until_woken() {
     if (paused)
         return;
     paused = true;
+    js_set_asleep(1);
     emscripten_pause_main_loop();
 }
 

@@ -14,7 +14,7 @@ CanvasSize canvas_size();
 // Sizes the canvas's drawing buffer (device pixels); its CSS size stays the stylesheet's.
 void set_canvas_backing_size(int width, int height);
 // The frame loop stops while nothing happens, so an idle tab costs no CPU; input, network
-// answers and resizes start it again.
+// answers, timers and resizes start it again. The page sees it as `window.orgdeskAsleep`.
 void pause_until_woken();
 void wake();
 // Whether wake() was called since the last call (the loop then keeps drawing a little longer).
