@@ -44,7 +44,8 @@ core::Result<core::LoginResult> AuthService::login(const core::Credentials& cred
     return core::LoginResult{token.text(), session.expiresAtMs, user->principal};
 }
 
-core::Result<Caller> AuthService::authenticate(std::optional<std::string_view> token) {
+core::Result<Caller> AuthService::authenticate(std::optional<std::string_view> token,
+                                               bool recordUse) {
     if (!token)
         return sign_in_required();
     // Every way a token can fail gets the same answer: to its holder they all mean "sign in
@@ -62,7 +63,7 @@ core::Result<Caller> AuthService::authenticate(std::optional<std::string_view> t
     if (!user)
         return session_expired();
 
-    if (now - session->lastUsedAtMs >= idleTimeoutMs_ / kTouchIntervalDivisor) {
+    if (recordUse && now - session->lastUsedAtMs >= idleTimeoutMs_ / kTouchIntervalDivisor) {
         store_.touch_session(session->id, now, now + idleTimeoutMs_);
     }
     return Caller{std::move(user->principal), session->id};

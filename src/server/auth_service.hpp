@@ -25,7 +25,8 @@ class AuthService {
 
     // `token` as the request carried it (nullopt: none). Unauthenticated unless it names a live
     // session of an existing user.
-    core::Result<Caller> authenticate(std::optional<std::string_view> token);
+    // With `recordUse` false the request does not extend the session (a background poll).
+    core::Result<Caller> authenticate(std::optional<std::string_view> token, bool recordUse = true);
 
     void logout(const Caller& caller);
 

@@ -109,7 +109,8 @@ RouteResponse changes(platform::ChangeFeed& feed, std::int64_t epoch,
 
 void add_change_routes(Router& router, platform::ChangeFeed& feed, std::int64_t epoch) {
     router.add({http::verb::get, "/api/v1/changes", Access::SignedIn, std::nullopt,
-                [&feed, epoch](const RequestContext& c) { return changes(feed, epoch, c); }});
+                [&feed, epoch](const RequestContext& c) { return changes(feed, epoch, c); },
+                /*backgroundPoll=*/true});
 }
 
 }  // namespace orgdesk::server

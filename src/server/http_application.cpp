@@ -101,7 +101,8 @@ RouteResponse HttpApplication::run(const RouteFound& found, const Request& reque
     }
     std::optional<Caller> caller;
     if (found.route->access == Access::SignedIn) {
-        auto authenticated = auth_.authenticate(token_from_headers(request));
+        auto authenticated =
+            auth_.authenticate(token_from_headers(request), !found.route->backgroundPoll);
         if (!authenticated) {
             if (is_webservice_route(*found.route))  // refused in the webservice's own shape
                 return webservice_refusal(*found.route, request, authenticated.error());

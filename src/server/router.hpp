@@ -44,6 +44,9 @@ struct Route {
     // for every role from core::decide.
     std::optional<core::OrgAction> action;
     Handler handler;
+    // A background poll (live updates): its requests do not count as the user's activity, so a
+    // session left open in an idle tab still expires.
+    bool backgroundPoll = false;
 };
 
 struct RouteFound {

@@ -126,6 +126,15 @@ TEST_F(AuthApi, UseKeepsTheSessionAlive) {
     }
 }
 
+TEST_F(AuthApi, LiveUpdatePollsDoNotKeepAnIdleSessionAlive) {
+    const auto token = sign_in(kSeller);
+    advance_clock(20min);
+    EXPECT_EQ(client().get("/api/v1/changes", token).status, 200);
+    advance_clock(10min + 1s);
+    EXPECT_EQ(client().get("/api/v1/changes", token).status, 401);
+    EXPECT_EQ(client().get(kMe, token).status, 401);
+}
+
 TEST_F(AuthApi, SignOutRevokesTheToken) {
     const auto token = sign_in(kSeller);
     const auto response =
