@@ -1,5 +1,6 @@
 #include "platform/demo_orders.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
@@ -97,8 +98,9 @@ struct DemoOrders {
                 t.after.decidedById = std::string(decider.id);
                 t.after.decidedByName = std::string(decider.name);
                 t.after.decidedAtMs = at;
-                t.after.rejectionReason = reason;
             }
+            if (next == OrderStatus::Rejected)
+                t.after.rejectionReason = reason;
             if (next == OrderStatus::Failed)
                 t.after.failureReason = reason;
             if (next == OrderStatus::Provisioned) {
@@ -192,12 +194,18 @@ void seed_demo_orders(Store& store, std::int64_t nowMs,
         if (auto order = demo.place(org, org.subscriptionCount, org.createdAtMs + kHourMs))
             demo.move(*order, OrderStatus::Provisioned);
     }
-    // The approval queue, newest last: Active customers' new orders, a few already decided.
+    // The approval queue, newest last: Active customers' new orders, a few already decided,
+    // spread over the last ten hours. The newest is an hour old, so that the later steps of the
+    // decided ones (45 minutes at most) are in the past too.
+    const auto queued = std::count_if(orgs.begin(), orgs.end(), [](const core::Organization& o) {
+        return o.status == core::OrgStatus::Active;
+    });
+    const std::int64_t spacing = 9 * kHourMs / std::max<std::int64_t>(1, queued - 1);
     int placed = 0;
     for (const auto& org : orgs) {
         if (org.status != core::OrgStatus::Active)
             continue;
-        const std::int64_t at = nowMs - (40 - placed * 3) * kHourMs / 4;
+        const std::int64_t at = nowMs - 10 * kHourMs + placed * spacing;
         auto order = demo.place(org, 1 + placed % 3, at);
         if (!order)
             continue;
