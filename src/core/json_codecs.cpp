@@ -118,15 +118,7 @@ Result<CustomerView> customer_view_from_json(const Json& json) {
 }
 
 Json to_json(const CustomerPage& page) {
-    Json items = Json::array();
-    for (const auto& view : page.items)
-        items.push_back(to_json(view));
-    Json counts = Json::object();
-    for (const auto& [status, n] : page.counts)
-        counts[std::string(to_string(status))] = n;
-    return {{"items", items},
-            {"nextCursor", page.nextCursor ? Json(*page.nextCursor) : Json(nullptr)},
-            {"counts", counts}};
+    return page_json(page.items, page.nextCursor, page.counts);
 }
 
 Result<CustomerPage> customer_page_from_json(const Json& json) {

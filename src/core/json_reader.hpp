@@ -2,6 +2,7 @@
 // Reads fields of a JSON object without throwing (exceptions are off in the Wasm build),
 // collecting a FieldError for each missing or mistyped field. Shared by the codecs.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -131,6 +132,21 @@ class Reader {
     std::vector<FieldError>& errors_;
     std::string path_;
 };
+
+// {"items": [...], "nextCursor": ..., "counts": {status: n}}: a page of any list.
+template <class Item, class Status>
+Json page_json(const std::vector<Item>& items, const std::optional<std::string>& nextCursor,
+               const std::map<Status, int>& counts) {
+    Json list = Json::array();
+    for (const auto& item : items)
+        list.push_back(to_json(item));
+    Json countsJson = Json::object();
+    for (const auto& [status, n] : counts)
+        countsJson[std::string(to_string(status))] = n;
+    return {{"items", list},
+            {"nextCursor", nextCursor ? Json(*nextCursor) : Json(nullptr)},
+            {"counts", countsJson}};
+}
 
 inline Error invalid(std::vector<FieldError> fields,
                      std::string message = "The data is not valid.") {

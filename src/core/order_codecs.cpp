@@ -195,15 +195,7 @@ Result<OrderView> order_view_from_json(const Json& json) {
 }
 
 Json to_json(const OrderPage& page) {
-    Json items = Json::array();
-    for (const auto& view : page.items)
-        items.push_back(to_json(view));
-    Json counts = Json::object();
-    for (const auto& [status, n] : page.counts)
-        counts[std::string(to_string(status))] = n;
-    return {{"items", items},
-            {"nextCursor", page.nextCursor ? Json(*page.nextCursor) : Json(nullptr)},
-            {"counts", counts}};
+    return page_json(page.items, page.nextCursor, page.counts);
 }
 
 Result<OrderPage> order_page_from_json(const Json& json) {

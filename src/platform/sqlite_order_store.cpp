@@ -209,7 +209,7 @@ OrderRows SqliteStore::list_orders(const OrderQuery& query) {
     if (query.beforeMs > 0)
         sql += " AND r.created_at < ?";
     if (query.after)
-        sql += " AND (r.created_at < ? OR (r.created_at = ? AND r.id < ?))";
+        sql += after_cursor_condition("r");
     sql += " ORDER BY r.created_at DESC, r.id DESC LIMIT ?";
 
     std::lock_guard lock(mutex_);
@@ -224,21 +224,8 @@ OrderRows SqliteStore::list_orders(const OrderQuery& query) {
         q.bind(c++, static_cast<std::int64_t>(query.fromMs));
     if (query.beforeMs > 0)
         q.bind(c++, static_cast<std::int64_t>(query.beforeMs));
-    if (query.after) {
-        q.bind(c++, static_cast<std::int64_t>(query.after->createdAtMs));
-        q.bind(c++, static_cast<std::int64_t>(query.after->createdAtMs));
-        q.bind(c++, query.after->id);
-    }
-    const int limit = std::max(1, query.limit);
-    q.bind(c++, limit + 1);  // one more tells whether there is a next page
-    OrderRows rows;
-    while (q.executeStep())
-        rows.items.push_back(read_order(q));
-    if (static_cast<int>(rows.items.size()) > limit) {
-        rows.items.pop_back();
-        rows.next = core::ListCursor{rows.items.back().createdAtMs, rows.items.back().id};
-    }
-    return rows;
+    auto page = read_page<Order>(q, c, query.after, query.limit, read_order);
+    return {std::move(page.items), page.next};
 }
 
 std::map<OrderStatus, int> SqliteStore::count_orders_by_status(const core::TenantScope& scope,
@@ -271,6 +258,8 @@ bool SqliteStore::transition_order(const OrderTransition& t) {
         "WHERE id = ? AND status = ?";
     if (t.expectedVersion)
         sql += " AND version = ?";
+    if (t.customerStatus)
+        sql += " AND (SELECT status FROM organizations WHERE id = orders.customer_id) = ?";
     SQLite::Statement q(*db_, sql);
     int c = 1;
     q.bind(c++, status_text(o.status));
@@ -284,6 +273,8 @@ bool SqliteStore::transition_order(const OrderTransition& t) {
     q.bind(c++, status_text(t.from));
     if (t.expectedVersion)
         q.bind(c++, static_cast<std::int64_t>(*t.expectedVersion));
+    if (t.customerStatus)
+        q.bind(c++, std::string(core::to_string(*t.customerStatus)));
     if (q.exec() != 1)
         return false;  // the transaction rolls back: nothing written
     for (const auto& subscription : t.subscriptions)

@@ -411,7 +411,7 @@ OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query)
             " AND o.id IN (SELECT org_id FROM organization_search_keys WHERE key >= ? AND key < ?)";
     }
     if (query.after)
-        sql += " AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?))";
+        sql += after_cursor_condition("o");
     sql += " ORDER BY o.created_at DESC, o.id DESC LIMIT ?";
 
     std::lock_guard lock(mutex_);
@@ -424,22 +424,8 @@ OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query)
         q.bind(c++, search);
         q.bind(c++, core::prefix_upper_bound(search));
     }
-    if (query.after) {
-        q.bind(c++, static_cast<std::int64_t>(query.after->createdAtMs));
-        q.bind(c++, static_cast<std::int64_t>(query.after->createdAtMs));
-        q.bind(c++, query.after->id);
-    }
-    const int limit = std::max(1, query.limit);
-    q.bind(c++, limit + 1);  // one more tells whether there is a next page
-
-    OrganizationPage page;
-    while (q.executeStep())
-        page.items.push_back(read_organization(q));
-    if (static_cast<int>(page.items.size()) > limit) {
-        page.items.pop_back();
-        page.next = core::ListCursor{page.items.back().createdAtMs, page.items.back().id};
-    }
-    return page;
+    auto page = read_page<Organization>(q, c, query.after, query.limit, read_organization);
+    return {std::move(page.items), page.next};
 }
 
 std::map<OrgStatus, int> SqliteStore::count_by_status(const core::TenantScope& scope) {
