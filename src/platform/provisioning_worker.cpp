@@ -123,6 +123,10 @@ bool ProvisioningWorker::step(const core::Order& order) {
     } else {
         const auto org = store_.find_organization(order.customerId);
         const bool active = org && org->status == core::OrgStatus::Active;
+        // Decided on the customer's status as read: if it changes before the write (a suspension
+        // that cancels subscriptions, say), nothing is written and the next run decides again.
+        if (org)
+            transition.customerStatus = org->status;
         transition.after.status = *core::provisioning_step(order.status, active);
         if (active) {
             std::vector<std::string> ids;

@@ -140,11 +140,14 @@ struct OrderInsertOutcome {
 // One conditional write of an order's status and decision fields: applied only while the order
 // still has status `from` (and, when given, version `expectedVersion`); the version goes up by
 // one. `subscriptions` are inserted in the same transaction (provisioning), and the customer's
-// subscription count follows.
+// subscription count follows. With `customerStatus`, applied only while the customer
+// organization still has that status (so provisioning never creates subscriptions for a customer
+// suspended or deleted since it was read).
 struct OrderTransition {
     core::Order after;
     core::OrderStatus from = core::OrderStatus::PendingApproval;
     std::optional<std::int64_t> expectedVersion;
+    std::optional<core::OrgStatus> customerStatus;
     std::vector<core::Subscription> subscriptions;
     AuditEvent audit;
 };

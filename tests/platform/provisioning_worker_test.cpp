@@ -178,6 +178,46 @@ TEST_F(ProvisioningWorkerTest, AnOrderWhoseCustomerWasSuspendedMeanwhileFails) {
     EXPECT_EQ(next, 0);
 }
 
+TEST_F(ProvisioningWorkerTest, ASuspensionThatCancelsWhileTheWorkerProvisionsLeavesNoSubscription) {
+    approved("o-a", kT0);
+    clockMs->store(kT0 + 1000);
+    std::int64_t next = 0;
+    ProvisioningWorker(store, test_clock(), numbered_ids("sub-"), &feed, delayed).run_once(next);
+    ASSERT_EQ(status_of("o-a"), OrderStatus::Provisioning);
+
+    // The customer is suspended, cancelling its subscriptions, after the worker read it Active
+    // and before the worker writes: the worker's id generator runs just in between.
+    bool suspended = false;
+    IdGenerator suspend_then_number = [&, n = 0]() mutable {
+        if (!std::exchange(suspended, true)) {
+            const auto org = *store.find_organization("c1");
+            OrganizationUpdate update;
+            update.after = org;
+            update.after.status = core::OrgStatus::Blocked;
+            update.after.version = org.version + 1;
+            update.expectedVersion = org.version;
+            update.cancelSubscriptions = true;
+            update.rejectPendingOrders = true;
+            update.audit = {kT0 + 1500, "u-sam", "suspend", "organization", "c1", "", ""};
+            EXPECT_TRUE(store.update_organization(update));
+        }
+        return "sub-" + std::to_string(++n);
+    };
+    ProvisioningWorker racing(store, test_clock(), suspend_then_number, &feed, delayed);
+    clockMs->store(kT0 + 2000);
+    racing.run_once(next);
+    ASSERT_TRUE(suspended);
+    clockMs->store(kT0 + 10000);
+    racing.run_once(next);  // whatever is left to do
+
+    // The suspension asked for no subscriptions: none is active, and the order failed.
+    for (const auto& s : store.list_subscriptions("c1"))
+        EXPECT_EQ(s.status, core::SubscriptionStatus::Cancelled) << s.id;
+    EXPECT_EQ(store.find_organization("c1")->subscriptionCount, 0);
+    EXPECT_EQ(status_of("o-a"), OrderStatus::Failed);
+    EXPECT_TRUE(store.orders_to_provision(10).empty());
+}
+
 TEST_F(ProvisioningWorkerTest, TwoWorkersRacingTakeEveryStepExactlyOnce) {
     std::vector<core::Order> orders;
     std::size_t lines = 0;

@@ -293,6 +293,30 @@ TEST_F(SqliteOrderStoreTest, ProvisioningInsertsSubscriptionsAndCountsThemInOneT
     EXPECT_FALSE(store.find_subscription("sub-9").has_value());
 }
 
+TEST_F(SqliteOrderStoreTest, ATransitionMayBeConditionalOnTheCustomersStatus) {
+    const auto order =
+        move_through(add_order(c1, "o-1", kT0, 2), OrderStatus::Provisioning, kT0 + 10);
+    ASSERT_TRUE(
+        store.change_status({"c1",
+                             core::OrgStatus::Active,
+                             core::OrgStatus::Blocked,
+                             std::nullopt,
+                             kT0 + 15,
+                             {kT0 + 15, "u-sam", "suspend", "organization", "c1", "", ""}}));
+    auto provision = transition_of(order, OrderStatus::Provisioned, kT0 + 20);
+    provision.subscriptions = core::subscriptions_for(order, {"sub-0", "sub-1"}, kT0 + 20);
+    provision.customerStatus = core::OrgStatus::Active;  // as the worker read it
+    EXPECT_FALSE(store.transition_order(provision));
+    EXPECT_EQ(*store.find_order("o-1"), order);
+    EXPECT_TRUE(store.list_subscriptions("c1").empty());
+    EXPECT_EQ(audit_count(store, "o-1", "Provisioned"), 0);
+
+    auto fail = transition_of(order, OrderStatus::Failed, kT0 + 20);
+    fail.customerStatus = core::OrgStatus::Blocked;
+    EXPECT_TRUE(store.transition_order(fail));
+    EXPECT_EQ(store.find_order("o-1")->status, OrderStatus::Failed);
+}
+
 TEST_F(SqliteOrderStoreTest, AnOrderCannotBeProvisionedTwice) {
     const auto order = move_through(add_order(c1, "o-1", kT0, 2), OrderStatus::Provisioned, kT0);
     ASSERT_EQ(store.list_subscriptions("c1").size(), 2U);
