@@ -117,6 +117,13 @@ class OrderStoreTest : public ::testing::Test {
         return *store.find_organization(id);
     }
 
+    // Suspends the customer (Active → Blocked, subscriptions kept) as Sam Seller.
+    void block(const std::string& customerId, std::int64_t atMs) {
+        const AuditEvent audit{atMs, kDeciderId, "suspend", "organization", customerId, "", ""};
+        ASSERT_TRUE(store.change_status(
+            {customerId, core::OrgStatus::Active, core::OrgStatus::Blocked, {}, atMs, audit}));
+    }
+
     core::Order add_order(const core::Organization& customer, const std::string& id,
                           std::int64_t atMs, int lineCount = 2) {
         const auto order = order_of(customer, id, atMs, lineCount);

@@ -153,13 +153,7 @@ TEST_F(ProvisioningWorkerTest, AnOrderWhoseCustomerWasSuspendedMeanwhileFails) {
     ASSERT_EQ(worker.run_once(next), 1);
     ASSERT_EQ(status_of("o-a"), OrderStatus::Provisioning);
 
-    ASSERT_TRUE(
-        store.change_status({"c1",
-                             core::OrgStatus::Active,
-                             core::OrgStatus::Blocked,
-                             std::nullopt,
-                             kT0 + 1500,
-                             {kT0 + 1500, "u-sam", "suspend", "organization", "c1", "", ""}}));
+    block("c1", kT0 + 1500);
     clockMs->store(kT0 + 2000);
     EXPECT_EQ(worker.run_once(next), 1);
     const auto failed = *store.find_order("o-a");

@@ -296,13 +296,7 @@ TEST_F(SqliteOrderStoreTest, ProvisioningInsertsSubscriptionsAndCountsThemInOneT
 TEST_F(SqliteOrderStoreTest, ATransitionMayBeConditionalOnTheCustomersStatus) {
     const auto order =
         move_through(add_order(c1, "o-1", kT0, 2), OrderStatus::Provisioning, kT0 + 10);
-    ASSERT_TRUE(
-        store.change_status({"c1",
-                             core::OrgStatus::Active,
-                             core::OrgStatus::Blocked,
-                             std::nullopt,
-                             kT0 + 15,
-                             {kT0 + 15, "u-sam", "suspend", "organization", "c1", "", ""}}));
+    block("c1", kT0 + 15);
     auto provision = transition_of(order, OrderStatus::Provisioned, kT0 + 20);
     provision.subscriptions = core::subscriptions_for(order, {"sub-0", "sub-1"}, kT0 + 20);
     provision.customerStatus = core::OrgStatus::Active;  // as the worker read it
