@@ -39,6 +39,9 @@ struct Session {
     std::string token;
     std::int64_t expiresAtMs = 0;
     core::Principal user;
+    // Requests numbered below this were sent by an earlier session: their late answers (a
+    // long-poll can answer half a minute later, a revoked token with 401) must not touch this one.
+    RequestId firstRequest = 0;
 };
 
 struct OrganizationList {

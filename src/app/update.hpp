@@ -19,4 +19,9 @@ Transition update(State state, const Event& event);
 // The path of the customer list request for the current search and filter.
 std::string list_path(const OrganizationList& list, const std::optional<std::string>& cursor);
 
+// Whether the signed-in user is offered the order form: the core's rule on their own
+// organization (as the organization list shows it). One that is not Active still gets the form,
+// and the server's answer says why it refuses.
+bool may_open_order_form(const State& state);
+
 }  // namespace orgdesk::app

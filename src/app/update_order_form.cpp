@@ -1,5 +1,6 @@
 // A customer's new order: the products their organization may order, quantities as typed, the
 // price the core computes for them (the same function the server charges with), and placing it.
+#include <algorithm>
 #include <charconv>
 #include <utility>
 
@@ -88,9 +89,22 @@ std::vector<std::string> skus_of(const std::vector<core::OrderLineRequest>& line
 
 }  // namespace
 
+bool may_open_order_form(const State& state) {
+    if (!state.session || state.session->user.customerId.empty())
+        return false;  // staff order through the API; the form is the customer's
+    const auto& user = state.session->user;
+    const auto& items = state.list.items;
+    const auto own = std::find_if(items.begin(), items.end(),
+                                  [&user](const auto& v) { return v.org.id == user.customerId; });
+    if (own == items.end())
+        return false;
+    const auto allowed = core::may_place_order(user, own->org);
+    return allowed || allowed.error().kind == core::ErrorKind::Conflict;
+}
+
 void Updater::operator()(const NewOrderClicked&) {
-    if (!state_.session || state_.session->user.customerId.empty())
-        return;  // staff order through the API; the form is the customer's
+    if (!may_open_order_form(state_))
+        return;
     const std::string& customerId = state_.session->user.customerId;
     state_.screen = Screen::NewOrder;
     state_.orderForm = OrderForm{};

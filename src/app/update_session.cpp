@@ -151,6 +151,8 @@ void Updater::operator()(const ListEndReached&) {
 void Updater::operator()(const HttpAnswered& a) {
     if (a.purpose == Purpose::SignOut)
         return;  // already signed out locally
+    if (a.purpose != Purpose::SignIn && (!state_.session || a.id < state_.session->firstRequest))
+        return;  // an answer to an earlier session
     if (a.status == 401 && a.purpose != Purpose::SignIn) {
         if (state_.session)
             sign_out(kSessionExpired, /*isError=*/true);
@@ -230,7 +232,7 @@ void Updater::signed_in(const HttpAnswered& a) {
         form.error = "The server's answer could not be read. Try again.";
         return;
     }
-    state_.session = Session{login->token, login->expiresAtMs, login->user};
+    state_.session = Session{login->token, login->expiresAtMs, login->user, state_.nextRequestId};
     form.password.clear();
     state_.screen = Screen::Organizations;
     state_.list = OrganizationList{};

@@ -118,13 +118,17 @@ inline std::string order_page_body(std::vector<core::OrderView> items,
         .dump();
 }
 
-// Signs in as `user` and answers every request that follows: the organization list (empty), the
-// change feed's first poll, and the first page of orders with `orders`.
+// Signs in as `user` and answers every request that follows: the organization list (a customer
+// user's own Active organization, or nothing), the change feed's first poll, and the first page
+// of orders with `orders`.
 inline State signed_in_with_orders(std::vector<core::OrderView> orders,
                                    std::optional<std::string> next = std::nullopt,
                                    core::Principal user = {"u1", "seller@demo.test", "Sam Seller",
                                                            core::Role::SellerAdmin, "d", "s1",
                                                            ""}) {
+    std::vector<core::CustomerView> own;
+    if (!user.customerId.empty())
+        own.push_back(customer(user.customerId, core::OrgStatus::Active, {core::OrgAction::Edit}));
     State s;
     s.signIn.username = user.username;
     s.signIn.password = "orgdesk-demo";
@@ -134,8 +138,8 @@ inline State signed_in_with_orders(std::vector<core::OrderView> orders,
     const auto customers = request_for(t, Purpose::ListCustomers);
     const auto feed = request_for(t, Purpose::WatchChanges);
     const auto list = request_for(t, Purpose::ListOrders);
-    s = update(t.state,
-               HttpAnswered{customers.id, Purpose::ListCustomers, 200, page_body({}, std::nullopt)})
+    s = update(t.state, HttpAnswered{customers.id, Purpose::ListCustomers, 200,
+                                     page_body(std::move(own), std::nullopt)})
             .state;
     s = update(s, HttpAnswered{list.id, Purpose::ListOrders, 200,
                                order_page_body(std::move(orders), std::move(next))})

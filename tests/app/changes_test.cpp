@@ -131,6 +131,20 @@ TEST(AppChanges, SignOutStopsTheFeed) {
     EXPECT_TRUE(t.effects.empty());
 }
 
+TEST(AppChanges, TheLastSessionsPollCannotEndTheNextSession) {
+    State s = signed_in_with_orders({});
+    const RequestId oldPoll = s.changes.pending.value();
+    s = update(s, SignOutClicked{}).state;
+    s.signIn.password = "orgdesk-demo";
+    auto t = update(s, SignInSubmitted{});
+    t = update(t.state, HttpAnswered{only_request(t).id, Purpose::SignIn, 200, login_body()});
+    // The server answers the revoked token's poll only now.
+    t = update(t.state, HttpAnswered{oldPoll, Purpose::WatchChanges, 401, "{}"});
+    EXPECT_TRUE(t.effects.empty());
+    EXPECT_TRUE(t.state.session.has_value());
+    EXPECT_NE(t.state.screen, Screen::SignIn);
+}
+
 TEST(AppChanges, AnExpiredSessionEndsTheFeedWithTheSession) {
     const State s = signed_in_with_orders({});
     const auto t = feed_answers(s, 401, "{}");

@@ -66,9 +66,25 @@ TEST(AppOrderForm, OpensWithTheOrganizationAndTheProductsItMayOrder) {
 }
 
 TEST(AppOrderForm, StaffHaveNoOrderForm) {
-    const auto t = update(signed_in_with_orders({}), NewOrderClicked{});
+    const State s = signed_in_with_orders({});
+    EXPECT_FALSE(may_open_order_form(s));
+    const auto t = update(s, NewOrderClicked{});
     EXPECT_TRUE(t.effects.empty());
     EXPECT_NE(t.state.screen, Screen::NewOrder);
+}
+
+TEST(AppOrderForm, AMemberHasNoOrderFormAnOwnerOfABlockedOrganizationDoes) {
+    auto member = kCustomerOwner;
+    member.role = core::Role::CustomerMember;
+    const State s = signed_in_with_orders({}, std::nullopt, member);
+    EXPECT_FALSE(may_open_order_form(s));
+    EXPECT_TRUE(update(s, NewOrderClicked{}).effects.empty());
+
+    State owner = signed_in_with_orders({}, std::nullopt, kCustomerOwner);
+    EXPECT_TRUE(may_open_order_form(owner));
+    // Not Active: the form opens, and placing the order gets the server's reason.
+    owner.list.items[0].org.status = core::OrgStatus::Blocked;
+    EXPECT_TRUE(may_open_order_form(owner));
 }
 
 TEST(AppOrderForm, ThePreviewFollowsEveryQuantityWithTheOrganizationsTax) {

@@ -5,32 +5,17 @@
 #include <algorithm>
 #include <string>
 
+#include "app/update.hpp"
 #include "app/views/theme.hpp"
 #include "app/views/ui.hpp"
 #include "app/views/widgets.hpp"
 #include "core/order_lifecycle.hpp"
-#include "core/order_placement.hpp"
 
 namespace orgdesk::app::views {
 namespace {
 
 bool decides_orders(const State& state) {
     return state.session && core::role_may(state.session->user.role, core::OrderAction::Approve);
-}
-
-// The order form is offered where the core lets the user order for their organization; an
-// organization that is not Active still gets it, and the server's answer says why it refuses.
-bool may_open_order_form(const State& state) {
-    if (!state.session || state.session->user.customerId.empty())
-        return false;
-    const auto& user = state.session->user;
-    const auto& items = state.list.items;
-    const auto own = std::find_if(items.begin(), items.end(),
-                                  [&user](const auto& v) { return v.org.id == user.customerId; });
-    if (own == items.end())
-        return false;
-    const auto allowed = core::may_place_order(user, own->org);
-    return allowed || allowed.error().kind == core::ErrorKind::Conflict;
 }
 
 std::string filter_name(core::OrderStatus status) {
