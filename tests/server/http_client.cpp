@@ -78,12 +78,14 @@ class Connection {
     beast::flat_buffer buffer_;
 };
 
-http::request<http::string_body> to_beast(const HttpRequest& request, bool setLength = true) {
+// The Host header names the port, as real clients send it (absolute links in answers use it).
+http::request<http::string_body> to_beast(const HttpRequest& request, std::uint16_t port,
+                                          bool setLength = true) {
     http::request<http::string_body> out;
     out.method_string(request.method);
     out.target(request.target);
     out.version(11);
-    out.set(http::field::host, "127.0.0.1");
+    out.set(http::field::host, "127.0.0.1:" + std::to_string(port));
     for (const auto& [name, value] : request.headers)
         out.set(name, value);
     out.body() = request.body;
@@ -127,7 +129,7 @@ HttpClient::HttpClient(std::uint16_t port) : port_(port) {}
 
 HttpResponse HttpClient::send(const HttpRequest& request) const {
     Connection connection(port_);
-    connection.write(to_beast(request));
+    connection.write(to_beast(request, port_));
     return connection.read(is_head(request));
 }
 
@@ -168,7 +170,7 @@ std::vector<HttpResponse> HttpClient::send_pipelined(
     const std::vector<HttpRequest>& requests) const {
     Connection connection(port_);
     for (const auto& request : requests)
-        connection.write(to_beast(request));
+        connection.write(to_beast(request, port_));
     std::vector<HttpResponse> responses;
     for (const auto& request : requests)
         responses.push_back(connection.read(is_head(request)));
@@ -184,7 +186,7 @@ HttpResponse HttpClient::send_raw(const std::string& bytes) const {
 HttpResponse HttpClient::send_head_only(const HttpRequest& request,
                                         std::uint64_t contentLength) const {
     Connection connection(port_);
-    auto message = to_beast(request, false);
+    auto message = to_beast(request, port_, false);
     message.content_length(contentLength);
     message.set(http::field::expect, "100-continue");
     http::request_serializer<http::string_body> serializer(message);

@@ -39,6 +39,9 @@ class HttpClient {
   public:
     explicit HttpClient(std::uint16_t port);
 
+    // The server's port, which every request also names in its Host header.
+    std::uint16_t port() const { return port_; }
+
     HttpResponse send(const HttpRequest& request) const;
 
     HttpResponse get(const std::string& target, const std::string& token = {}) const;

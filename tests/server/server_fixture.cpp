@@ -73,16 +73,16 @@ std::string ServerFixture::sign_in(const std::string& username) {
     return response.json().at("token").get<std::string>();
 }
 
-nlohmann::json ServerFixture::list_all_customers(const std::string& token, const std::string& query,
-                                                 int limit) {
+nlohmann::json ServerFixture::list_all(const std::string& token, const std::string& path,
+                                       const std::string& query, int limit) {
     auto items = nlohmann::json::array();
     std::string cursor;
     for (int page = 0; page < 100; ++page) {  // a bound, so a cursor loop fails instead of hangs
-        std::string target = "/api/v1/customers?limit=" + std::to_string(limit);
+        std::string target = path + "?limit=" + std::to_string(limit);
         if (!query.empty())
             target += "&" + query;
         if (!cursor.empty())
-            target += "&cursor=" + cursor;
+            target += "&cursor=" + url_encode(cursor);
         const auto response = client().get(target, token);
         if (response.status != 200) {
             ADD_FAILURE() << target << " answered " << response.status << ": " << response.body;

@@ -34,10 +34,15 @@ class ServerFixture : public ::testing::Test {
     // Signs a demo user in (with the demo password) and returns the token.
     std::string sign_in(const std::string& username);
 
-    // Every customer the user sees through GET /api/v1/customers?<query>, following nextCursor
-    // page by page (`limit` per page).
+    // Every item the user sees through GET <path>?<query>, following nextCursor page by page
+    // (`limit` per page).
+    nlohmann::json list_all(const std::string& token, const std::string& path,
+                            const std::string& query, int limit);
+    // The same for GET /api/v1/customers.
     nlohmann::json list_all_customers(const std::string& token, const std::string& query = {},
-                                      int limit = 7);
+                                      int limit = 7) {
+        return list_all(token, "/api/v1/customers", query, limit);
+    }
     // The id of the newest customer in `status` the user sees.
     std::string customer_in_status(const std::string& token, const std::string& status);
 

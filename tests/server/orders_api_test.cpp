@@ -1,0 +1,250 @@
+// POST /api/v1/orders and GET /api/v1/orders/{id} over real HTTP: the order a customer places, its
+// price to the cent, the idempotent retry, every refusal (each writing nothing), tenant scoping,
+// and orders being immutable.
+#include <gtest/gtest.h>
+
+#include "server/order_test_support.hpp"
+
+namespace orgdesk::server::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kKeyReused = "This Idempotency-Key was already used for a different request.";
+constexpr const char* kMissingOrder = "00000000-0000-4000-8000-000000000000";
+
+class OrdersApi : public OrderApiTest {
+  protected:
+    // A refusal of `body` by `token`: the status, and nothing written.
+    json refused(const json& body, const std::string& token, int status) {
+        const auto before = order_total(sign_in(kDistributor));
+        const auto response = place(body, token);
+        EXPECT_EQ(response.status, status) << body.dump() << " → " << response.body;
+        EXPECT_EQ(response.header("Content-Type"), "application/problem+json");
+        EXPECT_EQ(order_total(sign_in(kDistributor)), before) << "a refused order was written";
+        return response.json();
+    }
+};
+
+TEST_F(OrdersApi, OwnerPlacesAnOrderThatWaitsForApprovalWithItsPrice) {
+    const auto token = sign_in(kOwner);
+    const auto response = place(northwind_order(), token);
+    ASSERT_EQ(response.status, 201) << response.body;
+    const auto order = response.json();
+    const std::string id = order.at("id");
+    EXPECT_EQ(id, "0e000000-0000-4000-8000-000000000001");
+    EXPECT_EQ(response.header("Location"), order_path(id));
+    EXPECT_EQ(response.header("ETag"), "\"1\"");
+    EXPECT_EQ(response.header("Idempotent-Replayed"), "");
+
+    EXPECT_EQ(order.at("status"), "PendingApproval");
+    EXPECT_EQ(order.at("statusText"), "Pending approval");
+    EXPECT_EQ(order.at("customerId"), kNorthwind);
+    EXPECT_EQ(order.at("customer").at("name"), "Northwind Traders");
+    EXPECT_EQ(order.at("customer").at("segment"), "SMB");
+    EXPECT_EQ(order.at("customer").at("billingCountry"), "SE");
+    EXPECT_EQ(order.at("sellerId"), platform::kDemoSellerOneId);
+    EXPECT_EQ(order.at("placedBy").at("name"), "Olive Owner");
+    EXPECT_TRUE(order.at("decidedBy").is_null());
+    EXPECT_TRUE(order.at("decidedAt").is_null());
+    EXPECT_EQ(order.at("rejectionReason"), "");
+    EXPECT_EQ(order.at("version"), 1);
+
+    // 3 × 13.33 + 2 × 8.90 = 39.99 + 17.80 = 57.79; 25 % of it is 14.4475 → 14.45.
+    const auto& lines = order.at("lines");
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0].at("sku"), "ZOOM-PRO");
+    EXPECT_EQ(lines[0].at("name"), "Zoom Workplace Pro");
+    EXPECT_EQ(lines[0].at("quantity"), 3);
+    EXPECT_EQ(lines[0].at("unitPrice"), "13.33");
+    EXPECT_EQ(lines[0].at("lineTotal"), "39.99");
+    EXPECT_EQ(lines[1].at("sku"), "ACR-CYBER");
+    EXPECT_EQ(lines[1].at("quantity"), 2);
+    EXPECT_EQ(lines[1].at("unitPrice"), "8.90");
+    EXPECT_EQ(lines[1].at("lineTotal"), "17.80");
+    EXPECT_EQ(order.at("price"), json({{"net", "57.79"},
+                                       {"tax", "14.45"},
+                                       {"total", "72.24"},
+                                       {"currency", "EUR"},
+                                       {"taxRate", "25.00"}}));
+
+    // A customer never decides: no actions, no decision links, only its own address.
+    EXPECT_EQ(order.at("actions"), json::array());
+    EXPECT_EQ(
+        order.at("links"),
+        json({{"self", "http://127.0.0.1:" + std::to_string(client().port()) + order_path(id)}}));
+
+    // Read back the same, by the customer and by its seller; the seller may decide.
+    EXPECT_EQ(get_order(id, token), order);
+    const auto seen = get_order(id, sign_in(kSeller));
+    EXPECT_EQ(seen.at("price"), order.at("price"));
+    EXPECT_EQ(seen.at("actions"), json({"approve", "reject"}));
+
+    const auto trail = store().audit_trail(id);
+    ASSERT_EQ(trail.size(), 1u);
+    EXPECT_EQ(trail[0].action, "place");
+    EXPECT_EQ(trail[0].actorId, "u0000000-0000-4000-8000-000000000005");
+}
+
+TEST_F(OrdersApi, StaffMayOrderForTheirCustomer) {
+    const auto response = place(order_body(kNorthwind, {{"M365-BSTD", 10}}), sign_in(kManager));
+    ASSERT_EQ(response.status, 201) << response.body;
+    EXPECT_EQ(response.json().at("placedBy").at("name"), "Max Manager");
+    EXPECT_EQ(response.json().at("price").at("net"), "125.00");
+    EXPECT_EQ(response.json().at("price").at("tax"), "31.25");
+    EXPECT_EQ(response.json().at("price").at("total"), "156.25");
+}
+
+TEST_F(OrdersApi, RetriedCreateWithTheSameKeyAnswersTheSameAndPlacesOneOrder) {
+    const auto token = sign_in(kOwner);
+    const auto before = order_total(token);
+    const Headers key{{"Idempotency-Key", "order-7f3a"}};
+    const auto first = place(northwind_order(), token, key);
+    ASSERT_EQ(first.status, 201) << first.body;
+
+    // The same request again, its keys in another order and with other spacing.
+    const auto again = client().send(
+        {"POST", kOrders, northwind_order().dump(2),
+         bearer(token, {{"Content-Type", "application/json"}, {"Idempotency-Key", "order-7f3a"}})});
+    EXPECT_EQ(again.status, 201);
+    EXPECT_EQ(again.body, first.body);
+    EXPECT_EQ(again.header("Location"), first.header("Location"));
+    EXPECT_EQ(again.header("ETag"), first.header("ETag"));
+    EXPECT_EQ(again.header("Idempotent-Replayed"), "true");
+    EXPECT_EQ(order_total(token), before + 1);
+    EXPECT_EQ(list_all_orders(token, "customerId=" + kNorthwind + "&status=PendingApproval")
+                  .front()
+                  .at("id"),
+              first.json().at("id"));
+
+    // The same key with another body is a conflict, and places nothing.
+    const auto other = place(order_body(kNorthwind, {{"ZOOM-PRO", 4}}), token, key);
+    EXPECT_EQ(other.status, 409) << other.body;
+    EXPECT_EQ(other.json().at("detail"), kKeyReused);
+    EXPECT_EQ(other.json().at("code"), "idempotency-key-reused");
+    EXPECT_EQ(order_total(token), before + 1);
+}
+
+TEST_F(OrdersApi, MalformedJsonIs400AndAnotherContentTypeIs415) {
+    const auto token = sign_in(kOwner);
+    const auto before = order_total(token);
+    const auto malformed = client().send({"POST", kOrders, R"({"customerId": )",
+                                          bearer(token, {{"Content-Type", "application/json"}})});
+    EXPECT_EQ(malformed.status, 400) << malformed.body;
+    EXPECT_EQ(malformed.header("Content-Type"), "application/problem+json");
+    const auto text = client().send({"POST", kOrders, northwind_order().dump(),
+                                     bearer(token, {{"Content-Type", "text/plain"}})});
+    EXPECT_EQ(text.status, 415) << text.body;
+    EXPECT_EQ(order_total(token), before);
+}
+
+TEST_F(OrdersApi, UnknownAndServerOwnedFieldsAre400NamingThem) {
+    const auto token = sign_in(kOwner);
+    for (const char* field : {"coupon", "price", "status"}) {
+        auto body = northwind_order();
+        body[field] = "free";
+        const auto problem = refused(body, token, 400);
+        EXPECT_EQ(fields_of(problem), std::vector<std::string>{field}) << problem.dump();
+    }
+    auto body = northwind_order();
+    body["lines"][1]["unitPrice"] = "0.01";
+    EXPECT_EQ(fields_of(refused(body, token, 400)), std::vector<std::string>{"lines[1].unitPrice"});
+}
+
+TEST_F(OrdersApi, LinesMustNameOrderableProductsInAllowedQuantities) {
+    const auto token = sign_in(kOwner);
+    EXPECT_EQ(fields_of(refused(order_body(kNorthwind, {}), token, 400)),
+              std::vector<std::string>{"lines"});
+    for (const int quantity : {0, -1, 10001}) {
+        const auto problem = refused(order_body(kNorthwind, {{"ZOOM-PRO", quantity}}), token, 400);
+        EXPECT_EQ(problem.at("code"), "invalid-order");
+        EXPECT_EQ(fields_of(problem), std::vector<std::string>{"lines[0].quantity"}) << quantity;
+    }
+    // 10000 is the most one line may hold.
+    EXPECT_EQ(place(order_body(kNorthwind, {{"ZOOM-PRO", 10000}}), token).status, 201);
+
+    // Salesforce is for Enterprise customers only; Northwind is SMB.
+    EXPECT_EQ(fields_of(refused(order_body(kNorthwind, {{"SF-SALES", 1}}), token, 400)),
+              std::vector<std::string>{"lines[0].sku"});
+    EXPECT_EQ(
+        fields_of(refused(order_body(kNorthwind, {{"ZOOM-PRO", 1}, {"NO-SUCH", 1}}), token, 400)),
+        std::vector<std::string>{"lines[1].sku"});
+    EXPECT_EQ(
+        fields_of(refused(order_body(kNorthwind, {{"ZOOM-PRO", 1}, {"ZOOM-PRO", 2}}), token, 400)),
+        std::vector<std::string>{"lines[1].sku"});
+    auto missing = northwind_order();
+    missing.erase("customerId");
+    EXPECT_EQ(fields_of(refused(missing, token, 400)), std::vector<std::string>{"customerId"});
+}
+
+TEST_F(OrdersApi, ABlockedCustomerCannotOrder) {
+    const auto token = sign_in(kSeller);
+    const auto blocked = customer_in_status(token, "Blocked");
+    const auto problem = refused(order_body(blocked, {{"M365-BSTD", 1}}), token, 409);
+    EXPECT_EQ(problem.at("code"), "organization-not-active");
+    EXPECT_EQ(problem.at("detail"),
+              "Only an Active organization can place orders. This one is "
+              "Blocked.");
+}
+
+TEST_F(OrdersApi, AnotherTenantsCustomerIs404LikeAMissingOne) {
+    const auto sellerTwo = refused(northwind_order(), sign_in(kSellerTwo), 404);
+    const auto missing = refused(
+        order_body("c0000000-0000-4000-8000-00000000dead", {{"ZOOM-PRO", 3}, {"ACR-CYBER", 2}}),
+        sign_in(kSellerTwo), 404);
+    EXPECT_EQ(sellerTwo, missing);
+    // A customer orders only for its own organization.
+    const std::string otherCustomer = other_active_customer().value("id", "");
+    EXPECT_EQ(refused(order_body(otherCustomer, {{"ZOOM-PRO", 1}}), sign_in(kOwner), 404), missing);
+}
+
+TEST_F(OrdersApi, ACustomerMemberMayNotOrder) {
+    const auto problem = refused(northwind_order(), sign_in_member(), 403);
+    EXPECT_EQ(problem.at("code"), "forbidden");
+}
+
+TEST_F(OrdersApi, PlacingNeedsASignIn) {
+    const auto response = place(northwind_order(), "");
+    EXPECT_EQ(response.status, 401) << response.body;
+}
+
+TEST_F(OrdersApi, AnotherTenantsOrderIs404ExactlyLikeAMissingOne) {
+    const auto id = place_northwind_order();
+    const auto sellerTwo = sign_in(kSellerTwo);
+    const auto foreign = client().get(order_path(id), sellerTwo);
+    const auto missing = client().get(order_path(kMissingOrder), sellerTwo);
+    EXPECT_EQ(foreign.status, 404);
+    EXPECT_EQ(foreign.header("Content-Type"), "application/problem+json");
+    EXPECT_EQ(foreign.body, missing.body);
+
+    // Nor does one customer see another's orders.
+    const auto others =
+        list_all_orders(sign_in(kSeller), "customerId=" + other_active_customer().value("id", ""));
+    ASSERT_FALSE(others.empty());
+    const auto asOwner = client().get(order_path(others[0].at("id")), sign_in(kOwner));
+    EXPECT_EQ(asOwner.status, 404);
+    EXPECT_EQ(asOwner.body, missing.body);
+}
+
+TEST_F(OrdersApi, OrdersAreImmutable) {
+    const auto id = place_northwind_order();
+    const auto token = sign_in(kSeller);
+    for (const char* method : {"PUT", "PATCH", "DELETE"}) {
+        const auto response =
+            client().send_json(method, order_path(id), {{"lines", json::array()}}, token);
+        EXPECT_EQ(response.status, 405) << method;
+        EXPECT_EQ(response.header("Allow"), "GET") << method;
+        EXPECT_EQ(response.header("Content-Type"), "application/problem+json") << method;
+        const auto problem = response.json();
+        EXPECT_EQ(problem.at("code"), "order-immutable") << method;
+        EXPECT_EQ(problem.at("status"), 405) << method;
+        EXPECT_NE(problem.at("detail").get<std::string>().find("Suspend"), std::string::npos);
+    }
+    const auto order = get_order(id, token);
+    EXPECT_EQ(order.at("version"), 1);
+    EXPECT_EQ(order.at("lines").size(), 2u);
+    EXPECT_EQ(store().audit_trail(id).size(), 1u);
+}
+
+}  // namespace
+}  // namespace orgdesk::server::testing
