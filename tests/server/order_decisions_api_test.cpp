@@ -83,8 +83,12 @@ TEST_F(OrderDecisionsApi, RejectingNeedsAReason) {
         EXPECT_EQ(response.status, 400) << body.dump() << " → " << response.body;
         EXPECT_EQ(fields_of(response.json()), std::vector<std::string>{"reason"}) << body.dump();
     }
+    const auto tooLong = reject(id, token, std::string(1001, 'x'));
+    EXPECT_EQ(tooLong.status, 400) << tooLong.body;
+    EXPECT_EQ(fields_of(tooLong.json()), std::vector<std::string>{"reason"});
     EXPECT_EQ(get_order(id, token).at("status"), "PendingApproval");
     EXPECT_EQ(audit_actions(id), std::vector<std::string>{"place"});
+    EXPECT_EQ(reject(id, token, std::string(1000, 'x')).status, 200);
 }
 
 TEST_F(OrderDecisionsApi, ARejectedOrderShowsTheReasonToTheCustomer) {

@@ -138,6 +138,21 @@ TEST_F(SteppedProvisioningApi, ACustomerBlockedBeforeProvisioningMakesTheOrderFa
               (std::vector<std::string>{"place", "approve", "provisioning", "fail"}));
 }
 
+TEST_F(SteppedProvisioningApi, CancellingDuringProvisioningLeavesNoSubscriptionBehind) {
+    const auto id = place_northwind_order();
+    ASSERT_EQ(approve(id, sign_in(kSeller)).status, 200);
+    advance_clock(std::chrono::milliseconds(1500));
+    wait_for_status(id, sign_in(kSeller), "Provisioning");
+    // The customer is suspended, its subscriptions cancelled, while the order is provisioning.
+    ASSERT_EQ(suspend(kNorthwind, "cancel").status, 200);
+    advance_clock(std::chrono::milliseconds(1500));
+    wait_for_status(id, sign_in(kSeller), "Failed");
+    EXPECT_TRUE(subscriptions_of_order(kNorthwind, id).empty());
+    EXPECT_EQ(customer(kNorthwind).at("subscriptionCount"), 0);
+    for (const auto& s : subscriptions(kNorthwind, sign_in(kSeller)))
+        EXPECT_EQ(s.at("status"), "Cancelled") << s.dump();
+}
+
 using SuspensionApi = WithCustomers<OrderApiTest>;
 
 TEST_F(SuspensionApi, SuspendingWithCancelRejectsPendingOrdersAndCancelsSubscriptions) {

@@ -3,6 +3,9 @@
 // and orders being immutable.
 #include <gtest/gtest.h>
 
+#include <future>
+#include <set>
+
 #include "server/order_test_support.hpp"
 
 namespace orgdesk::server::testing {
@@ -125,6 +128,32 @@ TEST_F(OrdersApi, RetriedCreateWithTheSameKeyAnswersTheSameAndPlacesOneOrder) {
     EXPECT_EQ(order_total(token), before + 1);
 }
 
+TEST_F(OrdersApi, RetriesRacingWithTheSameKeyPlaceOneOrder) {
+    const auto token = sign_in(kOwner);
+    const auto before = order_total(token);
+    std::promise<void> gate;
+    const auto open = gate.get_future().share();
+    std::vector<std::future<HttpResponse>> retries;
+    for (int i = 0; i < 10; ++i) {
+        retries.push_back(std::async(std::launch::async, [&] {
+            open.wait();
+            return place(northwind_order(), token, {{"Idempotency-Key", "racing-retry"}});
+        }));
+    }
+    gate.set_value();
+    std::set<std::string> bodies;
+    int replayed = 0;
+    for (auto& retry : retries) {
+        const auto response = retry.get();
+        EXPECT_EQ(response.status, 201) << response.body;
+        bodies.insert(response.body);
+        replayed += response.header("Idempotent-Replayed") == "true" ? 1 : 0;
+    }
+    EXPECT_EQ(bodies.size(), 1u);
+    EXPECT_EQ(replayed, 9);
+    EXPECT_EQ(order_total(token), before + 1);
+}
+
 TEST_F(OrdersApi, MalformedJsonIs400AndAnotherContentTypeIs415) {
     const auto token = sign_in(kOwner);
     const auto before = order_total(token);
@@ -177,14 +206,36 @@ TEST_F(OrdersApi, LinesMustNameOrderableProductsInAllowedQuantities) {
     EXPECT_EQ(fields_of(refused(missing, token, 400)), std::vector<std::string>{"customerId"});
 }
 
+TEST_F(OrdersApi, BodiesOfTheWrongShapeAre400) {
+    const auto token = sign_in(kOwner);
+    auto text = northwind_order();
+    text["lines"][0]["quantity"] = "3";
+    EXPECT_EQ(fields_of(refused(text, token, 400)), std::vector<std::string>{"lines[0].quantity"});
+    auto notAList = northwind_order();
+    notAList["lines"] = "ZOOM-PRO";
+    EXPECT_EQ(fields_of(refused(notAList, token, 400)), std::vector<std::string>{"lines"});
+    refused(json::array({northwind_order()}), token, 400);
+    // At most 20 lines: the demo's SMB catalog has 7 products, so 21 lines name some twice too.
+    std::vector<std::pair<std::string, int>> many(21, {"ZOOM-PRO", 1});
+    const auto fields = fields_of(refused(order_body(kNorthwind, many), token, 400));
+    EXPECT_NE(std::find(fields.begin(), fields.end(), "lines"), fields.end());
+}
+
 TEST_F(OrdersApi, ABlockedCustomerCannotOrder) {
     const auto token = sign_in(kSeller);
     const auto blocked = customer_in_status(token, "Blocked");
     const auto problem = refused(order_body(blocked, {{"M365-BSTD", 1}}), token, 409);
     EXPECT_EQ(problem.at("code"), "organization-not-active");
     EXPECT_EQ(problem.at("detail"),
-              "Only an Active organization can place orders. This one is "
-              "Blocked.");
+              "Only an Active organization can place orders. This one is Blocked.");
+    // Nor can its own Owner, once it is suspended.
+    ASSERT_EQ(client()
+                  .send_json("PUT", "/api/v1/customers/" + kNorthwind + "/suspend",
+                             {{"subscriptions", "keep"}}, token)
+                  .status,
+              200);
+    EXPECT_EQ(refused(northwind_order(), sign_in(kOwner), 409).at("code"),
+              "organization-not-active");
 }
 
 TEST_F(OrdersApi, AnotherTenantsCustomerIs404LikeAMissingOne) {
@@ -198,9 +249,14 @@ TEST_F(OrdersApi, AnotherTenantsCustomerIs404LikeAMissingOne) {
     EXPECT_EQ(refused(order_body(otherCustomer, {{"ZOOM-PRO", 1}}), sign_in(kOwner), 404), missing);
 }
 
-TEST_F(OrdersApi, ACustomerMemberMayNotOrder) {
-    const auto problem = refused(northwind_order(), sign_in_member(), 403);
+TEST_F(OrdersApi, ACustomerMemberSeesTheOrdersButMayNotOrder) {
+    const auto member = sign_in_member();
+    const auto problem = refused(northwind_order(), member, 403);
     EXPECT_EQ(problem.at("code"), "forbidden");
+    const auto id = place_northwind_order();
+    const auto order = get_order(id, member);
+    EXPECT_EQ(order.at("actions"), json::array());
+    EXPECT_EQ(ids_of(list_all_orders(member)), ids_of(list_all_orders(sign_in(kOwner))));
 }
 
 TEST_F(OrdersApi, PlacingNeedsASignIn) {
