@@ -83,6 +83,7 @@ core::Result<CreateOutcome> OrderService::place(const core::Principal& who,
 
     OrderInsert insert;
     insert.order = std::move(placed).value();
+    insert.customerStatus = org->status;  // Active, as place_order checked
     insert.audit = {now,
                     who.userId,
                     "place",
@@ -101,8 +102,14 @@ core::Result<CreateOutcome> OrderService::place(const core::Principal& who,
     auto outcome = store_.create_order(insert);
     if (outcome.earlier)  // the same key won a race with this request
         return replay(*outcome.earlier, *idempotency);
-    if (!outcome.inserted)
+    if (!outcome.inserted) {
+        // The customer changed since it was read (suspended, deleted): say why, as it is now.
+        if (const auto current = store_.find_organization(request.customerId)) {
+            if (auto allowed = core::may_place_order(who, *current); !allowed)
+                return allowed.error();
+        }
         return make_error(ErrorKind::Internal, "internal", "The order was not placed.");
+    }
     if (changes_ != nullptr)
         changes_->publish(tenant_path_of(*outcome.inserted));
     return CreateOutcome{201, answer(*outcome.inserted), false};

@@ -156,6 +156,13 @@ OrderInsertOutcome SqliteStore::create_order(const OrderInsert& insert) {
             return outcome;  // nothing written
     }
     const Order& o = insert.order;
+    if (insert.customerStatus) {
+        SQLite::Statement status(*db_, "SELECT status FROM organizations WHERE id = ?");
+        status.bind(1, o.customerId);
+        if (!status.executeStep() ||
+            status.getColumn(0).getString() != core::to_string(*insert.customerStatus))
+            return outcome;  // the transaction rolls back: nothing written, the key not used
+    }
     SQLite::Statement q(*db_, std::string("INSERT INTO orders (") + kOrderColumns +
                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                   "?, ?, ?)");

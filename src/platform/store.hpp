@@ -123,9 +123,13 @@ struct OrderRows {
 };
 
 // A new order with its audit event, written in one transaction; the Idempotency-Key works as for
-// organizations (an unexpired record under the same user and key wins, nothing is written).
+// organizations (an unexpired record under the same user and key wins, nothing is written). With
+// `customerStatus`, written only while the customer organization still has that status (so a
+// suspension between placing's read and its write leaves no order pending on a Blocked
+// customer); otherwise nothing is written and the outcome is empty.
 struct OrderInsert {
     core::Order order;
+    std::optional<core::OrgStatus> customerStatus;
     AuditEvent audit;
     std::optional<IdempotencyRecord> idempotency;
     std::function<std::string(const core::Order&)> answer;

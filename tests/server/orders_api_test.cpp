@@ -3,6 +3,7 @@
 // and orders being immutable.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <future>
 #include <set>
 
@@ -300,6 +301,48 @@ TEST_F(OrdersApi, OrdersAreImmutable) {
     EXPECT_EQ(order.at("version"), 1);
     EXPECT_EQ(order.at("lines").size(), 2u);
     EXPECT_EQ(store().audit_trail(id).size(), 1u);
+}
+
+// A suspension that lands while an order is being placed: after the server has read the customer
+// as Active, before it writes the order. The server's id generator is the seam: the order's id is
+// drawn between the two, and here drawing it first suspends the customer.
+class OrderPlacedDuringASuspension : public OrderApiTest {
+  protected:
+    void configure(ServerOptions& options) override {
+        options.newId = [this, next = options.newId] {
+            if (suspendOnNextId_.exchange(false)) {
+                const auto response =
+                    client().send_json("PUT", "/api/v1/customers/" + kNorthwind + "/suspend",
+                                       {{"subscriptions", "keep"}}, sellerToken_);
+                EXPECT_EQ(response.status, 200) << response.body;
+            }
+            return next();
+        };
+    }
+
+    std::string sellerToken_;
+    std::atomic<bool> suspendOnNextId_{false};
+};
+
+TEST_F(OrderPlacedDuringASuspension, IsRefusedAndLeavesNoPendingOrderOnABlockedCustomer) {
+    sellerToken_ = sign_in(kSeller);
+    const auto owner = sign_in(kOwner);
+    const auto before = order_total(owner);
+    suspendOnNextId_ = true;
+    const auto response = place(northwind_order(), owner, {{"Idempotency-Key", "during"}});
+    EXPECT_FALSE(suspendOnNextId_);
+    ASSERT_EQ(client().get("/api/v1/customers/" + kNorthwind, sellerToken_).json().at("status"),
+              "Blocked");
+
+    // The suspension rejected every order pending then; none may be pending after it.
+    EXPECT_EQ(response.status, 409) << response.body;
+    EXPECT_EQ(response.json().at("code"), "organization-not-active");
+    EXPECT_TRUE(list_all_orders(owner, "status=PendingApproval").empty());
+    EXPECT_EQ(order_total(owner), before);
+    // The key was not used up by the refusal: a retry is refused the same way, not replayed.
+    const auto retry = place(northwind_order(), owner, {{"Idempotency-Key", "during"}});
+    EXPECT_EQ(retry.status, 409) << retry.body;
+    EXPECT_EQ(retry.header("Idempotent-Replayed"), "");
 }
 
 }  // namespace
