@@ -34,8 +34,11 @@ std::vector<OrderAction> allowed_actions(const Principal& principal, const Order
 // Provisioning → Provisioned (or Failed). nullopt where the order is not at that step.
 std::optional<OrderStatus> provisioning_step(OrderStatus from, bool succeeded = true);
 
-// An order not yet decided when its organization is suspended is rejected with this reason.
+// An order not yet decided when its organization is suspended or deleted is rejected with one of
+// these reasons.
 inline constexpr std::string_view kRejectedBySuspensionReason =
     "The customer organization was suspended before the order was approved.";
+inline constexpr std::string_view kRejectedByDeletionReason =
+    "The customer organization was deleted before the order was approved.";
 
 }  // namespace orgdesk::core

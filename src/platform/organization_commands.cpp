@@ -166,7 +166,8 @@ core::Result<core::CustomerView> OrganizationService::remove(const core::Princip
     next["version"] = org->version + 1;
     next["cancelledSubscriptions"] = cancelSubscriptions ? org->subscriptionCount : 0;
     return write(who, *org, std::move(after), OrgAction::Delete, "delete", status_snapshot(*org),
-                 std::move(next), {}, Cascade{cancelSubscriptions, /*rejectPendingOrders=*/true});
+                 std::move(next), {},
+                 Cascade{cancelSubscriptions, /*rejectPendingOrders=*/true, /*deleting=*/true});
 }
 
 core::Result<core::CustomerView> OrganizationService::change_ownership(

@@ -147,6 +147,8 @@ core::Result<core::CustomerView> OrganizationService::write(
                     auditAfter.is_null() ? std::string() : auditAfter.dump()};
     update.cancelSubscriptions = cascade.cancelSubscriptions;
     update.rejectPendingOrders = cascade.rejectPendingOrders;
+    if (cascade.deleting)
+        update.rejectionReason = std::string(core::kRejectedByDeletionReason);
     update.actorName = who.displayName;
     if (store_.update_organization(update)) {
         if (changes_ != nullptr)

@@ -33,6 +33,7 @@ struct ListRequest {
 struct Cascade {
     bool cancelSubscriptions = false;
     bool rejectPendingOrders = false;
+    bool deleting = false;  // the orders' rejection reason says so
 };
 
 struct AuditEntry {

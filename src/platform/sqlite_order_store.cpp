@@ -359,7 +359,7 @@ void SqliteStore::cancel_subscriptions(const std::string& customerId, const Audi
 }
 
 void SqliteStore::reject_pending_orders(const std::string& customerId, const AuditEvent& cause,
-                                        const std::string& actorName) {
+                                        const std::string& actorName, const std::string& reason) {
     std::vector<std::string> ids;
     {
         SQLite::Statement q(*db_,
@@ -377,7 +377,7 @@ void SqliteStore::reject_pending_orders(const std::string& customerId, const Aud
         reject.bind(1, cause.actorId);
         reject.bind(2, actorName);
         reject.bind(3, static_cast<std::int64_t>(cause.atMs));
-        reject.bind(4, std::string(core::kRejectedBySuspensionReason));
+        reject.bind(4, reason);
         reject.bind(5, static_cast<std::int64_t>(cause.atMs));
         reject.bind(6, id);
         reject.exec();

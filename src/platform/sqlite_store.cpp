@@ -357,7 +357,7 @@ bool SqliteStore::update_organization(const OrganizationUpdate& update) {
     if (update.cancelSubscriptions)
         cancel_subscriptions(o.id, update.audit);
     if (update.rejectPendingOrders)
-        reject_pending_orders(o.id, update.audit, update.actorName);
+        reject_pending_orders(o.id, update.audit, update.actorName, update.rejectionReason);
     tx.commit();
     return true;
 }

@@ -77,7 +77,7 @@ class SqliteStore final : public Store {
     // caller's transaction.
     void cancel_subscriptions(const std::string& customerId, const AuditEvent& cause);
     void reject_pending_orders(const std::string& customerId, const AuditEvent& cause,
-                               const std::string& actorName);
+                               const std::string& actorName, const std::string& reason);
     void recount_subscriptions(const std::string& customerId);
     void insert_subscription(const core::Subscription& subscription);
     // Records the answer under an Idempotency-Key (in the caller's transaction), or finds the

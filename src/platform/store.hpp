@@ -14,6 +14,7 @@
 #include "core/list_cursor.hpp"
 #include "core/member.hpp"
 #include "core/order.hpp"
+#include "core/order_lifecycle.hpp"
 #include "core/organization.hpp"
 #include "core/product.hpp"
 #include "core/subscription.hpp"
@@ -105,6 +106,7 @@ struct OrganizationUpdate {
     bool cancelSubscriptions = false;
     bool rejectPendingOrders = false;
     std::string actorName;  // recorded as who decided the orders rejected
+    std::string rejectionReason = std::string(core::kRejectedBySuspensionReason);
 };
 
 struct OrderQuery {

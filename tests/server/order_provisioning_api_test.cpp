@@ -218,7 +218,7 @@ TEST_F(SuspensionApi, DeletingWithCancelSubscriptionsCancelsThem) {
     const auto order = store().find_order(placed);
     ASSERT_TRUE(order.has_value());
     EXPECT_EQ(order->status, core::OrderStatus::Rejected);
-    EXPECT_EQ(order->rejectionReason, core::kRejectedBySuspensionReason);
+    EXPECT_EQ(order->rejectionReason, core::kRejectedByDeletionReason);
 }
 
 }  // namespace
