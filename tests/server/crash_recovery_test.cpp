@@ -123,7 +123,7 @@ class Writer {
 
     // Sends the creation of `t` with its Idempotency-Key; nothing when the server went away.
     std::optional<HttpResponse> create(const HttpClient& client, Tracked& t) {
-        return write(client, t, created_view(t), [&] { return send_create(client, t); });
+        return write(t, created_view(t), [&] { return send_create(client, t); });
     }
 
     // The same creation sent once more, changing nothing here: a retry of one already
@@ -137,7 +137,7 @@ class Writer {
   private:
     // Sends one write on `t`; nothing when the server went away before answering (the write is
     // then in doubt: `expected` if it took effect, the acknowledged state if not).
-    std::optional<HttpResponse> write(const HttpClient& client, Tracked& t, json expected,
+    std::optional<HttpResponse> write(Tracked& t, json expected,
                                       const std::function<HttpResponse()>& send) {
         t.inDoubt = std::move(expected);
         t.touched = true;
@@ -211,7 +211,7 @@ class Writer {
         if (t.acknowledged->at("status") == "New" && choice < 2) {
             const bool approve = choice == 0;
             next["status"] = approve ? "Active" : "Rejected";
-            return write(client, t, next,
+            return write(t, next,
                          [&] {
                              return approve
                                         ? client.send_json("PUT", path + "/approve", json::object(),
@@ -223,7 +223,7 @@ class Writer {
                 .has_value();
         }
         next["customerReference"] = "CR-" + t.key + "-v" + next.at("version").dump();
-        return write(client, t, next,
+        return write(t, next,
                      [&] {
                          return client.send_json(
                              "PATCH", path, {{"customerReference", next.at("customerReference")}},
@@ -237,7 +237,7 @@ class Writer {
         const std::string reason = "crash test " + t.key;
         const json next = {{"decision", approve ? "approved" : "Rejected"},
                            {"rejectionReason", approve ? "" : reason}};
-        return write(client, t, next,
+        return write(t, next,
                      [&] {
                          return client.send_json(
                              "POST", path_of(t.id) + (approve ? "/approve" : "/reject"),
@@ -425,7 +425,7 @@ TEST_F(CrashRecovery, AcknowledgedWritesSurviveSigkillAtRandomMoments) {
 
     long acknowledged = 0;
     std::size_t entities = 0;
-    for (const auto& writer : writers) {
+    for (auto& writer : writers) {
         acknowledged += writer.acknowledged();
         entities += writer.entities().size();
         for (const auto& answer : writer.unexpected())
