@@ -75,6 +75,8 @@ int copy_pages(SQLite::Database& from, SQLite::Database& to) {
 // `target`.
 BackupSummary copy_database(SQLite::Database& source, const fs::path& target) {
     const auto started = Clock::now();
+    if (target.has_parent_path())
+        fs::create_directories(target.parent_path());
     const fs::path partial = target.string() + ".partial";
     remove_with_sidecars(partial);
     BackupSummary summary;
@@ -162,8 +164,6 @@ BackupSummary restore_database(const std::string& backupPath, const std::string&
                               "); nothing was restored.");
         }
         const fs::path database(databasePath);
-        if (database.has_parent_path())
-            fs::create_directories(database.parent_path());
         if (fs::exists(database))
             ensure_not_in_use(database);
         return copy_database(backup, database);

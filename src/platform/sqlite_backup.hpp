@@ -25,6 +25,7 @@ struct BackupSummary {
 // Copies the live database at `databasePath` into `backupPath` (replaced if it exists). The copy
 // is written to a temporary file beside `backupPath`, checked with PRAGMA integrity_check and
 // renamed into place, so `backupPath` is always either the old file or a whole new backup.
+// Missing folders on the way to `backupPath` are created.
 // Throws BackupError when the database is missing, the two paths name one file, or the copy fails.
 BackupSummary backup_database(const std::string& databasePath, const std::string& backupPath);
 

@@ -1,6 +1,7 @@
 #include "server/backup_commands.hpp"
 
 #include <cstdio>
+#include <exception>
 
 #include <fmt/core.h>
 
@@ -43,7 +44,7 @@ std::optional<int> BackupCommands::run() const {
             return report("Restored", backupFile_, database_,
                           platform::restore_database(backupFile_, database_));
         }
-    } catch (const platform::BackupError& e) {
+    } catch (const std::exception& e) {  // BackupError, or a folder that cannot be made
         fmt::print(stderr, "orgdesk-server: {}\n", e.what());
         return 1;
     }

@@ -94,10 +94,12 @@ TEST_F(SqliteBackupTest, RestoreBringsTheDatabaseBackToTheBackup) {
     EXPECT_EQ(integrity_check(file.path()), "ok");
 }
 
-TEST_F(SqliteBackupTest, RestoreIntoAFreshPlaceCreatesTheDatabase) {
-    backup_database(file.path(), backup_path());
+TEST_F(SqliteBackupTest, BackupAndRestoreIntoFreshFoldersCreateThem) {
+    const auto backup = file.path() + ".d/backups/nightly.db";
+    backup_database(file.path(), backup);
+    EXPECT_EQ(integrity_check(backup), "ok");
     const auto elsewhere = file.path() + ".d/new/orgdesk.db";
-    restore_database(backup_path(), elsewhere);
+    restore_database(backup, elsewhere);
     SqliteStore restored(elsewhere);
     EXPECT_TRUE(restored.find_organization(kDemoOwnerCustomerId).has_value());
 }
