@@ -90,8 +90,11 @@ void HttpSession::on_request(beast::error_code ec, std::size_t /*bytes*/) {
 }
 
 void HttpSession::wait_for(DeferredResponse deferred) {
-    // The answer's own timeout bounds the wait, not the I/O deadline.
+    // The answer's own timeout bounds the wait, not the I/O deadline. A server already stopping
+    // answers at once, as close_when_idle does for the waits that began before it.
     stream_.expires_never();
+    if (closing_)
+        deferred.timeout = std::chrono::milliseconds(0);
     deferredTimer_.emplace(stream_.get_executor(), deferred.timeout);
     auto done = std::make_shared<std::atomic<bool>>(false);
     deferredTimer_->async_wait([self = shared_from_this(), done, onTimeout = deferred.onTimeout,

@@ -1,5 +1,6 @@
 // orgdesk-server: reads the flags, opens the database, optionally seeds the demo, and serves
-// until SIGINT or SIGTERM. Only wiring: the behaviour lives in orgdesk_server_lib.
+// until SIGINT or SIGTERM; or, as `backup` / `restore`, copies the database. Only wiring: the
+// behaviour lives in orgdesk_server_lib.
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -12,6 +13,7 @@
 
 #include "platform/demo_data.hpp"
 #include "platform/sqlite_store.hpp"
+#include "server/backup_commands.hpp"
 #include "server/password_hasher.hpp"
 #include "server/server.hpp"
 #include "server/termination_signals.hpp"
@@ -117,7 +119,10 @@ int main(int argc, char** argv) {
                    "Server threads; 0: one per core, at least 2")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
+    const server::BackupCommands backupCommands(app);
     CLI11_PARSE(app, argc, argv);
+    if (const auto status = backupCommands.run())
+        return *status;
 
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
     try {

@@ -12,6 +12,7 @@
 
 #include "platform/sqlite_store.hpp"
 #include "server/http_client.hpp"
+#include "server/process_test_support.hpp"
 #include "server/server_fixture.hpp"
 #include "server/server_process.hpp"
 
@@ -21,13 +22,6 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kNorthwind = "c0000000-0000-4000-8000-000000000001";
-
-std::string sign_in_to(const HttpClient& client, const std::string& username) {
-    const auto answer = client.post_json(
-        "/api/v1/auth/login", json{{"username", username}, {"password", "orgdesk-demo"}}.dump());
-    EXPECT_EQ(answer.status, 200) << answer.body;
-    return answer.json().at("token").get<std::string>();
-}
 
 std::vector<std::string> server_arguments(const std::filesystem::path& database, int delayMs) {
     return {"--db",
@@ -51,8 +45,8 @@ TEST(ProvisioningRestart, OrdersApprovedBeforeACrashAreProvisionedOnceAfterIt) {
         // Provisioning so slow that nothing is provisioned before the crash.
         ServerProcess server(ORGDESK_SERVER_BINARY, server_arguments(database, 600'000), log);
         HttpClient client(server.port());
-        const auto seller = sign_in_to(client, "seller@demo.test");
-        const auto owner = sign_in_to(client, "owner@demo.test");
+        const auto seller = sign_in_to(client, kSeller).token;
+        const auto owner = sign_in_to(client, kOwner).token;
         for (int i = 0; i < 6; ++i) {
             const json order = {{"customerId", kNorthwind},
                                 {"lines",
@@ -85,7 +79,7 @@ TEST(ProvisioningRestart, OrdersApprovedBeforeACrashAreProvisionedOnceAfterIt) {
     ServerProcess server(ORGDESK_SERVER_BINARY, server_arguments(database, 0), log);
     const auto started = std::chrono::steady_clock::now();
     HttpClient client(server.port());
-    const auto seller = sign_in_to(client, "seller@demo.test");
+    const auto seller = sign_in_to(client, kSeller).token;
     std::set<std::string> provisioned;
     while (provisioned.size() < approved.size() &&
            std::chrono::steady_clock::now() - started < std::chrono::seconds(30)) {

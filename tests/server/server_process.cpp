@@ -14,8 +14,11 @@
 
 namespace orgdesk::server::testing {
 
-ServerProcess::ServerProcess(const std::string& binary, const std::vector<std::string>& arguments,
-                             const std::string& logPath) {
+namespace {
+
+// Forks and execs `binary` with `arguments`, its output going to `logPath`.
+pid_t spawn(const std::string& binary, const std::vector<std::string>& arguments,
+            const std::string& logPath) {
     // Its output goes to a file, not a pipe: a pipe nobody drains would stall the server once
     // its request log filled the pipe's buffer.
     const int log = open(logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -23,9 +26,8 @@ ServerProcess::ServerProcess(const std::string& binary, const std::vector<std::s
         throw std::runtime_error("cannot write " + logPath);
     std::vector<std::string> argv{binary};
     argv.insert(argv.end(), arguments.begin(), arguments.end());
-    argv.insert(argv.end(), {"--port", "0"});
-    pid_ = fork();
-    if (pid_ == 0) {
+    const pid_t pid = fork();
+    if (pid == 0) {
         dup2(log, STDOUT_FILENO);
         dup2(log, STDERR_FILENO);
         close(log);
@@ -37,6 +39,32 @@ ServerProcess::ServerProcess(const std::string& binary, const std::vector<std::s
         _exit(127);
     }
     close(log);
+    return pid;
+}
+
+int exit_status_of(pid_t pid) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+std::string read_text(const std::string& path) {
+    std::ifstream file(path);
+    return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+}
+
+int run_to_completion(const std::string& binary, const std::vector<std::string>& arguments,
+                      const std::string& logPath) {
+    return exit_status_of(spawn(binary, arguments, logPath));
+}
+
+ServerProcess::ServerProcess(const std::string& binary, const std::vector<std::string>& arguments,
+                             const std::string& logPath) {
+    auto withPort = arguments;
+    withPort.insert(withPort.end(), {"--port", "0"});
+    pid_ = spawn(binary, withPort, logPath);
 
     // "Orgdesk is serving on http://127.0.0.1:PORT/ ..."
     const std::regex serving(R"(serving on http://[^:]+:(\d+)/)");
@@ -44,8 +72,7 @@ ServerProcess::ServerProcess(const std::string& binary, const std::vector<std::s
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     while (std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        std::ifstream file(logPath);
-        text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+        text = read_text(logPath);
         std::smatch match;
         if (std::regex_search(text, match, serving)) {
             port_ = static_cast<std::uint16_t>(std::stoi(match[1].str()));
@@ -69,13 +96,21 @@ void ServerProcess::kill_now() {
 }
 
 int ServerProcess::stop() {
+    terminate();
+    return wait_for_exit();
+}
+
+void ServerProcess::terminate() {
+    if (pid_ > 0)
+        kill(pid_, SIGTERM);
+}
+
+int ServerProcess::wait_for_exit() {
     if (pid_ <= 0)
         return -1;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
+    const int status = exit_status_of(pid_);
     pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return status;
 }
 
 }  // namespace orgdesk::server::testing
