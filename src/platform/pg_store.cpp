@@ -18,16 +18,6 @@ using core::OrgStatus;
 constexpr std::int64_t kMigrationLock = 0x4f72676465736b01;   // "Orgdesk" 01
 constexpr std::int64_t kProviderIdLock = 0x4f72676465736b02;  // "Orgdesk" 02
 
-constexpr const char* kOrganizationColumns =
-    "id, name, segment, status, ownership_type, owner_name, owner_email, billing_company, "
-    "billing_address, billing_country, billing_tax_id, billing_email, contact_name, contact_role, "
-    "contact_phone, customer_reference, external_contract, purchased_numbers, buyer_tags, "
-    "distributor_id, seller_id, subscription_count, user_count, version, created_at, updated_at, "
-    "provider_id, rejection_reason";
-
-constexpr const char* kUserColumns =
-    "id, username, display_name, role, password_hash, distributor_id, seller_id, customer_id";
-
 Organization read_organization(const pqxx::row& r) {
     Organization o;
     int c = 0;
@@ -105,6 +95,17 @@ UserRecord read_user(const pqxx::row& r) {
     u.principal.sellerId = r[6].as<std::string>();
     u.principal.customerId = r[7].as<std::string>();
     return u;
+}
+
+// The LIKE pattern of the strings that start with `prefix`.
+std::string like_prefix(const std::string& prefix) {
+    std::string pattern;
+    for (char c : prefix) {
+        if (c == '%' || c == '_' || c == '\\')
+            pattern += '\\';
+        pattern += c;
+    }
+    return pattern + '%';
 }
 
 std::string organization_scope(const core::TenantScope& scope, PgParams& p) {
@@ -422,8 +423,10 @@ OrganizationPage PgStore::list_organizations(const OrganizationQuery& query) {
                         : " AND o.status <> 'Deleted'";
     const auto search = core::normalize_search_text(query.search);
     if (!search.empty()) {
-        sql += " AND o.id IN (SELECT org_id FROM organization_search_keys WHERE key >= " +
-               p.add(search) + " AND key < " + p.add(core::prefix_upper_bound(search)) + ")";
+        // A left-anchored LIKE on a "C" column is a range scan of the key index (the bound
+        // SQLite uses, the prefix plus byte 0xFF, is not valid text for PostgreSQL).
+        sql += " AND o.id IN (SELECT org_id FROM organization_search_keys WHERE key LIKE " +
+               p.add(like_prefix(search)) + ")";
     }
     sql += pg_after_cursor("o", query.after, p);
     sql += " ORDER BY o.created_at DESC, o.id DESC";

@@ -12,15 +12,6 @@ using core::Order;
 using core::OrderStatus;
 using core::Subscription;
 
-constexpr const char* kOrderColumns =
-    "id, customer_id, seller_id, distributor_id, lines, currency, net, tax, total, tax_rate, "
-    "status, placed_by_id, placed_by_name, decided_by_id, decided_by_name, decided_at, "
-    "rejection_reason, failure_reason, version, created_at, updated_at";
-
-constexpr const char* kSubscriptionColumns =
-    "id, customer_id, seller_id, distributor_id, order_id, line_number, sku, name, quantity, "
-    "billing_period, status, version, created_at, updated_at";
-
 Order read_order(SQLite::Statement& q) {
     Order o;
     int c = 0;

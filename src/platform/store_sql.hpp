@@ -7,6 +7,23 @@
 
 namespace orgdesk::platform {
 
+// The columns of each table as both stores read and write them, in this order.
+inline constexpr const char* kOrganizationColumns =
+    "id, name, segment, status, ownership_type, owner_name, owner_email, billing_company, "
+    "billing_address, billing_country, billing_tax_id, billing_email, contact_name, contact_role, "
+    "contact_phone, customer_reference, external_contract, purchased_numbers, buyer_tags, "
+    "distributor_id, seller_id, subscription_count, user_count, version, created_at, updated_at, "
+    "provider_id, rejection_reason";
+inline constexpr const char* kUserColumns =
+    "id, username, display_name, role, password_hash, distributor_id, seller_id, customer_id";
+inline constexpr const char* kOrderColumns =
+    "id, customer_id, seller_id, distributor_id, lines, currency, net, tax, total, tax_rate, "
+    "status, placed_by_id, placed_by_name, decided_by_id, decided_by_name, decided_at, "
+    "rejection_reason, failure_reason, version, created_at, updated_at";
+inline constexpr const char* kSubscriptionColumns =
+    "id, customer_id, seller_id, distributor_id, order_id, line_number, sku, name, quantity, "
+    "billing_period, status, version, created_at, updated_at";
+
 // The WHERE condition that limits rows of `table` to one tenant (bind scope.id to it).
 // `customerColumn` names the customer organization's id in that table ("id" for organizations
 // themselves, "customer_id" for orders).

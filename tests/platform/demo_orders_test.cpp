@@ -48,9 +48,6 @@ class DemoOrdersTest : public store_testing::BackendTest {
     std::vector<core::Order> all_orders() {
         OrderQuery q;
         q.scope = {core::TenantLevel::Distributor, std::string(kDemoDistributorId)};
-
-        INSTANTIATE_TEST_SUITE_P(Backends, DemoOrdersTest, store_testing::every_backend(),
-                                 store_testing::backend_name);
         q.limit = core::kMaxPageSize;
         std::vector<core::Order> orders;
         for (;;) {
@@ -62,6 +59,9 @@ class DemoOrdersTest : public store_testing::BackendTest {
         }
     }
 };
+
+INSTANTIATE_TEST_SUITE_P(Backends, DemoOrdersTest, store_testing::every_backend(),
+                         store_testing::backend_name);
 
 TEST_P(DemoOrdersTest, TheCatalogIsStored) {
     EXPECT_EQ(store.list_products(kDemoDistributorId).size(), demo_catalog().size());

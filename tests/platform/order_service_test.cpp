@@ -54,9 +54,6 @@ class OrderServiceTest : public store_testing::BackendTest {
     core::Organization first_org(std::string_view sellerId, core::OrgStatus status) {
         OrganizationQuery q;
         q.scope = {core::TenantLevel::Seller, std::string(sellerId)};
-
-        INSTANTIATE_TEST_SUITE_P(Backends, OrderServiceTest, store_testing::every_backend(),
-                                 store_testing::backend_name);
         q.status = status;
         q.limit = 1;
         return store.list_organizations(q).items.at(0);
@@ -84,6 +81,9 @@ class OrderServiceTest : public store_testing::BackendTest {
     SubscriptionService subscriptions{store, [this] { return now; }, &feed};
     int approvals = 0;
 };
+
+INSTANTIATE_TEST_SUITE_P(Backends, OrderServiceTest, store_testing::every_backend(),
+                         store_testing::backend_name);
 
 TEST_P(OrderServiceTest, ProductsAreTheCustomersSegmentsWhileItIsActive) {
     const auto products = service.products(as("owner@demo.test"), kDemoOwnerCustomerId);

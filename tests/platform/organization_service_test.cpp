@@ -32,10 +32,10 @@ class OrganizationServiceTest : public store_testing::BackendTest {
     }
 
     OrganizationService service{store, [] { return kNow + 1000; }};
-
-    INSTANTIATE_TEST_SUITE_P(Backends, OrganizationServiceTest, store_testing::every_backend(),
-                             store_testing::backend_name);
 };
+
+INSTANTIATE_TEST_SUITE_P(Backends, OrganizationServiceTest, store_testing::every_backend(),
+                         store_testing::backend_name);
 
 TEST_P(OrganizationServiceTest, ApproveMakesANewOrganizationActive) {
     const auto id = first("seller@demo.test", OrgStatus::New);

@@ -240,6 +240,8 @@ TEST_P(StoreTest, SearchUsesTheKeyIndex) {
     const auto page = store.list_organizations(q);
     ASSERT_EQ(page.items.size(), 1U);
     EXPECT_EQ(page.items[0].name, "Bäckerei Müller GmbH");
+    q.search = "%";  // a character, not a wildcard
+    EXPECT_TRUE(store.list_organizations(q).items.empty());
 
     if (GetParam() != Backend::Sqlite)
         return;  // PostgreSQL plans by table size: on a table this small it rightly scans
