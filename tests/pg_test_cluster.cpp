@@ -23,13 +23,15 @@ namespace fs = std::filesystem;
 
 // Where Debian installs the server programs (the postgresql package; emsdk-setup.sh installs it).
 fs::path server_bin_dir() {
-    if (const char* bin = std::getenv("ORGDESK_POSTGRES_BIN"))
+    const auto usable = [](const fs::path& bin) {
+        return fs::exists(bin / "initdb") && fs::exists(bin / "pg_ctl");
+    };
+    if (const char* bin = std::getenv("ORGDESK_POSTGRES_BIN"); bin != nullptr && usable(bin))
         return bin;
     std::vector<fs::path> found;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator("/usr/lib/postgresql", ec)) {
-        if (fs::exists(entry.path() / "bin" / "initdb") &&
-            fs::exists(entry.path() / "bin" / "pg_ctl"))
+        if (usable(entry.path() / "bin"))
             found.push_back(entry.path() / "bin");
     }
     if (found.empty()) {
@@ -40,7 +42,8 @@ fs::path server_bin_dir() {
             "without a real server.");
     }
     std::sort(found.begin(), found.end(), [](const fs::path& a, const fs::path& b) {
-        return std::stoi(a.parent_path().filename()) < std::stoi(b.parent_path().filename());
+        return std::atoi(a.parent_path().filename().c_str()) <
+               std::atoi(b.parent_path().filename().c_str());
     });
     return found.back();
 }
@@ -81,6 +84,9 @@ void hand_to_server_user(const fs::path& dir) {
         throw std::runtime_error("PostgreSQL test cluster: cannot chown " + dir.string());
 }
 
+// Where create_schema() makes its schemas (made when the cluster starts).
+constexpr const char* kSchemasDatabase = "orgdesk_tests";
+
 fs::path port_file(const fs::path& dir) {
     return dir / "cluster.port";
 }
@@ -118,8 +124,11 @@ PgTestCluster PgTestCluster::start(const fs::path& dir) {
     run(quoted((bin / "pg_ctl").string()) + " -D " + quoted((dir / "data").string()) + " -l " +
             quoted((dir / "server.log").string()) + " -w -t 120 -o " + quoted(options) + " start",
         log);
+    PgTestCluster cluster(dir, port);
+    pqxx::connection admin(cluster.connection_string("postgres"));
+    pqxx::nontransaction(admin).exec(std::string("CREATE DATABASE ") + kSchemasDatabase);
     std::ofstream(port_file(dir)) << port << "\n";
-    return PgTestCluster(dir, port);
+    return cluster;
 }
 
 bool PgTestCluster::running_in(const fs::path& dir) {
@@ -132,10 +141,11 @@ PgTestCluster PgTestCluster::attach(const fs::path& dir) {
     return PgTestCluster(dir, port);
 }
 
+// Immediate: no shutdown checkpoint, since the data is thrown away with the directory.
 void PgTestCluster::stop(const fs::path& dir) {
     if (fs::exists(dir / "data")) {
         const auto command = quoted((server_bin_dir() / "pg_ctl").string()) + " -D " +
-                             quoted((dir / "data").string()) + " -m fast -w stop";
+                             quoted((dir / "data").string()) + " -m immediate -w stop";
         std::system((as_server_user(command) + " >/dev/null 2>&1").c_str());
     }
     std::error_code ignored;
@@ -161,12 +171,27 @@ std::string PgTestCluster::connection_string(const std::string& name) const {
            " user=orgdesk dbname=" + name;
 }
 
-std::string PgTestCluster::create_database(const std::string& prefix) const {
+namespace {
+
+std::string unique_name(const std::string& prefix) {
     static std::atomic<int> counter{0};
-    const auto name = prefix + "_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
+    return prefix + "_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
+}
+
+}  // namespace
+
+std::string PgTestCluster::create_database(const std::string& prefix) const {
+    const auto name = unique_name(prefix);
     pqxx::connection admin(connection_string("postgres"));
     pqxx::nontransaction(admin).exec("CREATE DATABASE " + name);
     return connection_string(name);
+}
+
+std::string PgTestCluster::create_schema(const std::string& prefix) const {
+    const auto name = unique_name(prefix);
+    pqxx::connection admin(connection_string(kSchemasDatabase));
+    pqxx::nontransaction(admin).exec("CREATE SCHEMA " + name);
+    return connection_string(kSchemasDatabase) + " options=-csearch_path=" + name;
 }
 
 }  // namespace orgdesk::testing

@@ -28,6 +28,11 @@ class PgTestCluster {
 
     // A new, empty database; returns its libpq connection string.
     std::string create_database(const std::string& prefix = "orgdesk_test") const;
+    // A new, empty schema in the shared test database, which the returned connection string
+    // puts first on the search path: to a store, an empty database of its own, made in
+    // milliseconds and small on disk (the store suites make one per test). Not for tests of
+    // LISTEN/NOTIFY, whose channels are per database: those take create_database().
+    std::string create_schema(const std::string& prefix = "orgdesk_test") const;
     // The keyword/value connection string of database `name`.
     std::string connection_string(const std::string& name) const;
 

@@ -387,7 +387,7 @@ namespace orgdesk::platform {
 namespace {
 
 TEST(PgStoreMigration, InstancesStartingTogetherOnANewDatabaseMigrateItOnce) {
-    const auto connection = orgdesk::testing::PgTestCluster::shared().create_database();
+    const auto connection = orgdesk::testing::PgTestCluster::shared().create_schema();
     constexpr int kInstances = 6;
     std::vector<std::unique_ptr<PgStore>> stores(kInstances);
     std::vector<std::thread> starting;

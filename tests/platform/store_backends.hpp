@@ -1,6 +1,6 @@
 #pragma once
 // The store tests run against every Store backend: SQLite on a temporary file and PostgreSQL on a
-// fresh database of the private test cluster (pg_test_cluster.hpp). A suite parameterized on
+// fresh schema of the private test cluster (pg_test_cluster.hpp). A suite parameterized on
 // Backend gets one fresh, empty database per test.
 #include <gtest/gtest.h>
 
@@ -30,7 +30,7 @@ class TestDatabase {
   public:
     explicit TestDatabase(Backend backend) : backend_(backend) {
         if (backend_ == Backend::Postgres)
-            connection_ = orgdesk::testing::PgTestCluster::shared().create_database();
+            connection_ = orgdesk::testing::PgTestCluster::shared().create_schema();
     }
 
     std::unique_ptr<Store> open() const {
