@@ -91,6 +91,7 @@ step_apt() {
     local step="apt packages" t0 p want=(
         build-essential cmake ninja-build pkg-config
         libboost-dev nlohmann-json3-dev libsodium-dev libsqlite3-dev libsqlitecpp-dev
+        postgresql libpqxx-dev
         libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
         clang clang-format clang-tidy libclang-rt-14-dev
         fonts-inter fonts-noto-core fonttools

@@ -20,6 +20,27 @@ bool ChangeFeed::concerns(const core::TenantScope& scope, const Change& change) 
 }
 
 ChangeFeed::Sequence ChangeFeed::publish(const core::TenantPath& where) {
+    const auto sequence = record_and_wake(where);
+    Relay relay;
+    {
+        std::lock_guard lock(mutex_);
+        relay = relay_;
+    }
+    if (relay)
+        relay(where);
+    return sequence;
+}
+
+ChangeFeed::Sequence ChangeFeed::publish_remote(const core::TenantPath& where) {
+    return record_and_wake(where);
+}
+
+void ChangeFeed::set_relay(Relay relay) {
+    std::lock_guard lock(mutex_);
+    relay_ = std::move(relay);
+}
+
+ChangeFeed::Sequence ChangeFeed::record_and_wake(const core::TenantPath& where) {
     std::vector<Wake> toWake;
     Sequence sequence = 0;
     {

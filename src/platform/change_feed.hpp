@@ -26,8 +26,15 @@ class ChangeFeed {
     using Sequence = std::uint64_t;
     using Wake = std::function<void(Sequence)>;
 
-    // Records a change and wakes the waiters in whose scope it lies (on this thread).
+    using Relay = std::function<void(const core::TenantPath&)>;
+
+    // Records a change and wakes the waiters in whose scope it lies (on this thread), then hands
+    // it to the relay, if one is set.
     Sequence publish(const core::TenantPath& where);
+    // A change another server instance made: recorded and woken like publish, never relayed.
+    Sequence publish_remote(const core::TenantPath& where);
+    // Passes every change published here on to other server instances (PostgreSQL NOTIFY, say).
+    void set_relay(Relay relay);
     Sequence current() const;
 
     // With a change in `scope` after `after` already recorded (or too old to tell), returns 0 and
@@ -49,6 +56,7 @@ class ChangeFeed {
         Wake wake;
     };
     static bool concerns(const core::TenantScope& scope, const Change& change);
+    Sequence record_and_wake(const core::TenantPath& where);
 
     // Enough history for a client that was busy reloading to catch up without missing one.
     static constexpr std::size_t kHistory = 1024;
@@ -58,6 +66,7 @@ class ChangeFeed {
     std::deque<Change> recent_;
     std::map<std::uint64_t, Waiter> waiters_;
     std::uint64_t nextWaitId_ = 1;
+    Relay relay_;
 };
 
 }  // namespace orgdesk::platform

@@ -1,8 +1,6 @@
 // The SQLite store's catalog, orders and subscriptions (the rest is in sqlite_store.cpp).
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include <nlohmann/json.hpp>
-
 #include "core/order_lifecycle.hpp"
 #include "platform/sqlite_store.hpp"
 #include "platform/sqlite_support.hpp"
@@ -13,45 +11,6 @@ namespace {
 using core::Order;
 using core::OrderStatus;
 using core::Subscription;
-
-constexpr const char* kOrderColumns =
-    "id, customer_id, seller_id, distributor_id, lines, currency, net, tax, total, tax_rate, "
-    "status, placed_by_id, placed_by_name, decided_by_id, decided_by_name, decided_at, "
-    "rejection_reason, failure_reason, version, created_at, updated_at";
-
-constexpr const char* kSubscriptionColumns =
-    "id, customer_id, seller_id, distributor_id, order_id, line_number, sku, name, quantity, "
-    "billing_period, status, version, created_at, updated_at";
-
-std::string lines_to_json(const std::vector<core::OrderLine>& lines) {
-    nlohmann::json json = nlohmann::json::array();
-    for (const auto& l : lines) {
-        json.push_back({{"sku", l.sku},
-                        {"name", l.name},
-                        {"quantity", l.quantity},
-                        {"unitPrice", l.unitPrice},
-                        {"billingPeriod", core::to_string(l.billingPeriod)}});
-    }
-    return json.dump();
-}
-
-std::vector<core::OrderLine> lines_from_json(const std::string& text) {
-    const auto json = nlohmann::json::parse(text, nullptr, false);
-    std::vector<core::OrderLine> lines;
-    if (!json.is_array())
-        return lines;
-    for (const auto& item : json) {
-        core::OrderLine l;
-        l.sku = item.value("sku", "");
-        l.name = item.value("name", "");
-        l.quantity = item.value("quantity", 0);
-        l.unitPrice = item.value("unitPrice", core::MinorUnits{0});
-        l.billingPeriod = core::parse_billing_period(item.value("billingPeriod", ""))
-                              .value_or(core::BillingPeriod::Monthly);
-        lines.push_back(std::move(l));
-    }
-    return lines;
-}
 
 Order read_order(SQLite::Statement& q) {
     Order o;

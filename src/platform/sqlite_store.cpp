@@ -14,13 +14,6 @@ namespace {
 using core::Organization;
 using core::OrgStatus;
 
-constexpr const char* kOrganizationColumns =
-    "id, name, segment, status, ownership_type, owner_name, owner_email, billing_company, "
-    "billing_address, billing_country, billing_tax_id, billing_email, contact_name, contact_role, "
-    "contact_phone, customer_reference, external_contract, purchased_numbers, buyer_tags, "
-    "distributor_id, seller_id, subscription_count, user_count, version, created_at, updated_at, "
-    "provider_id, rejection_reason";
-
 Organization read_organization(SQLite::Statement& q) {
     Organization o;
     int c = 0;
@@ -101,9 +94,6 @@ UserRecord read_user(SQLite::Statement& q) {
     u.principal.customerId = q.getColumn(7).getString();
     return u;
 }
-
-constexpr const char* kUserColumns =
-    "id, username, display_name, role, password_hash, distributor_id, seller_id, customer_id";
 
 }  // namespace
 

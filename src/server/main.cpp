@@ -1,10 +1,13 @@
-// orgdesk-server: reads the flags, opens the database, optionally seeds the demo, and serves
-// until SIGINT or SIGTERM; or, as `backup` / `restore`, copies the database. Only wiring: the
-// behaviour lives in orgdesk_server_lib.
+// orgdesk-server: reads the flags, opens the database (a SQLite file, or PostgreSQL shared with
+// other instances), optionally seeds the demo, and serves until SIGINT or SIGTERM; or, as
+// `backup` / `restore`, copies a SQLite database. Only wiring: the behaviour lives in
+// orgdesk_server_lib.
 #include <chrono>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include <fmt/core.h>
@@ -12,6 +15,8 @@
 #include <CLI/CLI.hpp>
 
 #include "platform/demo_data.hpp"
+#include "platform/pg_change_relay.hpp"
+#include "platform/pg_store.hpp"
 #include "platform/sqlite_store.hpp"
 #include "server/backup_commands.hpp"
 #include "server/password_hasher.hpp"
@@ -49,32 +54,57 @@ void print_demo_sign_ins(const std::vector<platform::DemoSignIn>& signIns,
         fmt::print("  {:<24} {}\n", signIn.username, signIn.role);
 }
 
+// `--db`: a PostgreSQL connection string (postgresql://... or "host=... dbname=...") or the path
+// of a SQLite file, created if missing.
+std::unique_ptr<platform::Store> open_store(const std::string& target, bool postgres) {
+    if (postgres)
+        return std::make_unique<platform::PgStore>(target);
+    const std::filesystem::path database(target);
+    if (database.has_parent_path())
+        std::filesystem::create_directories(database.parent_path());
+    return std::make_unique<platform::SqliteStore>(target);
+}
+
+std::vector<platform::DemoSignIn> seed_demo(platform::Store& store, const Flags& flags) {
+    server::PasswordHasher hasher;
+    try {
+        return platform::seed_demo_data(store, now_ms(), hasher.hash(flags.demoPassword));
+    } catch (const std::exception& e) {
+        // Instances started together on one PostgreSQL database: another one seeded first.
+        if (!store.find_partner(platform::kDemoDistributorId))
+            throw;
+        spdlog::info("demo data: seeded by another instance ({})", e.what());
+        return platform::seed_demo_data(store, now_ms(), hasher.hash(flags.demoPassword));
+    }
+}
+
 int serve(Flags flags, std::chrono::steady_clock::time_point launched) {
     server::TerminationSignals signals;
 
-    const std::filesystem::path database(flags.databasePath);
-    if (database.has_parent_path())
-        std::filesystem::create_directories(database.parent_path());
-    platform::SqliteStore store(flags.databasePath);
+    const bool postgres = platform::is_postgres_connection_string(flags.databasePath);
+    const auto store = open_store(flags.databasePath, postgres);
 
     std::vector<platform::DemoSignIn> signIns;
-    if (flags.demo) {
-        server::PasswordHasher hasher;
-        signIns = platform::seed_demo_data(store, now_ms(), hasher.hash(flags.demoPassword));
-    }
+    if (flags.demo)
+        signIns = seed_demo(*store, flags);
 
     if (!flags.webRoot.empty())
         flags.options.webRoot = flags.webRoot;
     flags.options.sessionIdleTimeout = std::chrono::minutes(flags.sessionIdleMinutes);
     flags.options.provisioningOptions.stepDelay =
         std::chrono::milliseconds(flags.provisioningDelayMs);
-    server::Server server(store, flags.options);
+    server::Server server(*store, flags.options);
+    // With PostgreSQL, changes made on other instances wake this one's long polls too.
+    std::optional<platform::PgChangeRelay> relay;
+    if (postgres)
+        relay.emplace(flags.databasePath, server.changes());
     const auto port = server.start();
 
     const auto startup = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - launched);
+    // A connection string may carry a password: it is not printed.
     fmt::print("Orgdesk is serving on http://{}:{}/ (database: {})\n", url_host(flags.options.host),
-               port, flags.databasePath);
+               port, postgres ? "PostgreSQL, shared with other instances" : flags.databasePath);
     fmt::print("started in {} ms\n", startup.count());
     if (flags.demo)
         print_demo_sign_ins(signIns, flags.demoPassword);
@@ -96,7 +126,9 @@ int main(int argc, char** argv) {
     app.add_option("--port", flags.options.port, "TCP port; 0 picks a free one")
         ->capture_default_str();
     app.add_option("--host", flags.options.host, "IP address to listen on")->capture_default_str();
-    app.add_option("--db", flags.databasePath, "SQLite database file, created if missing")
+    app.add_option("--db", flags.databasePath,
+                   "SQLite database file (created if missing), or a PostgreSQL connection string "
+                   "(postgresql://... or \"host=... dbname=...\") shared by several instances")
         ->capture_default_str();
     app.add_option("--web-root", flags.webRoot, "Directory of the web app's files")
         ->check(CLI::ExistingDirectory);

@@ -146,6 +146,10 @@ const Router& Server::router() const {
     return impl_->router;
 }
 
+platform::ChangeFeed& Server::changes() {
+    return impl_->changes;
+}
+
 std::uint16_t Server::start() {
     if (impl_->listener)
         throw std::logic_error("Server::start called twice");

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "platform/change_feed.hpp"
 #include "platform/store.hpp"
 #include "server/server_options.hpp"
 
@@ -29,6 +30,9 @@ class Server {
 
     // The route table, for tests that walk it.
     const Router& router() const;
+    // Where this server's changes are published and its long polls wait: a relay to other
+    // instances (PgChangeRelay) attaches here, before start().
+    platform::ChangeFeed& changes();
 
   private:
     struct Impl;

@@ -9,8 +9,7 @@
 #include "core/order_placement.hpp"
 #include "platform/demo_data.hpp"
 #include "platform/demo_orders.hpp"
-#include "platform/sqlite_store.hpp"
-#include "temp_database.hpp"
+#include "store_backends.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -41,7 +40,7 @@ TEST(DemoCatalog, EveryDemoSegmentHasAtLeastFourProducts) {
     }
 }
 
-class DemoOrdersTest : public ::testing::Test {
+class DemoOrdersTest : public store_testing::BackendTest {
   protected:
     void SetUp() override { seed_demo_data(store, kNow, "hash"); }
 
@@ -59,16 +58,16 @@ class DemoOrdersTest : public ::testing::Test {
             q.after = page.next;
         }
     }
-
-    orgdesk::testing::TempDatabase file;
-    SqliteStore store{file.path()};
 };
 
-TEST_F(DemoOrdersTest, TheCatalogIsStored) {
+INSTANTIATE_TEST_SUITE_P(Backends, DemoOrdersTest, store_testing::every_backend(),
+                         store_testing::backend_name);
+
+TEST_P(DemoOrdersTest, TheCatalogIsStored) {
     EXPECT_EQ(store.list_products(kDemoDistributorId).size(), demo_catalog().size());
 }
 
-TEST_F(DemoOrdersTest, SubscriptionCountsAreTheSubscriptionsNotCancelled) {
+TEST_P(DemoOrdersTest, SubscriptionCountsAreTheSubscriptionsNotCancelled) {
     int withSubscriptions = 0;
     for (const auto& demo : demo_organizations(kNow)) {
         const auto org = *store.find_organization(demo.id);
@@ -96,7 +95,7 @@ TEST_F(DemoOrdersTest, SubscriptionCountsAreTheSubscriptionsNotCancelled) {
     EXPECT_GT(withSubscriptions, 20);
 }
 
-TEST_F(DemoOrdersTest, TheQueueHasPendingOrdersForBothSellersAndSomeDecided) {
+TEST_P(DemoOrdersTest, TheQueueHasPendingOrdersForBothSellersAndSomeDecided) {
     for (const auto seller : {kDemoSellerOneId, kDemoSellerTwoId}) {
         const auto counts =
             store.count_orders_by_status({core::TenantLevel::Seller, std::string(seller)}, "");
@@ -136,7 +135,7 @@ TEST_F(DemoOrdersTest, TheQueueHasPendingOrdersForBothSellersAndSomeDecided) {
     EXPECT_TRUE(store.orders_to_provision(10).empty());
 }
 
-TEST_F(DemoOrdersTest, EveryOrderIsPricedAsTheCoreWouldChargeIt) {
+TEST_P(DemoOrdersTest, EveryOrderIsPricedAsTheCoreWouldChargeIt) {
     const auto catalog = demo_catalog();
     const auto orders = all_orders();
     EXPECT_GT(orders.size(), 40U);

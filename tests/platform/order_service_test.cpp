@@ -11,9 +11,8 @@
 #include "platform/demo_data.hpp"
 #include "platform/demo_orders.hpp"
 #include "platform/order_service.hpp"
-#include "platform/sqlite_store.hpp"
 #include "platform/subscription_service.hpp"
-#include "temp_database.hpp"
+#include "store_backends.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -31,7 +30,7 @@ std::string render_id(const core::OrderView& view) {
     return view.order.id;
 }
 
-class OrderServiceTest : public ::testing::Test {
+class OrderServiceTest : public store_testing::BackendTest {
   protected:
     void SetUp() override {
         seed_demo_data(store, kNow, "hash");
@@ -76,8 +75,6 @@ class OrderServiceTest : public ::testing::Test {
         return store.list_orders(q).items.size();
     }
 
-    orgdesk::testing::TempDatabase file;
-    SqliteStore store{file.path()};
     ChangeFeed feed;
     std::int64_t now = kNow + 1000;
     OrderService service{store, [this] { return now; }, {}, &feed};
@@ -85,7 +82,10 @@ class OrderServiceTest : public ::testing::Test {
     int approvals = 0;
 };
 
-TEST_F(OrderServiceTest, ProductsAreTheCustomersSegmentsWhileItIsActive) {
+INSTANTIATE_TEST_SUITE_P(Backends, OrderServiceTest, store_testing::every_backend(),
+                         store_testing::backend_name);
+
+TEST_P(OrderServiceTest, ProductsAreTheCustomersSegmentsWhileItIsActive) {
     const auto products = service.products(as("owner@demo.test"), kDemoOwnerCustomerId);
     ASSERT_TRUE(products.ok()) << products.error().message;
     const auto org = *store.find_organization(kDemoOwnerCustomerId);
@@ -111,7 +111,7 @@ TEST_F(OrderServiceTest, ProductsAreTheCustomersSegmentsWhileItIsActive) {
     EXPECT_EQ(service.products(as("owner@demo.test"), fresh.id).error().kind, ErrorKind::NotFound);
 }
 
-TEST_F(OrderServiceTest, TheOwnerPlacesAnOrderPendingApproval) {
+TEST_P(OrderServiceTest, TheOwnerPlacesAnOrderPendingApproval) {
     const auto before = feed.current();
     const auto placed = service.place(
         as("owner@demo.test"),
@@ -147,7 +147,7 @@ TEST_F(OrderServiceTest, TheOwnerPlacesAnOrderPendingApproval) {
     EXPECT_EQ(feed.current(), before + 1);
 }
 
-TEST_F(OrderServiceTest, AnOrderThatCannotBePlacedWritesNothing) {
+TEST_P(OrderServiceTest, AnOrderThatCannotBePlacedWritesNothing) {
     const auto owner = as("owner@demo.test");
     const auto orders = orders_of_owner_customer();
     const auto before = feed.current();
@@ -176,7 +176,7 @@ TEST_F(OrderServiceTest, AnOrderThatCannotBePlacedWritesNothing) {
     EXPECT_EQ(feed.current(), before);
 }
 
-TEST_F(OrderServiceTest, ARepeatedPlaceWithTheSameKeyGetsTheFirstAnswer) {
+TEST_P(OrderServiceTest, ARepeatedPlaceWithTheSameKeyGetsTheFirstAnswer) {
     const auto owner = as("owner@demo.test");
     const core::PlaceOrderRequest request{std::string(kDemoOwnerCustomerId), {{"ZOOM-PRO", 4}}};
     const auto orders = orders_of_owner_customer();
@@ -200,7 +200,7 @@ TEST_F(OrderServiceTest, ARepeatedPlaceWithTheSameKeyGetsTheFirstAnswer) {
     EXPECT_EQ(orders_of_owner_customer(), orders + 1);
 }
 
-TEST_F(OrderServiceTest, ListsAndReadsAreScopedToTheCaller) {
+TEST_P(OrderServiceTest, ListsAndReadsAreScopedToTheCaller) {
     OrderListRequest all;
     all.limit = core::kMaxPageSize;
 
@@ -275,7 +275,7 @@ TEST_F(OrderServiceTest, ListsAndReadsAreScopedToTheCaller) {
               ErrorKind::NotFound);
 }
 
-TEST_F(OrderServiceTest, ApprovingTwiceGivesAConflictNamingWhoDecided) {
+TEST_P(OrderServiceTest, ApprovingTwiceGivesAConflictNamingWhoDecided) {
     const auto id = place();
     const auto before = feed.current();
     const auto approved = service.decide(as("seller@demo.test"), id, OrderAction::Approve);
@@ -304,7 +304,7 @@ TEST_F(OrderServiceTest, ApprovingTwiceGivesAConflictNamingWhoDecided) {
     EXPECT_EQ(trail[1].after, R"({"status":"Approved","version":2})");
 }
 
-TEST_F(OrderServiceTest, RejectingNeedsAReasonAndThenNamesWhoRejected) {
+TEST_P(OrderServiceTest, RejectingNeedsAReasonAndThenNamesWhoRejected) {
     const auto id = place();
     const auto manager = as("manager@demo.test");
     for (const std::string blank : {"", " \t\n"}) {
@@ -330,7 +330,7 @@ TEST_F(OrderServiceTest, RejectingNeedsAReasonAndThenNamesWhoRejected) {
     EXPECT_EQ(approvals, 0);
 }
 
-TEST_F(OrderServiceTest, OnlyTheSellersStaffDecideAndOnTheVersionTheySaw) {
+TEST_P(OrderServiceTest, OnlyTheSellersStaffDecideAndOnTheVersionTheySaw) {
     const auto id = place();
     EXPECT_EQ(service.decide(as("owner@demo.test"), id, OrderAction::Approve).error().kind,
               ErrorKind::Forbidden);
@@ -354,8 +354,9 @@ TEST_F(OrderServiceTest, OnlyTheSellersStaffDecideAndOnTheVersionTheySaw) {
     EXPECT_EQ(approvals, 1);
 }
 
-TEST_F(OrderServiceTest, OfTwoConcurrentDecisionsOneWinsAndTheOtherIsToldWho) {
-    SqliteStore secondConnection(file.path());
+TEST_P(OrderServiceTest, OfTwoConcurrentDecisionsOneWinsAndTheOtherIsToldWho) {
+    const auto secondStore = database.open();
+    auto& secondConnection = *secondStore;
     OrderService second{secondConnection, [this] { return now; }};
     const auto seller = as("seller@demo.test");
     const auto manager = as("manager@demo.test");
@@ -382,7 +383,7 @@ TEST_F(OrderServiceTest, OfTwoConcurrentDecisionsOneWinsAndTheOtherIsToldWho) {
     }
 }
 
-TEST_F(OrderServiceTest, ABulkDecisionDecidesEachOrderOnItsOwn) {
+TEST_P(OrderServiceTest, ABulkDecisionDecidesEachOrderOnItsOwn) {
     const auto a = place(), b = place({{"ZOOM-PRO", 1}}), rejected = place({{"GWS-BSTD", 2}});
     ASSERT_TRUE(service.decide(as("manager@demo.test"), rejected, OrderAction::Reject, "No.").ok());
     const auto theirs = pending_of(kDemoSellerTwoId);
@@ -420,7 +421,7 @@ TEST_F(OrderServiceTest, ABulkDecisionDecidesEachOrderOnItsOwn) {
     EXPECT_EQ(approvals, 2);
 }
 
-TEST_F(OrderServiceTest, EveryWritePublishesOneChangeInItsTenant) {
+TEST_P(OrderServiceTest, EveryWritePublishesOneChangeInItsTenant) {
     const auto start = feed.current();
     std::vector<ChangeFeed::Sequence> sellerOne, sellerTwo;
     ASSERT_NE(feed.wait(start, {core::TenantLevel::Seller, std::string(kDemoSellerOneId)},
@@ -448,7 +449,7 @@ TEST_F(OrderServiceTest, EveryWritePublishesOneChangeInItsTenant) {
     EXPECT_TRUE(sellerTwo.empty());  // nothing happened at seller two
 }
 
-TEST_F(OrderServiceTest, SubscriptionsAreSuspendedAndResumed) {
+TEST_P(OrderServiceTest, SubscriptionsAreSuspendedAndResumed) {
     const auto owner = as("owner@demo.test");
     const auto listed = subscriptions.list(owner, kDemoOwnerCustomerId);
     ASSERT_TRUE(listed.ok()) << listed.error().message;

@@ -1,7 +1,7 @@
 #pragma once
-// Shared by the platform's order tests: a small tenant tree on a fresh SQLite file (distributor
+// Shared by the platform's order tests: a small tenant tree on a fresh database (distributor
 // d1 with sellers s1 and s2; distributor d2 with seller s3), and customers and orders made to
-// measure, written through the store's own methods.
+// measure, written through the store's own methods. Parameterized on the store backend.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -10,8 +10,7 @@
 
 #include "core/order_placement.hpp"
 #include "core/subscription.hpp"
-#include "platform/sqlite_store.hpp"
-#include "temp_database.hpp"
+#include "store_backends.hpp"
 
 namespace orgdesk::platform::order_testing {
 
@@ -86,7 +85,7 @@ inline OrderTransition transition_of(const core::Order& order, core::OrderStatus
     return t;
 }
 
-class OrderStoreTest : public ::testing::Test {
+class OrderStoreTest : public store_testing::BackendTest {
   protected:
     void SetUp() override {
         store.insert_partner({"d1", "Distributor One", ""});
@@ -154,9 +153,6 @@ class OrderStoreTest : public ::testing::Test {
         }
         return order;
     }
-
-    orgdesk::testing::TempDatabase file;
-    SqliteStore store{file.path()};
 };
 
 }  // namespace orgdesk::platform::order_testing

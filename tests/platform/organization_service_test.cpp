@@ -8,8 +8,7 @@
 #include "core/organization_lifecycle.hpp"
 #include "platform/demo_data.hpp"
 #include "platform/organization_service.hpp"
-#include "platform/sqlite_store.hpp"
-#include "temp_database.hpp"
+#include "store_backends.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -18,7 +17,7 @@ using core::OrgAction;
 using core::OrgStatus;
 constexpr std::int64_t kNow = 1'795'369'342'000;
 
-class OrganizationServiceTest : public ::testing::Test {
+class OrganizationServiceTest : public store_testing::BackendTest {
   protected:
     void SetUp() override { seed_demo_data(store, kNow, "hash"); }
 
@@ -32,12 +31,13 @@ class OrganizationServiceTest : public ::testing::Test {
         return service.list(as(username), request).value().items.at(0).org.id;
     }
 
-    testing::TempDatabase file;
-    SqliteStore store{file.path()};
     OrganizationService service{store, [] { return kNow + 1000; }};
 };
 
-TEST_F(OrganizationServiceTest, ApproveMakesANewOrganizationActive) {
+INSTANTIATE_TEST_SUITE_P(Backends, OrganizationServiceTest, store_testing::every_backend(),
+                         store_testing::backend_name);
+
+TEST_P(OrganizationServiceTest, ApproveMakesANewOrganizationActive) {
     const auto id = first("seller@demo.test", OrgStatus::New);
     const auto result = service.change_status(as("seller@demo.test"), id, OrgAction::Approve);
     ASSERT_TRUE(result.ok()) << result.error().message;
@@ -53,7 +53,7 @@ TEST_F(OrganizationServiceTest, ApproveMakesANewOrganizationActive) {
     EXPECT_EQ(trail[1].atMs, kNow + 1000);
 }
 
-TEST_F(OrganizationServiceTest, ApprovingTwiceGivesTheSeedMessage) {
+TEST_P(OrganizationServiceTest, ApprovingTwiceGivesTheSeedMessage) {
     const auto id = first("manager@demo.test", OrgStatus::New);
     ASSERT_TRUE(service.change_status(as("manager@demo.test"), id, OrgAction::Approve).ok());
     const auto again = service.change_status(as("manager@demo.test"), id, OrgAction::Approve);
@@ -62,7 +62,7 @@ TEST_F(OrganizationServiceTest, ApprovingTwiceGivesTheSeedMessage) {
     EXPECT_EQ(again.error().message, core::kCannotActivateMessage);
 }
 
-TEST_F(OrganizationServiceTest, AnotherSellersCustomerIsNotFound) {
+TEST_P(OrganizationServiceTest, AnotherSellersCustomerIsNotFound) {
     const auto id = first("seller@demo.test", OrgStatus::New);
     const auto other = as("seller2@demo.test");
     EXPECT_EQ(service.get(other, id).error().kind, core::ErrorKind::NotFound);
@@ -77,7 +77,7 @@ TEST_F(OrganizationServiceTest, AnotherSellersCustomerIsNotFound) {
     }
 }
 
-TEST_F(OrganizationServiceTest, TheCustomerOwnerSeesOnlyTheirOwnOrganization) {
+TEST_P(OrganizationServiceTest, TheCustomerOwnerSeesOnlyTheirOwnOrganization) {
     ListRequest everything;
     const auto page = service.list(as("owner@demo.test"), everything).value();
     ASSERT_EQ(page.items.size(), 1U);
@@ -85,7 +85,7 @@ TEST_F(OrganizationServiceTest, TheCustomerOwnerSeesOnlyTheirOwnOrganization) {
     EXPECT_EQ(page.items[0].actions, (std::vector<OrgAction>{OrgAction::Edit}));
 }
 
-TEST_F(OrganizationServiceTest, AStaleIfMatchIsRefusedAndWritesNothing) {
+TEST_P(OrganizationServiceTest, AStaleIfMatchIsRefusedAndWritesNothing) {
     const auto id = first("seller@demo.test", OrgStatus::New);
     const auto result =
         service.change_status(as("seller@demo.test"), id, OrgAction::Approve, /*ifMatch=*/99);
@@ -94,7 +94,7 @@ TEST_F(OrganizationServiceTest, AStaleIfMatchIsRefusedAndWritesNothing) {
     EXPECT_EQ(store.find_organization(id)->status, OrgStatus::New);
 }
 
-TEST_F(OrganizationServiceTest, ListingDeletedOrganizationsIsRefused) {
+TEST_P(OrganizationServiceTest, ListingDeletedOrganizationsIsRefused) {
     ListRequest request;
     request.status = OrgStatus::Deleted;
     const auto result = service.list(as("seller@demo.test"), request);
@@ -102,9 +102,10 @@ TEST_F(OrganizationServiceTest, ListingDeletedOrganizationsIsRefused) {
     EXPECT_EQ(result.error().fields.at(0).field, "status");
 }
 
-TEST_F(OrganizationServiceTest, TwoConcurrentApprovalsOnTwoConnectionsHaveOneWinner) {
-    // Two stores on one file: two connections, as two server processes would have.
-    SqliteStore secondConnection(file.path());
+TEST_P(OrganizationServiceTest, TwoConcurrentApprovalsOnTwoConnectionsHaveOneWinner) {
+    // Two stores on one database: two connections, as two server processes would have.
+    const auto secondStore = database.open();
+    auto& secondConnection = *secondStore;
     OrganizationService second{secondConnection, [] { return kNow + 2000; }};
     for (int round = 0; round < 5; ++round) {
         ListRequest request;
@@ -140,7 +141,10 @@ namespace {
 
 class OrganizationCommandsTest : public OrganizationServiceTest {};
 
-TEST_F(OrganizationCommandsTest, ConcurrentEditsNeverLoseAnUpdate) {
+INSTANTIATE_TEST_SUITE_P(Backends, OrganizationCommandsTest, store_testing::every_backend(),
+                         store_testing::backend_name);
+
+TEST_P(OrganizationCommandsTest, ConcurrentEditsNeverLoseAnUpdate) {
     const auto who = as("seller@demo.test");
     const auto id = first("seller@demo.test", OrgStatus::Active);
     // Eight writers edit at once without If-Match; each one's write is conditional on the version
@@ -170,7 +174,7 @@ TEST_F(OrganizationCommandsTest, ConcurrentEditsNeverLoseAnUpdate) {
     EXPECT_EQ(edits, successes.load());
 }
 
-TEST_F(OrganizationCommandsTest, StaleIfMatchWritesNothing) {
+TEST_P(OrganizationCommandsTest, StaleIfMatchWritesNothing) {
     const auto who = as("seller@demo.test");
     const auto id = first("seller@demo.test", OrgStatus::New);
     const auto result = service.edit(who, id, core::Json{{"name", "Other Name"}}, 99);

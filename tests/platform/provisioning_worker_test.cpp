@@ -77,7 +77,10 @@ class ProvisioningWorkerTest : public order_testing::OrderStoreTest {
     core::Organization customer;
 };
 
-TEST_F(ProvisioningWorkerTest, EachStepWaitsForItsDelay) {
+INSTANTIATE_TEST_SUITE_P(Backends, ProvisioningWorkerTest, store_testing::every_backend(),
+                         store_testing::backend_name);
+
+TEST_P(ProvisioningWorkerTest, EachStepWaitsForItsDelay) {
     const auto a = approved("o-a", kT0, 2);
     const auto b = approved("o-b", kT0 + 400, 3);
     ProvisioningWorker worker(store, test_clock(), numbered_ids("sub-"), &feed, delayed);
@@ -145,7 +148,7 @@ TEST_F(ProvisioningWorkerTest, EachStepWaitsForItsDelay) {
     EXPECT_EQ(feed.current(), 4U);
 }
 
-TEST_F(ProvisioningWorkerTest, AnOrderWhoseCustomerWasSuspendedMeanwhileFails) {
+TEST_P(ProvisioningWorkerTest, AnOrderWhoseCustomerWasSuspendedMeanwhileFails) {
     approved("o-a", kT0);
     ProvisioningWorker worker(store, test_clock(), numbered_ids("sub-"), &feed, delayed);
     std::int64_t next = 0;
@@ -172,7 +175,7 @@ TEST_F(ProvisioningWorkerTest, AnOrderWhoseCustomerWasSuspendedMeanwhileFails) {
     EXPECT_EQ(next, 0);
 }
 
-TEST_F(ProvisioningWorkerTest, ASuspensionThatCancelsWhileTheWorkerProvisionsLeavesNoSubscription) {
+TEST_P(ProvisioningWorkerTest, ASuspensionThatCancelsWhileTheWorkerProvisionsLeavesNoSubscription) {
     approved("o-a", kT0);
     clockMs->store(kT0 + 1000);
     std::int64_t next = 0;
@@ -212,7 +215,7 @@ TEST_F(ProvisioningWorkerTest, ASuspensionThatCancelsWhileTheWorkerProvisionsLea
     EXPECT_TRUE(store.orders_to_provision(10).empty());
 }
 
-TEST_F(ProvisioningWorkerTest, TwoWorkersRacingTakeEveryStepExactlyOnce) {
+TEST_P(ProvisioningWorkerTest, TwoWorkersRacingTakeEveryStepExactlyOnce) {
     std::vector<core::Order> orders;
     std::size_t lines = 0;
     for (int i = 0; i < 8; ++i) {
@@ -255,7 +258,7 @@ TEST_F(ProvisioningWorkerTest, TwoWorkersRacingTakeEveryStepExactlyOnce) {
     EXPECT_EQ(feed.current(), 16U);  // one change per step taken
 }
 
-TEST_F(ProvisioningWorkerTest, TheThreadProvisionsWhenWokenAndStopsPromptly) {
+TEST_P(ProvisioningWorkerTest, TheThreadProvisionsWhenWokenAndStopsPromptly) {
     // A poll interval far longer than the test: only wake() and stop() can move it in time.
     ProvisioningWorker worker(store, real_now_ms, {}, &feed, {0ms, 60000ms});
     worker.start();

@@ -1,13 +1,18 @@
-// The SQLite store on a real temporary database file: migrations, scoping, conditional writes and
-// the audit rows written with them.
+// The store on a real database, SQLite (a temporary file) and PostgreSQL (a private server):
+// migrations, scoping, conditional writes and the audit rows written with them.
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <pqxx/pqxx>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "platform/demo_data.hpp"
 #include "platform/sqlite_schema.hpp"
-#include "platform/sqlite_store.hpp"
-#include "temp_database.hpp"
+#include "store_backends.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -21,7 +26,20 @@ OrganizationQuery query_in(core::TenantScope scope) {
     return query;
 }
 
-class SqliteStoreTest : public ::testing::Test {
+using store_testing::Backend;
+
+int schema_version_of(Store& store) {
+    if (auto* sqlite = dynamic_cast<SqliteStore*>(&store))
+        return sqlite->schema_version();
+    return dynamic_cast<PgStore&>(store).schema_version();
+}
+
+int latest_schema_version(Backend backend) {
+    return backend == Backend::Sqlite ? SqliteStore::latest_schema_version()
+                                      : PgStore::latest_schema_version();
+}
+
+class StoreTest : public store_testing::BackendTest {
   protected:
     void SetUp() override { seed_demo_data(store, kNow, "hash"); }
 
@@ -35,20 +53,23 @@ class SqliteStoreTest : public ::testing::Test {
         q.limit = 1;
         return store.list_organizations(q).items.at(0).id;
     }
-
-    testing::TempDatabase file;
-    SqliteStore store{file.path()};
 };
 
-TEST_F(SqliteStoreTest, MigratesANewFileToTheLatestSchema) {
-    EXPECT_EQ(store.schema_version(), SqliteStore::latest_schema_version());
-    SQLite::Database raw(file.path());
-    EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, store_testing::every_backend(),
+                         store_testing::backend_name);
+
+TEST_P(StoreTest, MigratesANewDatabaseToTheLatestSchema) {
+    EXPECT_EQ(schema_version_of(store), latest_schema_version(GetParam()));
+    if (GetParam() == Backend::Sqlite) {
+        SQLite::Database raw(database.sqlite_path());
+        EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+    }
 }
 
-TEST_F(SqliteStoreTest, ReopeningKeepsDataAndDoesNotMigrateTwice) {
-    SqliteStore again(file.path());
-    EXPECT_EQ(again.schema_version(), SqliteStore::latest_schema_version());
+TEST_P(StoreTest, ReopeningKeepsDataAndDoesNotMigrateTwice) {
+    const auto reopened = database.open();
+    auto& again = *reopened;
+    EXPECT_EQ(schema_version_of(again), latest_schema_version(GetParam()));
     EXPECT_TRUE(again.find_organization(kDemoOwnerCustomerId).has_value());
     EXPECT_EQ(seed_demo_data(again, kNow, "hash").size(), 5U);  // seeding twice adds nothing
     auto all = query_in({core::TenantLevel::Distributor, std::string(kDemoDistributorId)});
@@ -56,7 +77,7 @@ TEST_F(SqliteStoreTest, ReopeningKeepsDataAndDoesNotMigrateTwice) {
     EXPECT_EQ(again.list_organizations(all).items.size(), 54U);  // 60 minus 6 deleted
 }
 
-TEST_F(SqliteStoreTest, ProviderIdsAreSequentialInInsertionOrder) {
+TEST_P(StoreTest, ProviderIdsAreSequentialInInsertionOrder) {
     const auto first = store.find_organization_by_provider_id(1);
     ASSERT_TRUE(first.has_value());
     EXPECT_EQ(first->id, kDemoOwnerCustomerId);  // the demo's first organization
@@ -80,7 +101,7 @@ TEST_F(SqliteStoreTest, ProviderIdsAreSequentialInInsertionOrder) {
     EXPECT_EQ(store.find_organization_by_provider_id(61)->id, next.id);
 }
 
-TEST_F(SqliteStoreTest, SeedingStoresTheDemoMembers) {
+TEST_P(StoreTest, SeedingStoresTheDemoMembers) {
     const auto org = store.find_organization(kDemoOwnerCustomerId);
     ASSERT_TRUE(org.has_value());
     const auto members = store.list_members(org->id);
@@ -89,7 +110,7 @@ TEST_F(SqliteStoreTest, SeedingStoresTheDemoMembers) {
     EXPECT_EQ(members.at(0).role, core::MemberRole::Owner);
 }
 
-TEST_F(SqliteStoreTest, UpdateIsConditionalOnTheVersionRead) {
+TEST_P(StoreTest, UpdateIsConditionalOnTheVersionRead) {
     auto before = *store.find_organization(first_with(OrgStatus::Active));
     auto after = before;
     after.name = "Renamed Oy";
@@ -123,7 +144,7 @@ TEST_F(SqliteStoreTest, UpdateIsConditionalOnTheVersionRead) {
     EXPECT_EQ(store.audit_trail(before.id).size(), auditSize);
 }
 
-TEST_F(SqliteStoreTest, UpdateUpsertsMembers) {
+TEST_P(StoreTest, UpdateUpsertsMembers) {
     auto org = *store.find_organization(kDemoOwnerCustomerId);
     auto members = store.list_members(org.id);
     members.at(0).role = core::MemberRole::Admin;
@@ -138,7 +159,7 @@ TEST_F(SqliteStoreTest, UpdateUpsertsMembers) {
     EXPECT_EQ(store.list_members(org.id), members);
 }
 
-TEST_F(SqliteStoreTest, IdempotencyRecordsAnswerRepeatsUntilTheyExpire) {
+TEST_P(StoreTest, IdempotencyRecordsAnswerRepeatsUntilTheyExpire) {
     auto org = demo_organizations(kNow)[1];
     org.id = "idem-org-1";
     org.customerReference = "CR-IDEM";
@@ -179,15 +200,18 @@ TEST_F(SqliteStoreTest, IdempotencyRecordsAnswerRepeatsUntilTheyExpire) {
     EXPECT_TRUE(store.create_organization(insert).inserted.has_value());
 }
 
-TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerVersion) {
-    {
-        SQLite::Database raw(file.path(), SQLite::OPEN_READWRITE);
+TEST_P(StoreTest, RefusesADatabaseFromANewerVersion) {
+    if (GetParam() == Backend::Sqlite) {
+        SQLite::Database raw(database.sqlite_path(), SQLite::OPEN_READWRITE);
         raw.exec("PRAGMA user_version = 99");
+    } else {
+        pqxx::connection raw(database.pg_connection());
+        pqxx::nontransaction(raw).exec("UPDATE schema_version SET version = 99");
     }
-    EXPECT_THROW(SqliteStore newer(file.path()), std::runtime_error);
+    EXPECT_THROW(database.open(), std::runtime_error);
 }
 
-TEST_F(SqliteStoreTest, PagesCoverTheListExactlyOnceNewestFirst) {
+TEST_P(StoreTest, PagesCoverTheListExactlyOnceNewestFirst) {
     auto q = query_in(seller_one());
     q.limit = 7;
     std::vector<std::string> seen;
@@ -210,14 +234,18 @@ TEST_F(SqliteStoreTest, PagesCoverTheListExactlyOnceNewestFirst) {
     EXPECT_EQ(seen.size(), 27U);
 }
 
-TEST_F(SqliteStoreTest, SearchUsesTheKeyIndex) {
+TEST_P(StoreTest, SearchUsesTheKeyIndex) {
     auto q = query_in(seller_one());
     q.search = "müller";
     const auto page = store.list_organizations(q);
     ASSERT_EQ(page.items.size(), 1U);
     EXPECT_EQ(page.items[0].name, "Bäckerei Müller GmbH");
+    q.search = "%";  // a character, not a wildcard
+    EXPECT_TRUE(store.list_organizations(q).items.empty());
 
-    SQLite::Database raw(file.path());
+    if (GetParam() != Backend::Sqlite)
+        return;  // PostgreSQL plans by table size: on a table this small it rightly scans
+    SQLite::Database raw(database.sqlite_path());
     SQLite::Statement plan(raw,
                            "EXPLAIN QUERY PLAN SELECT org_id FROM organization_search_keys "
                            "WHERE key >= 'a' AND key < 'b'");
@@ -226,7 +254,7 @@ TEST_F(SqliteStoreTest, SearchUsesTheKeyIndex) {
         << plan.getColumn(3).getString();
 }
 
-TEST_F(SqliteStoreTest, StatusChangeIsConditionalAndAudited) {
+TEST_P(StoreTest, StatusChangeIsConditionalAndAudited) {
     const auto id = first_with(OrgStatus::New);
     const auto before = store.find_organization(id).value();
     StatusChange change{id,
@@ -250,7 +278,7 @@ TEST_F(SqliteStoreTest, StatusChangeIsConditionalAndAudited) {
     EXPECT_EQ(trail[1].actorId, "u1");
 }
 
-TEST_F(SqliteStoreTest, AStaleVersionWritesNothing) {
+TEST_P(StoreTest, AStaleVersionWritesNothing) {
     const auto id = first_with(OrgStatus::New);
     StatusChange change{id, OrgStatus::New, OrgStatus::Active, 42, kNow, {}};
     EXPECT_FALSE(store.change_status(change));
@@ -258,18 +286,18 @@ TEST_F(SqliteStoreTest, AStaleVersionWritesNothing) {
     EXPECT_EQ(store.audit_trail(id).size(), 1U);
 }
 
-TEST_F(SqliteStoreTest, AFailedInsertLeavesNoTrace) {
+TEST_P(StoreTest, AFailedInsertLeavesNoTrace) {
     auto org = store.find_organization(kDemoOwnerCustomerId).value();
     org.id = "c9999999-0000-4000-8000-000000000009";
     org.sellerId = "no-such-seller";  // violates the foreign key
     EXPECT_THROW(
         store.insert_organization(org, {kNow, "u1", "create", "organization", org.id, "", ""}),
-        SQLite::Exception);
+        std::exception);
     EXPECT_FALSE(store.find_organization(org.id).has_value());
     EXPECT_TRUE(store.audit_trail(org.id).empty());
 }
 
-TEST_F(SqliteStoreTest, CountsByStatusWithinScope) {
+TEST_P(StoreTest, CountsByStatusWithinScope) {
     const auto counts = store.count_by_status(seller_one());
     EXPECT_EQ(counts.count(OrgStatus::Deleted), 0U);
     int total = 0;
@@ -279,7 +307,7 @@ TEST_F(SqliteStoreTest, CountsByStatusWithinScope) {
     EXPECT_GE(counts.at(OrgStatus::New), 6);
 }
 
-TEST_F(SqliteStoreTest, SessionsAreStoredTouchedAndRevoked) {
+TEST_P(StoreTest, SessionsAreStoredTouchedAndRevoked) {
     store.insert_session(
         {"sid", "hash", "u0000000-0000-4000-8000-000000000002", kNow, kNow, kNow + 1000, false});
     store.touch_session("sid", kNow + 10, kNow + 2000);
@@ -292,7 +320,7 @@ TEST_F(SqliteStoreTest, SessionsAreStoredTouchedAndRevoked) {
     EXPECT_FALSE(store.find_session("other").has_value());
 }
 
-TEST_F(SqliteStoreTest, UsernamesAreCaseInsensitive) {
+TEST_P(StoreTest, UsernamesAreCaseInsensitive) {
     const auto user = store.find_user_by_username("Seller@Demo.Test");
     ASSERT_TRUE(user.has_value());
     EXPECT_EQ(user->principal.role, core::Role::SellerAdmin);
@@ -350,6 +378,48 @@ TEST(SqliteMigration, VersionOneWithDataMigratesKeepingRowsAndNumberingThem) {
     SQLite::Database raw(file.path(), SQLite::OPEN_READWRITE);
     EXPECT_THROW(raw.exec("UPDATE organizations SET provider_id = 1 WHERE id = 'org-d'"),
                  SQLite::Exception);
+}
+
+}  // namespace
+}  // namespace orgdesk::platform
+
+namespace orgdesk::platform {
+namespace {
+
+TEST(PgStoreMigration, InstancesStartingTogetherOnANewDatabaseMigrateItOnce) {
+    const auto connection = orgdesk::testing::PgTestCluster::shared().create_schema();
+    constexpr int kInstances = 6;
+    std::vector<std::unique_ptr<PgStore>> stores(kInstances);
+    std::vector<std::thread> starting;
+    std::atomic<int> failures{0};
+    for (int i = 0; i < kInstances; ++i) {
+        starting.emplace_back([&, i] {
+            try {
+                stores[static_cast<std::size_t>(i)] = std::make_unique<PgStore>(connection);
+            } catch (const std::exception& e) {
+                ADD_FAILURE() << e.what();
+                ++failures;
+            }
+        });
+    }
+    for (auto& thread : starting)
+        thread.join();
+    ASSERT_EQ(failures, 0);
+    for (const auto& store : stores)
+        EXPECT_EQ(store->schema_version(), PgStore::latest_schema_version());
+    // Each store sees what another wrote: they share one state.
+    stores[0]->insert_partner({"d1", "Distributor One", ""});
+    EXPECT_EQ(stores[kInstances - 1]->find_partner("d1")->name, "Distributor One");
+}
+
+TEST(PgConnectionString, UrlsAndKeywordStringsSelectPostgresAndPathsSqlite) {
+    EXPECT_TRUE(is_postgres_connection_string("postgresql://orgdesk@db.example/orgdesk"));
+    EXPECT_TRUE(is_postgres_connection_string("postgres://db.example:5433/orgdesk"));
+    EXPECT_TRUE(is_postgres_connection_string("host=/run/postgresql dbname=orgdesk"));
+    EXPECT_TRUE(is_postgres_connection_string("dbname=orgdesk"));
+    EXPECT_FALSE(is_postgres_connection_string("data/orgdesk.db"));
+    EXPECT_FALSE(is_postgres_connection_string("/var/lib/orgdesk/orgdesk.db"));
+    EXPECT_FALSE(is_postgres_connection_string("./a=b.db"));
 }
 
 }  // namespace

@@ -1,0 +1,54 @@
+#pragma once
+// SQL fragments the SQLite and PostgreSQL stores share. Each takes the placeholder(s) to write:
+// "?" for SQLite, "$n" for PostgreSQL.
+#include <string>
+
+#include "core/access_policy.hpp"
+
+namespace orgdesk::platform {
+
+// The columns of each table as both stores read and write them, in this order.
+inline constexpr const char* kOrganizationColumns =
+    "id, name, segment, status, ownership_type, owner_name, owner_email, billing_company, "
+    "billing_address, billing_country, billing_tax_id, billing_email, contact_name, contact_role, "
+    "contact_phone, customer_reference, external_contract, purchased_numbers, buyer_tags, "
+    "distributor_id, seller_id, subscription_count, user_count, version, created_at, updated_at, "
+    "provider_id, rejection_reason";
+inline constexpr const char* kUserColumns =
+    "id, username, display_name, role, password_hash, distributor_id, seller_id, customer_id";
+inline constexpr const char* kOrderColumns =
+    "id, customer_id, seller_id, distributor_id, lines, currency, net, tax, total, tax_rate, "
+    "status, placed_by_id, placed_by_name, decided_by_id, decided_by_name, decided_at, "
+    "rejection_reason, failure_reason, version, created_at, updated_at";
+inline constexpr const char* kSubscriptionColumns =
+    "id, customer_id, seller_id, distributor_id, order_id, line_number, sku, name, quantity, "
+    "billing_period, status, version, created_at, updated_at";
+
+// The WHERE condition that limits rows of `table` to one tenant (bind scope.id to it).
+// `customerColumn` names the customer organization's id in that table ("id" for organizations
+// themselves, "customer_id" for orders).
+inline std::string scope_condition(const core::TenantScope& scope, const std::string& table,
+                                   const std::string& customerColumn,
+                                   const std::string& placeholder = "?") {
+    switch (scope.level) {
+        case core::TenantLevel::Distributor:
+            return table + ".distributor_id = " + placeholder;
+        case core::TenantLevel::Seller:
+            return table + ".seller_id = " + placeholder;
+        case core::TenantLevel::Customer:
+            break;
+    }
+    return table + "." + customerColumn + " = " + placeholder;
+}
+
+// The SQL that continues a list newest first after a cursor (rows of `table` older than the
+// cursor's, or as old with a smaller id): bind the cursor's time to the first two placeholders
+// and its id to the third.
+inline std::string after_cursor_condition(const std::string& table, const std::string& at1 = "?",
+                                          const std::string& at2 = "?",
+                                          const std::string& id = "?") {
+    return " AND (" + table + ".created_at < " + at1 + " OR (" + table + ".created_at = " + at2 +
+           " AND " + table + ".id < " + id + "))";
+}
+
+}  // namespace orgdesk::platform
