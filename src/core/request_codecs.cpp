@@ -54,7 +54,9 @@ bool contains(auto const& list, std::string_view name) {
 void unknown_nested_fields(const Json& body, std::string_view name,
                            const std::vector<std::string_view>& allowed,
                            std::vector<FieldError>& errors) {
-    const auto it = body.find(name);
+    if (!body.is_object())
+        return;
+    const auto it = body.find(std::string(name));
     if (it == body.end() || !it->is_object())
         return;  // missing or mistyped: the field's reader says so
     for (auto& error : unknown_fields(*it, allowed)) {

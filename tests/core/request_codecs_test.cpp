@@ -142,25 +142,32 @@ std::vector<BodyCodec> body_codecs() {
         {"reject", refusal_of(reject_reason_from_json), Json{{"reason", "Unverified"}}, {}},
         {"suspend", refusal_of(suspend_request_from_json), Json{{"subscriptions", "keep"}}, {}},
         {"delete", refusal_of(delete_request_from_json), Json{{"cancelSubscriptions", true}}, {}},
-        {"ownership", refusal_of(ownership_change_from_json),
+        {"ownership",
+         refusal_of(ownership_change_from_json),
          Json{{"ownershipType", "Customer"},
               {"newOwner", {{"name", "Ann Owner"}, {"email", "ann@example.test"}}}},
          {}},
         {"approve, resume", refusal_of(no_fields_from_json), Json::object(), {}},
-        {"place order", refusal_of(place_order_request_from_json),
-         Json{{"customerId", "c1"}, {"lines", {{{"sku", "A"}, {"quantity", 1}}}}}, {"customerId"}},
-        {"bulk decision", refusal_of(bulk_decision_request_from_json),
-         Json{{"action", "approve"}, {"orderIds", {"o1"}}}, {}},
-        {"sign-in", refusal_of(credentials_from_json),
-         Json{{"username", "a@b.test"}, {"password", "secret"}}, {}},
+        {"place order",
+         refusal_of(place_order_request_from_json),
+         Json{{"customerId", "c1"}, {"lines", {{{"sku", "A"}, {"quantity", 1}}}}},
+         {"customerId"}},
+        {"bulk decision",
+         refusal_of(bulk_decision_request_from_json),
+         Json{{"action", "approve"}, {"orderIds", {"o1"}}},
+         {}},
+        {"sign-in",
+         refusal_of(credentials_from_json),
+         Json{{"username", "a@b.test"}, {"password", "secret"}},
+         {}},
     };
 }
 
 // What no caller sets: the status, ids, the tenant, the version, decisions, prices, times.
 const std::vector<std::string> kForbidden{
-    "status",    "id",        "tenant",   "distributorId", "sellerId",  "customerId",
-    "version",   "decidedBy", "decidedAt", "price",        "unitPrice", "createdAt",
-    "updatedAt", "providerId", "actions", "rejectionReason"};
+    "status",    "id",         "tenant",    "distributorId",  "sellerId",  "customerId",
+    "version",   "decidedBy",  "decidedAt", "price",          "unitPrice", "createdAt",
+    "updatedAt", "providerId", "actions",   "rejectionReason"};
 
 bool names_field(const Error& error, const std::string& field) {
     return std::any_of(error.fields.begin(), error.fields.end(),
@@ -186,9 +193,9 @@ TEST(RequestCodecs, NoBodyAcceptsAFieldItsCallerMayNotSet) {
                     continue;
                 }
                 Json body = codec.valid;
-                Json& target = parent.empty()             ? body
-                               : parent == "lines[0]"     ? body["lines"][0]
-                                                          : body[parent];
+                Json& target = parent.empty()         ? body
+                               : parent == "lines[0]" ? body["lines"][0]
+                                                      : body[parent];
                 target[field] = "x";
                 const auto error = codec.decode(body);
                 const auto named = parent.empty() ? field : parent + "." + field;

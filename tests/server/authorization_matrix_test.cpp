@@ -29,8 +29,8 @@ using core::SubscriptionStatus;
 constexpr unsigned bit(Role role) {
     return 1U << static_cast<unsigned>(role);
 }
-constexpr unsigned kStaff = bit(Role::DistributorAdmin) | bit(Role::SellerAdmin) |
-                            bit(Role::AccountManager);
+constexpr unsigned kStaff =
+    bit(Role::DistributorAdmin) | bit(Role::SellerAdmin) | bit(Role::AccountManager);
 constexpr unsigned kAdmins = bit(Role::DistributorAdmin) | bit(Role::SellerAdmin);
 constexpr unsigned kEveryone =
     kStaff | bit(Role::CustomerOwner) | bit(Role::CustomerAdmin) | bit(Role::CustomerMember);
@@ -89,28 +89,22 @@ constexpr const char* kSignIn = R"({"username": "seller@demo.test", "password": 
 // The demo password in base64, as Commvault's Login takes it.
 constexpr const char* kWebserviceSignIn =
     R"({"username": "seller@demo.test", "password": "b3JnZGVzay1kZW1v"})";
-constexpr const char* kCreate = R"({"name": "Matrix Oy", "segment": "SMB",
-    "ownershipType": "Customer", "owner": {"name": "Mia Matrix", "email": "mia@matrix.test"},
-    "billing": {"company": "Matrix Oy", "address": "Main 1", "country": "FI",
-                "email": "mia@matrix.test"},
-    "sellerId": "{sellerId}"})";
-
 // Adding a route means adding its row here: one line for most.
 const std::vector<Row> kMatrix{
     Row{"GET", "/healthz", kEveryone, 200, "/healthz"}.public_route(),
     Row{"GET", "/api/v1/openapi.json", kEveryone, 200, "/api/v1/openapi.json"}.public_route(),
-    Row{"POST", "/api/v1/auth/login", kEveryone, 200, "/api/v1/auth/login", kSignIn}
-        .public_route(),
+    Row{"POST", "/api/v1/auth/login", kEveryone, 200, "/api/v1/auth/login", kSignIn}.public_route(),
     Row{"POST", "/webservice/Login", kEveryone, 200, "/webservice/Login", kWebserviceSignIn}
         .public_route(),
     Row{"POST", "/api/v1/auth/logout", kEveryone, 204, "/api/v1/auth/logout"}.no_other_tenant(),
     Row{"GET", "/api/v1/auth/me", kEveryone, 200, "/api/v1/auth/me"}.no_other_tenant(),
     Row{"GET", "/api/v1/customers", kEveryone, 200, "/api/v1/customers"}.no_other_tenant(),
     // Another tenant's seller is a field error (400) for staff; customers create nothing (403).
-    Row{"POST", "/api/v1/customers", kStaff, 201, "/api/v1/customers", kCreate}.other(400, 403),
+    Row{"POST", "/api/v1/customers", kStaff, 201, "/api/v1/customers", kCreateCustomerBody}.other(
+        400, 403),
     Row{"GET", "/api/v1/customers/{customerId}", kEveryone, 200, "/api/v1/customers/{customerId}"},
-    Row{"PATCH", "/api/v1/customers/{customerId}", kEditors, 200,
-        "/api/v1/customers/{customerId}", R"({"name": "Renamed by the matrix"})"},
+    Row{"PATCH", "/api/v1/customers/{customerId}", kEditors, 200, "/api/v1/customers/{customerId}",
+        R"({"name": "Renamed by the matrix"})"},
     Row{"PUT", "/api/v1/customers/{customerId}/approve", kStaff, 200,
         "/api/v1/customers/{customerId}/approve"}
         .with_status(OrgStatus::New),
@@ -141,12 +135,12 @@ const std::vector<Row> kMatrix{
         .bulk_results(),
     Row{"GET", "/api/v1/orders/{orderId}", kEveryone, 200, "/api/v1/orders/{orderId}"},
     // Orders are immutable: changing one is refused the same way for everyone.
-    Row{"PUT", "/api/v1/orders/{orderId}", kEveryone, 405, "/api/v1/orders/{orderId}", "{}"}
-        .other(405, 405),
+    Row{"PUT", "/api/v1/orders/{orderId}", kEveryone, 405, "/api/v1/orders/{orderId}", "{}"}.other(
+        405, 405),
     Row{"PATCH", "/api/v1/orders/{orderId}", kEveryone, 405, "/api/v1/orders/{orderId}", "{}"}
         .other(405, 405),
-    Row{"DELETE", "/api/v1/orders/{orderId}", kEveryone, 405, "/api/v1/orders/{orderId}"}
-        .other(405, 405),
+    Row{"DELETE", "/api/v1/orders/{orderId}", kEveryone, 405, "/api/v1/orders/{orderId}"}.other(
+        405, 405),
     Row{"POST", "/api/v1/orders/{orderId}/approve", kStaff, 200,
         "/api/v1/orders/{orderId}/approve"},
     Row{"POST", "/api/v1/orders/{orderId}/reject", kStaff, 200, "/api/v1/orders/{orderId}/reject",
@@ -206,7 +200,8 @@ class AuthorizationMatrix : public ServerFixture {
         };
         fill("{customerId}", target.id);
         fill("{sellerId}", other ? otherSeller : sellerOne);
-        if (path.find("{orderId}") != std::string::npos || body.find("{orderId}") != std::string::npos)
+        if (path.find("{orderId}") != std::string::npos ||
+            body.find("{orderId}") != std::string::npos)
             fill("{orderId}", objects.pending_order(target).id);
         if (path.find("{subscriptionId}") != std::string::npos)
             fill("{subscriptionId}", objects.subscription(target, row.subscriptionStatus).id);
@@ -231,8 +226,8 @@ class AuthorizationMatrix : public ServerFixture {
         const auto response = client().send(request);
         ++cells_;
         EXPECT_EQ(answer_of(row, response), expected)
-            << row.method << " " << row.pattern << " as " << role_name(role) << ", " << cell
-            << ": " << request.target << " answered " << response.status << " "
+            << row.method << " " << row.pattern << " as " << role_name(role) << ", " << cell << ": "
+            << request.target << " answered " << response.status << " "
             << response.body.substr(0, 300);
     }
 
@@ -259,9 +254,8 @@ TEST_F(AuthorizationMatrix, EveryRouteHasARow) {
             << " has no row in the authorization matrix: add one to kMatrix";
     }
     for (const auto& row : rows) {
-        EXPECT_TRUE(routes.count(row))
-            << "the matrix has a row for " << row.first << " " << row.second
-            << ", which the server does not route";
+        EXPECT_TRUE(routes.count(row)) << "the matrix has a row for " << row.first << " "
+                                       << row.second << ", which the server does not route";
     }
     // Public routes are exactly the ones the table says need no token.
     for (const auto& route : server().router().routes()) {
@@ -278,8 +272,7 @@ TEST_F(AuthorizationMatrix, EveryRouteRoleAndTenantAnswersAsTheTableSays) {
     for (const auto& row : kMatrix) {
         for (const auto role : core::kAllRoles) {
             const bool allowed = (row.allowed & bit(role)) != 0;
-            check(row, role, "own tenant", prepare(row, role, false),
-                  allowed ? row.success : 403);
+            check(row, role, "own tenant", prepare(row, role, false), allowed ? row.success : 403);
             ++tenantCells;
             const auto other = allowed ? row.otherAllowed : row.otherDenied;
             if (other && !row.isPublic) {
@@ -314,11 +307,11 @@ TEST_F(AuthorizationMatrix, NoExpiredOrRevokedTokenOpensAnyRoute) {
     }
     advance_clock(kSessionIdleTimeout + std::chrono::seconds(1));
     for (const auto& [row, cell] : toExpire)
-        check(*row, cell.first, "expired token", cell.second,
-              row->isPublic ? row->success : 401);
-    std::printf("authorization matrix: %zu routes x %zu roles x (no, revoked, expired token): "
-                "%d token cells checked\n",
-                kMatrix.size(), std::size(core::kAllRoles), cells_);
+        check(*row, cell.first, "expired token", cell.second, row->isPublic ? row->success : 401);
+    std::printf(
+        "authorization matrix: %zu routes x %zu roles x (no, revoked, expired token): "
+        "%d token cells checked\n",
+        kMatrix.size(), std::size(core::kAllRoles), cells_);
 }
 
 }  // namespace

@@ -35,42 +35,49 @@ struct BodyRoute {
 };
 
 const std::vector<std::string> kForbidden{
-    "status",    "id",         "tenant",    "distributorId", "sellerId",
+    "status",     "id",        "tenant",    "distributorId", "sellerId",
     "customerId", "version",   "decidedBy", "decidedAt",     "price",
-    "unitPrice", "createdAt",  "updatedAt", "providerId",    "rejectionReason"};
-
-constexpr const char* kCreate = R"({"name": "Fields Oy", "segment": "SMB",
-    "ownershipType": "Customer", "owner": {"name": "Fia Fields", "email": "fia@fields.test"},
-    "billing": {"company": "Fields Oy", "address": "Main 1", "country": "FI",
-                "email": "fia@fields.test"},
-    "sellerId": "{sellerId}"})";
+    "unitPrice",  "createdAt", "updatedAt", "providerId",    "rejectionReason"};
 
 const std::vector<BodyRoute> kBodyRoutes{
     {"POST", "/api/v1/auth/login", "/api/v1/auth/login",
      R"({"username": "seller@demo.test", "password": "orgdesk-demo"})"},
     {"POST", "/api/v1/auth/logout", "/api/v1/auth/logout", "{}"},
-    {"POST", "/api/v1/customers", "/api/v1/customers", kCreate, OrgStatus::Active,
-     SubscriptionStatus::Active, {"sellerId"},
+    {"POST",
+     "/api/v1/customers",
+     "/api/v1/customers",
+     kCreateCustomerBody,
+     OrgStatus::Active,
+     SubscriptionStatus::Active,
+     {"sellerId"},
      {{"/billing/status", "billing.status"}, {"/owner/id", "owner.id"}}},
-    {"PATCH", "/api/v1/customers/{customerId}", "/api/v1/customers/{customerId}",
-     R"({"name": "Renamed", "billing": {"company": "Renamed AB"}})", OrgStatus::Active,
-     SubscriptionStatus::Active, {}, {{"/billing/version", "billing.version"}}},
+    {"PATCH",
+     "/api/v1/customers/{customerId}",
+     "/api/v1/customers/{customerId}",
+     R"({"name": "Renamed", "billing": {"company": "Renamed AB"}})",
+     OrgStatus::Active,
+     SubscriptionStatus::Active,
+     {},
+     {{"/billing/version", "billing.version"}}},
     {"PUT", "/api/v1/customers/{customerId}/approve", "/api/v1/customers/{customerId}/approve",
      "{}", OrgStatus::New},
     {"PUT", "/api/v1/customers/{customerId}/reject", "/api/v1/customers/{customerId}/reject",
      R"({"reason": "Unverified"})", OrgStatus::New},
     {"PUT", "/api/v1/customers/{customerId}/suspend", "/api/v1/customers/{customerId}/suspend",
      R"({"subscriptions": "keep"})"},
-    {"PUT", "/api/v1/customers/{customerId}/resume", "/api/v1/customers/{customerId}/resume",
-     "{}", OrgStatus::Blocked},
+    {"PUT", "/api/v1/customers/{customerId}/resume", "/api/v1/customers/{customerId}/resume", "{}",
+     OrgStatus::Blocked},
     {"DELETE", "/api/v1/customers/{customerId}", "/api/v1/customers/{customerId}",
      R"({"cancelSubscriptions": true})"},
-    {"PUT", "/api/v1/customers/{customerId}/ownership",
-     "/api/v1/customers/{customerId}/ownership",
+    {"PUT", "/api/v1/customers/{customerId}/ownership", "/api/v1/customers/{customerId}/ownership",
      R"({"ownershipType": "ServiceProvider", "demoteTo": "Admin"})"},
-    {"POST", "/api/v1/orders", "/api/v1/orders",
+    {"POST",
+     "/api/v1/orders",
+     "/api/v1/orders",
      R"({"customerId": "{customerId}", "lines": [{"sku": "ZOOM-PRO", "quantity": 1}]})",
-     OrgStatus::Active, SubscriptionStatus::Active, {"customerId"},
+     OrgStatus::Active,
+     SubscriptionStatus::Active,
+     {"customerId"},
      {{"/lines/0/unitPrice", "lines[0].unitPrice"}, {"/lines/0/price", "lines[0].price"}}},
     {"POST", "/api/v1/orders/decisions", "/api/v1/orders/decisions",
      R"({"action": "approve", "orderIds": ["{orderId}"]})"},
@@ -172,8 +179,7 @@ TEST_F(ForbiddenFieldsApi, NoBodyAcceptsAFieldItsCallerMayNotSet) {
             auto body = json::parse(text);
             body[json::json_pointer(pointer)] = "x";
             const auto before = state_of(org, orderId, subscriptionId);
-            const auto response =
-                client().send_json(row.method, path, body, token);
+            const auto response = client().send_json(row.method, path, body, token);
             ++tried;
             ASSERT_EQ(response.status, 400)
                 << row.method << " " << path << " accepted " << named << ": " << response.body;
@@ -181,17 +187,18 @@ TEST_F(ForbiddenFieldsApi, NoBodyAcceptsAFieldItsCallerMayNotSet) {
             bool namesIt = false;
             for (const auto& error : response.json().at("errors"))
                 namesIt = namesIt || error.at("field") == named;
-            EXPECT_TRUE(namesIt) << row.method << " " << path << " does not name " << named
-                                 << ": " << response.body;
+            EXPECT_TRUE(namesIt) << row.method << " " << path << " does not name " << named << ": "
+                                 << response.body;
             EXPECT_EQ(state_of(org, orderId, subscriptionId), before)
                 << row.method << " " << path << " with " << named << " changed something";
         }
     }
     // The session the refused sign-out carried is still live.
     EXPECT_EQ(client().get("/api/v1/auth/me", token).status, 200);
-    std::printf("forbidden fields: %zu body routes, %d requests with a field the caller may not "
-                "set, every one refused with 400 naming it, nothing changed\n",
-                kBodyRoutes.size(), tried);
+    std::printf(
+        "forbidden fields: %zu body routes, %d requests with a field the caller may not "
+        "set, every one refused with 400 naming it, nothing changed\n",
+        kBodyRoutes.size(), tried);
 }
 
 }  // namespace

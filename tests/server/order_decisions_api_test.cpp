@@ -18,14 +18,6 @@ class OrderDecisionsApi : public OrderApiTest {
     std::string absolute(const std::string& path) const {
         return "http://127.0.0.1:" + std::to_string(client().port()) + path;
     }
-
-    // The actions of the order's audit trail, oldest first.
-    std::vector<std::string> audit_actions(const std::string& id) {
-        std::vector<std::string> actions;
-        for (const auto& event : store().audit_trail(id))
-            actions.push_back(event.action);
-        return actions;
-    }
 };
 
 TEST_F(OrderDecisionsApi, SellerApprovesAPendingOrder) {

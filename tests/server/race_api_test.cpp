@@ -46,13 +46,6 @@ class RaceApi : public OrderApiTest {
             ++statuses[response.status];
         return statuses;
     }
-
-    std::vector<std::string> audit_actions(const std::string& id) {
-        std::vector<std::string> actions;
-        for (const auto& event : store().audit_trail(id))
-            actions.push_back(event.action);
-        return actions;
-    }
 };
 
 TEST_F(RaceApi, HundredApprovalsOfOneOrganizationGiveExactlyOneSuccess) {

@@ -19,9 +19,7 @@ namespace {
 // Sends every log line of the process to `out` while it lives; the previous logger after.
 class CapturedLog {
   public:
-    CapturedLog()
-        : previous_(spdlog::default_logger()),
-          previousLevel_(previous_->level()) {
+    CapturedLog() : previous_(spdlog::default_logger()), previousLevel_(previous_->level()) {
         auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out_);
         auto logger = std::make_shared<spdlog::logger>("captured", sink);
         logger->set_level(spdlog::level::trace);
@@ -50,8 +48,8 @@ TEST_F(RequestLog, NeverHoldsAToken) {
     const auto token = sign_in(kSeller);
     const auto parsed = parse_session_token(token);
     ASSERT_TRUE(parsed) << token;
-    const std::string query = "?token=" + token + "&access_token=" + url_encode(token) +
-                              "&secret=" + parsed->secret;
+    const std::string query =
+        "?token=" + token + "&access_token=" + url_encode(token) + "&secret=" + parsed->secret;
     const std::vector<HttpRequest> requests{
         {"GET", "/api/v1/customers", {}, {{"Authorization", "Bearer " + token}}},
         {"GET", "/api/v1/customers" + query, {}, {{"Authorization", "Bearer " + token}}},

@@ -86,25 +86,25 @@ TEST_F(StaticFilesServed, PathTraversalIsRefused) {
         "/fonts%2f..%2f..%2foutside.txt",
         "/%2f..%2foutside.txt",
         "/..%2Foutside.txt",
-        "/%252e%252e/outside.txt",             // double-encoded: a file named "%2e%2e"
+        "/%252e%252e/outside.txt",  // double-encoded: a file named "%2e%2e"
         "/%252e%252e%252foutside.txt",
         "/fonts/%252e%252e%252f%252e%252e%252foutside.txt",
-        "/..%5coutside.txt",                   // an encoded backslash
+        "/..%5coutside.txt",  // an encoded backslash
         "/fonts/..%5c..%5coutside.txt",
         "/%5c..%5coutside.txt",
-        "/..\\outside.txt",                    // a raw backslash
+        "/..\\outside.txt",  // a raw backslash
         "/fonts/..\\..\\outside.txt",
         "/C:%5cWindows%5cwin.ini",
-        "//etc/passwd",                         // absolute paths
+        "//etc/passwd",  // absolute paths
         "/" + outside,
         "/%2f" + outside.substr(1),
         "/%2fetc%2fpasswd",
-        "http://127.0.0.1/../outside.txt",     // the absolute form of a target
-        "/outside.txt%00.html",                 // NUL bytes
+        "http://127.0.0.1/../outside.txt",  // the absolute form of a target
+        "/outside.txt%00.html",             // NUL bytes
         "/%00/../outside.txt",
         "/fonts/%00",
         "/..;/outside.txt",
-        "/%c0%ae%c0%ae/outside.txt",            // an overlong UTF-8 dot
+        "/%c0%ae%c0%ae/outside.txt",  // an overlong UTF-8 dot
         "/...../outside.txt",
         "/./../outside.txt",
         "/fonts/./../../outside.txt",
@@ -123,9 +123,10 @@ TEST_F(StaticFilesServed, PathTraversalIsRefused) {
                                        ".html HTTP/1.1\r\nHost: x\r\n\r\n");
     EXPECT_EQ(nul.status, 400);
     EXPECT_EQ(nul.body.find("outside the web root"), std::string::npos);
-    std::printf("static files: %zu traversal targets tried by GET and HEAD (and a raw NUL), "
-                "none answered outside the root\n",
-                targets.size());
+    std::printf(
+        "static files: %zu traversal targets tried by GET and HEAD (and a raw NUL), "
+        "none answered outside the root\n",
+        targets.size());
 }
 
 TEST_F(StaticFilesServed, SymbolicLinkOutOfTheRootIsNotFollowed) {

@@ -48,8 +48,7 @@ std::string TenantObjects::next_id(char prefix) {
     return id;
 }
 
-core::Organization TenantObjects::organization(std::string_view sellerId,
-                                               core::OrgStatus status) {
+core::Organization TenantObjects::organization(std::string_view sellerId, core::OrgStatus status) {
     const auto seller = store_.find_partner(sellerId);
     if (!seller)
         throw std::runtime_error("no seller " + std::string(sellerId));
@@ -155,8 +154,7 @@ std::string TenantObjects::session(const core::Principal& user) {
     session.secretHash = hash_token_secret(token.secret);
     session.userId = user.userId;
     session.createdAtMs = session.lastUsedAtMs = now_();
-    session.expiresAtMs =
-        now_() + std::chrono::milliseconds(kSessionIdleTimeout).count();
+    session.expiresAtMs = now_() + std::chrono::milliseconds(kSessionIdleTimeout).count();
     store_.insert_session(session);
     return token.text();
 }

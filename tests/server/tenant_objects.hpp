@@ -22,6 +22,13 @@ inline void replace_all(std::string& text, std::string_view from, const std::str
         text.replace(at, from.size(), to);
 }
 
+// A valid POST /api/v1/customers body naming the seller "{sellerId}".
+inline constexpr const char* kCreateCustomerBody = R"({"name": "Tenant Test Oy", "segment": "SMB",
+    "ownershipType": "Customer", "owner": {"name": "Tia Tenant", "email": "tia@tenant.test"},
+    "billing": {"company": "Tenant Test Oy", "address": "Main 1", "country": "FI",
+                "email": "tia@tenant.test"},
+    "sellerId": "{sellerId}"})";
+
 // A second distributor with one seller, so a Distributor Admin has another tenant too.
 inline constexpr std::string_view kOtherDistributorId = "d2000000-0000-4000-8000-000000000002";
 inline constexpr std::string_view kOtherDistributorSellerId =
