@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <iterator>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -225,6 +227,7 @@ class AuthorizationMatrix : public ServerFixture {
                int expected) {
         const auto response = client().send(request);
         ++cells_;
+        ++answers_[answer_of(row, response)];
         EXPECT_EQ(answer_of(row, response), expected)
             << row.method << " " << row.pattern << " as " << role_name(role) << ", " << cell << ": "
             << request.target << " answered " << response.status << " "
@@ -236,8 +239,18 @@ class AuthorizationMatrix : public ServerFixture {
         return request;
     }
 
+    // The cells' answers so far, with how many cells gave each ("200: 150, 403: 90, ...").
+    std::string tally() const {
+        std::string text;
+        for (const auto& [status, count] : answers_)
+            text +=
+                (text.empty() ? "" : ", ") + std::to_string(status) + ": " + std::to_string(count);
+        return text;
+    }
+
     std::optional<TenantObjects> objects_;
     int cells_ = 0;
+    std::map<int, int> answers_;
 };
 
 TEST_F(AuthorizationMatrix, EveryRouteHasARow) {
@@ -281,8 +294,10 @@ TEST_F(AuthorizationMatrix, EveryRouteRoleAndTenantAnswersAsTheTableSays) {
             }
         }
     }
-    std::printf("authorization matrix: %zu routes x %zu roles: %d own/other-tenant cells checked\n",
-                kMatrix.size(), std::size(core::kAllRoles), tenantCells);
+    std::printf(
+        "authorization matrix: %zu routes x %zu roles: %d own/other-tenant cells checked "
+        "(answers %s)\n",
+        kMatrix.size(), std::size(core::kAllRoles), tenantCells, tally().c_str());
 }
 
 TEST_F(AuthorizationMatrix, NoExpiredOrRevokedTokenOpensAnyRoute) {

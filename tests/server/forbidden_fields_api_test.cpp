@@ -185,7 +185,8 @@ TEST_F(ForbiddenFieldsApi, NoBodyAcceptsAFieldItsCallerMayNotSet) {
                 << row.method << " " << path << " accepted " << named << ": " << response.body;
             EXPECT_EQ(response.header("Content-Type"), "application/problem+json");
             bool namesIt = false;
-            for (const auto& error : response.json().at("errors"))
+            const auto problem = response.json();
+            for (const auto& error : problem.at("errors"))
                 namesIt = namesIt || error.at("field") == named;
             EXPECT_TRUE(namesIt) << row.method << " " << path << " does not name " << named << ": "
                                  << response.body;
