@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/json_reader.hpp"
+#include "core/request_codecs.hpp"
 #include "core/time_format.hpp"
 
 namespace orgdesk::core {
@@ -191,6 +192,7 @@ Result<Credentials> credentials_from_json(const Json& json) {
     Reader r(json, errors);
     if (!r.valid_object())
         return not_an_object();
+    errors = unknown_fields(json, {"username", "password"});
     Credentials c{r.text("username"), r.text("password")};
     if (!errors.empty()) {
         return invalid(std::move(errors), "Enter your username and password to sign in.");

@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, 8> kPatchableFields{"name",
                                                            "buyerTags"};
 
 // Fields that appear in answers but that no request may set.
-constexpr std::array<std::string_view, 21> kServerOwnedFields{"id",
+constexpr std::array<std::string_view, 24> kServerOwnedFields{"id",
                                                               "status",
                                                               "version",
                                                               "distributorId",
@@ -41,26 +41,35 @@ constexpr std::array<std::string_view, 21> kServerOwnedFields{"id",
                                                               "placedBy",
                                                               "links",
                                                               "failureReason",
-                                                              "statusText"};
+                                                              "statusText",
+                                                              "sellerId",
+                                                              "customerId",
+                                                              "memberId"};
 
 bool contains(auto const& list, std::string_view name) {
     return std::find(list.begin(), list.end(), name) != list.end();
 }
 
-// Refuses any field not in `allowed`, naming server-owned ones as such.
-std::vector<FieldError> unknown_fields(const Json& body,
-                                       const std::vector<std::string_view>& allowed) {
-    std::vector<FieldError> errors;
+// The same for the object nested under `name`, its errors named "name.field".
+void unknown_nested_fields(const Json& body, std::string_view name,
+                           const std::vector<std::string_view>& allowed,
+                           std::vector<FieldError>& errors) {
     if (!body.is_object())
-        return errors;
-    for (const auto& [name, value] : body.items()) {
-        if (contains(allowed, name))
-            continue;
-        errors.push_back({name, contains(kServerOwnedFields, name)
-                                    ? "is set by Orgdesk and cannot be changed in a request"
-                                    : "is not a field of this request"});
+        return;
+    const auto it = body.find(std::string(name));
+    if (it == body.end() || !it->is_object())
+        return;  // missing or mistyped: the field's reader says so
+    for (auto& error : unknown_fields(*it, allowed)) {
+        error.field = std::string(name) + "." + error.field;
+        errors.push_back(std::move(error));
     }
-    return errors;
+}
+
+// The editable fields' nested objects hold only their own fields.
+void unknown_editable_fields(const Json& body, std::vector<FieldError>& errors) {
+    unknown_nested_fields(body, "billing", {"company", "address", "country", "taxId", "email"},
+                          errors);
+    unknown_nested_fields(body, "primaryContact", {"name", "role", "phone"}, errors);
 }
 
 void read_editable(Reader& r, Organization& o) {
@@ -99,12 +108,30 @@ void check_reason(const std::string& reason, std::vector<FieldError>& errors) {
 
 }  // namespace
 
+// Refuses any field not in `allowed`, naming server-owned ones as such.
+std::vector<FieldError> unknown_fields(const Json& body,
+                                       const std::vector<std::string_view>& allowed) {
+    std::vector<FieldError> errors;
+    if (!body.is_object())
+        return errors;
+    for (const auto& [name, value] : body.items()) {
+        if (contains(allowed, name))
+            continue;
+        errors.push_back({name, contains(kServerOwnedFields, name)
+                                    ? "is set by Orgdesk and cannot be changed in a request"
+                                    : "is not a field of this request"});
+    }
+    return errors;
+}
+
 Result<CreateOrganizationRequest> create_request_from_json(const Json& body) {
     if (!body.is_object())
         return not_an_object();
     std::vector<std::string_view> allowed(kPatchableFields.begin(), kPatchableFields.end());
     allowed.insert(allowed.end(), {"ownershipType", "owner", "sellerId"});
     auto errors = unknown_fields(body, allowed);
+    unknown_editable_fields(body, errors);
+    unknown_nested_fields(body, "owner", {"name", "email"}, errors);
     Reader r(body, errors);
     CreateOrganizationRequest request;
     read_editable(r, request.org);
@@ -129,6 +156,7 @@ Result<Organization> apply_organization_patch(const Organization& current, const
     std::vector<std::string_view> allowed(kPatchableFields.begin(), kPatchableFields.end());
     allowed.insert(allowed.end(), {"ownershipType", "owner"});
     auto errors = unknown_fields(patch, allowed);
+    unknown_editable_fields(patch, errors);
     for (const char* field : {"ownershipType", "owner"}) {
         if (patch.contains(field)) {
             errors.push_back(
@@ -148,8 +176,21 @@ Result<Organization> apply_organization_patch(const Organization& current, const
     return result;
 }
 
+Result<NoFields> no_fields_from_json(const Json& body) {
+    if (!body.is_object())
+        return not_an_object();
+    auto errors = unknown_fields(body, {});
+    if (!errors.empty())
+        return invalid_request(std::move(errors));
+    return NoFields{};
+}
+
 Result<std::string> reject_reason_from_json(const Json& body) {
-    std::vector<FieldError> errors;
+    if (!body.is_object())
+        return not_an_object();
+    auto errors = unknown_fields(body, {"reason"});
+    if (!errors.empty())
+        return invalid_request(std::move(errors));
     Reader r(body, errors);
     const auto reason = r.optional_text("reason").value_or("");
     if (errors.empty())
@@ -160,7 +201,11 @@ Result<std::string> reject_reason_from_json(const Json& body) {
 }
 
 Result<SubscriptionsOnSuspend> suspend_request_from_json(const Json& body) {
-    std::vector<FieldError> errors;
+    if (!body.is_object())
+        return not_an_object();
+    auto errors = unknown_fields(body, {"subscriptions"});
+    if (!errors.empty())
+        return invalid_request(std::move(errors));
     Reader r(body, errors);
     const auto choice = r.optional_text("subscriptions", true).value_or("");
     if (choice == "keep")
@@ -194,6 +239,7 @@ Result<OwnershipChange> ownership_change_from_json(const Json& body) {
     if (!body.is_object())
         return not_an_object();
     auto errors = unknown_fields(body, {"ownershipType", "newOwner", "demoteTo"});
+    unknown_nested_fields(body, "newOwner", {"memberId", "name", "email"}, errors);
     Reader r(body, errors);
     OwnershipChange change;
     change.to = r.choice(

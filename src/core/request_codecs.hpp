@@ -4,6 +4,8 @@
 // ids, tenant, version, times) is refused with a clear error naming the field.
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/json_codecs.hpp"
 #include "core/member.hpp"
@@ -25,6 +27,16 @@ Result<CreateOrganizationRequest> create_request_from_json(const Json& body);
 // name, segment, billing, primaryContact, customerReference, externalContract, purchasedNumbers,
 // buyerTags. Returns the organization with the patch applied (not yet validated).
 Result<Organization> apply_organization_patch(const Organization& current, const Json& patch);
+
+// Refuses every field of `body` not in `allowed`, naming the ones Orgdesk sets itself (status,
+// ids, tenant, version, prices, decisions, times) as such. Every request codec uses it.
+std::vector<FieldError> unknown_fields(const Json& body,
+                                       const std::vector<std::string_view>& allowed);
+
+// Approving or resuming an organization, approving an order, suspending or resuming a
+// subscription: the request has no fields, so a body, if any, is an empty object.
+struct NoFields {};
+Result<NoFields> no_fields_from_json(const Json& body);
 
 // PUT .../reject {"reason"}: a reason is required.
 Result<std::string> reject_reason_from_json(const Json& body);

@@ -3,6 +3,7 @@
 #include "core/json_codecs.hpp"
 #include "server/json_body.hpp"
 #include "server/problems.hpp"
+#include "server/request_parts.hpp"
 #include "server/responses.hpp"
 
 namespace orgdesk::server {
@@ -22,6 +23,8 @@ StringResponse login(AuthService& auth, const RequestContext& context) {
 }
 
 StringResponse logout(AuthService& auth, const RequestContext& context) {
+    if (const auto problem = check_body_has_no_fields(context.request))
+        return problem_response(*problem);
     auth.logout(*context.caller);
     return no_content();
 }

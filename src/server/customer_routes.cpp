@@ -103,10 +103,10 @@ StringResponse edit_customer(OrganizationService& organizations, const RequestCo
     });
 }
 
-// Approve and resume: no body to read, but one that is there must be JSON.
+// Approve and resume: no fields to read, and none may be sent.
 StringResponse change_status(OrganizationService& organizations, OrgAction action,
                              const RequestContext& context) {
-    if (const auto problem = check_optional_json_body(context.request))
+    if (const auto problem = check_body_has_no_fields(context.request))
         return problem_response(*problem);
     return with_if_match(context, [&](std::optional<std::int64_t> ifMatch) {
         return organizations.change_status(context.caller->principal, context.param("customerId"),

@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "server/bearer_token.hpp"
+#include "server/request_log.hpp"
 #include "server/security_headers.hpp"
 #include "server/url.hpp"
 #include "server/webservice_routes.hpp"
@@ -45,9 +46,8 @@ Answer HttpApplication::handle(const Request& request) const {
         try {
             return route(request);
         } catch (const std::exception& e) {
-            // The query string is left out of logs: it may hold what a person searched for.
             spdlog::error("{} {} failed: {}", request.method_string(),
-                          split_target(request.target()).path, e.what());
+                          loggable_path(request.target()), e.what());
             return Response(api_answer(problem_response(internal_error())));
         }
     }();

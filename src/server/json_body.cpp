@@ -31,13 +31,4 @@ std::variant<core::Json, Problem> read_json_body(const Request& request) {
     return std::move(json).value();
 }
 
-std::optional<Problem> check_optional_json_body(const Request& request) {
-    if (request.body().empty())
-        return std::nullopt;
-    auto body = read_json_body(request);
-    if (auto* problem = std::get_if<Problem>(&body))
-        return std::move(*problem);
-    return std::nullopt;
-}
-
 }  // namespace orgdesk::server

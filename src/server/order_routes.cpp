@@ -129,6 +129,8 @@ StringResponse decide_order(OrderService& orders, OrderAction action,
         if (!decoded)
             return problem_response(decoded.error());
         reason = std::move(decoded).value();
+    } else if (auto none = core::no_fields_from_json(std::get<Json>(body)); !none) {
+        return problem_response(none.error());
     }
     const auto ifMatch = if_match_version(context.request);
     if (!ifMatch)
@@ -177,7 +179,7 @@ StringResponse list_subscriptions(SubscriptionService& subscriptions,
 
 StringResponse change_subscription(SubscriptionService& subscriptions,
                                    core::SubscriptionAction action, const RequestContext& context) {
-    if (const auto problem = check_optional_json_body(context.request))
+    if (const auto problem = check_body_has_no_fields(context.request))
         return problem_response(*problem);
     const auto ifMatch = if_match_version(context.request);
     if (!ifMatch)

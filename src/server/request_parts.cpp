@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include "core/request_codecs.hpp"
 #include "server/if_match.hpp"
 #include "server/json_body.hpp"
 #include "server/responses.hpp"
@@ -20,6 +21,15 @@ std::variant<Json, Problem> read_object_body(const Request& request) {
     if (request.body().empty())
         return Json::object();
     return read_json_body(request);
+}
+
+std::optional<Problem> check_body_has_no_fields(const Request& request) {
+    auto body = read_object_body(request);
+    if (auto* problem = std::get_if<Problem>(&body))
+        return std::move(*problem);
+    if (auto none = core::no_fields_from_json(std::get<Json>(body)); !none)
+        return problem_of(none.error());
+    return std::nullopt;
 }
 
 std::string request_hash(const Json& body) {

@@ -18,6 +18,10 @@ namespace orgdesk::server {
 // that are missing (a 400, not a 415, for "PUT .../reject" without a reason).
 std::variant<core::Json, Problem> read_object_body(const Request& request);
 
+// For requests with no fields (approve, resume, a subscription's suspend and resume): no body
+// or an empty JSON object; any field is refused, so {"status": ...} is never silently ignored.
+std::optional<Problem> check_body_has_no_fields(const Request& request);
+
 // The SHA-256 of the request body in a canonical form (keys sorted, no spacing), so the same
 // request sent again with other spacing or key order counts as the same.
 std::string request_hash(const core::Json& body);

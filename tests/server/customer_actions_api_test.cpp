@@ -110,7 +110,9 @@ TEST_F(CustomerActionsApi, IfMatchThatIsNotAVersionIs400) {
     EXPECT_EQ(response.json().at("errors").at(0).at("field"), "If-Match");
 }
 
-TEST_F(CustomerActionsApi, JsonBodyIsAcceptedButMalformedJsonIs400) {
+// Approve takes no fields: an empty JSON object is fine, malformed JSON or any field is a 400
+// (so a client that thinks it sets something, a status say, learns that it does not).
+TEST_F(CustomerActionsApi, EmptyJsonBodyIsAcceptedButMalformedJsonOrAnyFieldIs400) {
     const auto token = sign_in(kSeller);
     const auto id = customer_in_status(token, "New");
     const auto send = [&](const std::string& body) {
@@ -121,7 +123,12 @@ TEST_F(CustomerActionsApi, JsonBodyIsAcceptedButMalformedJsonIs400) {
              {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}}});
     };
     EXPECT_EQ(send("{\"note\": ").status, 400);
-    EXPECT_EQ(send("{\"note\": \"looks fine\"}").status, 200);
+    const auto note = send("{\"note\": \"looks fine\"}");
+    EXPECT_EQ(note.status, 400);
+    EXPECT_EQ(note.json().at("errors").at(0).at("field"), "note");
+    EXPECT_EQ(send("{\"status\": \"Active\"}").status, 400);
+    EXPECT_EQ(client().get(customer_path(id), token).json().at("status"), "New");
+    EXPECT_EQ(send("{}").status, 200);
 }
 
 TEST_F(CustomerActionsApi, SellerAdminCanRejectSuspendResumeAndDelete) {

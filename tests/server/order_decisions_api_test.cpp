@@ -1,10 +1,7 @@
 // Approving and rejecting orders over real HTTP: who may, what the order says afterwards, the
 // conflicts that name who decided first, If-Match, the links that come and go with the decision,
-// bulk decisions with partial failure, and 50 approvals of one order at once.
+// bulk decisions with partial failure. (Many approvals at once: race_api_test.cpp.)
 #include <gtest/gtest.h>
-
-#include <future>
-#include <map>
 
 #include "core/time_format.hpp"
 #include "server/order_test_support.hpp"
@@ -20,14 +17,6 @@ class OrderDecisionsApi : public OrderApiTest {
   protected:
     std::string absolute(const std::string& path) const {
         return "http://127.0.0.1:" + std::to_string(client().port()) + path;
-    }
-
-    // The actions of the order's audit trail, oldest first.
-    std::vector<std::string> audit_actions(const std::string& id) {
-        std::vector<std::string> actions;
-        for (const auto& event : store().audit_trail(id))
-            actions.push_back(event.action);
-        return actions;
     }
 };
 
@@ -277,46 +266,6 @@ TEST_F(OrderDecisionsApi, BulkDecisionsByACustomerAreRefusedOneByOne) {
     ASSERT_EQ(response.status, 200) << response.body;
     EXPECT_EQ(response.json().at("results")[0].at("error").at("status"), 403);
     EXPECT_EQ(get_order(id, sign_in(kOwner)).at("status"), "PendingApproval");
-}
-
-TEST_F(OrderDecisionsApi, FiftyApprovalsAtOnceGiveExactlyOneSuccess) {
-    const auto id = place_northwind_order();
-    // Three staff users share the attempts; each attempt is its own connection (HttpClient opens
-    // one per request and keeps no state, so threads may share it).
-    const std::vector<std::string> tokens{sign_in(kSeller), sign_in(kManager),
-                                          sign_in(kDistributor)};
-    std::promise<void> gate;
-    const auto open = gate.get_future().share();
-    std::vector<std::future<HttpResponse>> attempts;
-    for (int i = 0; i < 50; ++i) {
-        attempts.push_back(std::async(std::launch::async, [&, i] {
-            open.wait();
-            return approve(id, tokens[static_cast<std::size_t>(i) % tokens.size()]);
-        }));
-    }
-    gate.set_value();
-    std::map<int, int> statuses;
-    std::string winner;
-    std::vector<json> conflicts;
-    for (auto& attempt : attempts) {
-        const auto response = attempt.get();
-        ++statuses[response.status];
-        if (response.status == 200)
-            winner = response.json().at("decidedBy").at("name");
-        else
-            conflicts.push_back(response.json());
-    }
-    EXPECT_EQ(statuses, (std::map<int, int>{{200, 1}, {409, 49}}));
-    // Every loser is told who won.
-    for (const auto& conflict : conflicts) {
-        EXPECT_EQ(conflict.at("code"), "already-decided");
-        EXPECT_EQ(conflict.at("detail"), "This order was already approved by " + winner + ".");
-    }
-    const auto order = get_order(id, tokens[0]);
-    EXPECT_EQ(order.at("status"), "Approved");
-    EXPECT_EQ(order.at("decidedBy").at("name"), winner);
-    EXPECT_EQ(order.at("version"), 2);
-    EXPECT_EQ(audit_actions(id), (std::vector<std::string>{"place", "approve"}));
 }
 
 }  // namespace

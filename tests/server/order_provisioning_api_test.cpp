@@ -41,12 +41,6 @@ class WithCustomers : public Base {
         return this->client().send_json("PUT", customer_path(id) + "/suspend",
                                         {{"subscriptions", subscriptions}}, this->sign_in(kSeller));
     }
-    std::vector<std::string> audit_actions(const std::string& id) {
-        std::vector<std::string> actions;
-        for (const auto& event : this->store().audit_trail(id))
-            actions.push_back(event.action);
-        return actions;
-    }
 };
 
 using ProvisioningApi = WithCustomers<ProvisioningApiTest>;

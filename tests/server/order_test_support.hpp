@@ -79,6 +79,14 @@ class OrderApiTest : public ServerFixture {
         return response.status == 201 ? response.json().at("id").get<std::string>() : "";
     }
 
+    // The actions of an entity's audit trail, oldest first.
+    std::vector<std::string> audit_actions(const std::string& id) {
+        std::vector<std::string> actions;
+        for (const auto& event : store().audit_trail(id))
+            actions.push_back(event.action);
+        return actions;
+    }
+
     // The order as `token` sees it; a failure unless it answers 200.
     nlohmann::json get_order(const std::string& id, const std::string& token) const {
         const auto response = client().get(order_path(id), token);
