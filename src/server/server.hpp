@@ -9,6 +9,7 @@
 
 namespace orgdesk::server {
 
+class PasswordHasher;
 class Router;
 
 class Server {
@@ -29,6 +30,8 @@ class Server {
 
     // The route table, for tests that walk it.
     const Router& router() const;
+    // The password hasher, for tests that count the hashes running at once.
+    const PasswordHasher& password_hasher() const;
 
   private:
     struct Impl;
