@@ -19,6 +19,7 @@ using namespace std::chrono_literals;
 using nlohmann::json;
 
 constexpr const char* kLogin = "/api/v1/auth/login";
+const std::string kDemo(platform::kDemoPassword);
 
 class SignInLimitsApi : public ServerFixture {
   protected:
@@ -26,9 +27,16 @@ class SignInLimitsApi : public ServerFixture {
         return client().post_json(kLogin,
                                   json{{"username", username}, {"password", password}}.dump());
     }
-    // A wrong password, then the wait the answer asks for.
+    // One wrong password.
     void fail_once(const std::string& username) {
         ASSERT_EQ(try_sign_in(username, "wrong password").status, 401);
+    }
+    // `count` wrong passwords, each after the wait the one before asks for (at most 8 s).
+    void fail_times(const std::string& username, int count) {
+        for (int i = 0; i < count; ++i) {
+            fail_once(username);
+            advance_clock(std::chrono::seconds(8));
+        }
     }
 };
 
@@ -46,53 +54,41 @@ void expect_refused(const HttpResponse& response, const std::string& code, int r
 TEST_F(SignInLimitsApi, WrongPasswordsAreSlowedDownThenLockTheAccount) {
     for (const int wait : {1, 2, 4, 8}) {
         fail_once(kSeller);
-        const auto tooSoon = try_sign_in(kSeller, std::string(platform::kDemoPassword));
+        const auto tooSoon = try_sign_in(kSeller, kDemo);
         expect_refused(tooSoon, "sign-in-delayed", wait,
                        "Too many failed sign-ins. Try again in " + std::to_string(wait) +
                            (wait == 1 ? " second." : " seconds."));
         advance_clock(std::chrono::seconds(wait));
     }
     fail_once(kSeller);  // the fifth within 15 minutes
-    expect_refused(try_sign_in(kSeller, std::string(platform::kDemoPassword)), "sign-in-locked",
-                   900, "Too many failed sign-ins. Try again in 15 minutes.");
+    expect_refused(try_sign_in(kSeller, kDemo), "sign-in-locked", 900,
+                   "Too many failed sign-ins. Try again in 15 minutes.");
 
     advance_clock(11min);
-    const auto later = try_sign_in(kSeller, std::string(platform::kDemoPassword));
+    const auto later = try_sign_in(kSeller, kDemo);
     expect_refused(later, "sign-in-locked", 240,
                    "Too many failed sign-ins. Try again in 4 minutes.");
 
     advance_clock(4min);
-    EXPECT_EQ(try_sign_in(kSeller, std::string(platform::kDemoPassword)).status, 200);
+    EXPECT_EQ(try_sign_in(kSeller, kDemo).status, 200);
 }
 
 TEST_F(SignInLimitsApi, LockIsPerAccount) {
-    for (int i = 0; i < 5; ++i) {
-        fail_once(kSeller);
-        advance_clock(8s);
-    }
-    EXPECT_EQ(try_sign_in(kSeller, std::string(platform::kDemoPassword)).status, 429);
-    EXPECT_EQ(try_sign_in(kManager, std::string(platform::kDemoPassword)).status, 200);
+    fail_times(kSeller, 5);
+    EXPECT_EQ(try_sign_in(kSeller, kDemo).status, 429);
+    EXPECT_EQ(try_sign_in(kManager, kDemo).status, 200);
 }
 
 TEST_F(SignInLimitsApi, ASuccessfulSignInResetsTheAccountsCount) {
-    for (int i = 0; i < 4; ++i) {
-        fail_once(kSeller);
-        advance_clock(8s);
-    }
-    EXPECT_EQ(try_sign_in(kSeller, std::string(platform::kDemoPassword)).status, 200);
+    fail_times(kSeller, 4);
+    EXPECT_EQ(try_sign_in(kSeller, kDemo).status, 200);
     // Four more failures: with the count kept, the first of them would have locked.
-    for (int i = 0; i < 4; ++i) {
-        fail_once(kSeller);
-        advance_clock(8s);
-    }
-    EXPECT_EQ(try_sign_in(kSeller, std::string(platform::kDemoPassword)).status, 200);
+    fail_times(kSeller, 4);
+    EXPECT_EQ(try_sign_in(kSeller, kDemo).status, 200);
 }
 
 TEST_F(SignInLimitsApi, AnUnknownUsernameIsLimitedLikeAKnownOne) {
-    for (int i = 0; i < 5; ++i) {
-        fail_once("nobody@demo.test");
-        advance_clock(8s);
-    }
+    fail_times("nobody@demo.test", 5);
     expect_refused(try_sign_in("nobody@demo.test", "anything"), "sign-in-locked", 900 - 8,
                    "Too many failed sign-ins. Try again in 15 minutes.");
 }
@@ -101,18 +97,15 @@ TEST_F(SignInLimitsApi, OneAddressGuessingAcrossAccountsIsLocked) {
     // Twenty usernames, one guess each: no account is limited, but the address is.
     for (int i = 0; i < 20; ++i)
         fail_once("guess" + std::to_string(i) + "@demo.test");
-    const auto response = try_sign_in(kDistributor, std::string(platform::kDemoPassword));
+    const auto response = try_sign_in(kDistributor, kDemo);
     expect_refused(response, "sign-in-locked", 900,
                    "Too many failed sign-ins. Try again in 15 minutes.");
     advance_clock(15min);
-    EXPECT_EQ(try_sign_in(kDistributor, std::string(platform::kDemoPassword)).status, 200);
+    EXPECT_EQ(try_sign_in(kDistributor, kDemo).status, 200);
 }
 
 TEST_F(SignInLimitsApi, WebserviceLoginIsLimitedByTheSameCount) {
-    for (int i = 0; i < 5; ++i) {
-        fail_once(kSeller);
-        advance_clock(8s);
-    }
+    fail_times(kSeller, 5);
     // "b3JnZGVzay1kZW1v" is the demo password in base64.
     const auto response = client().post_json(
         "/webservice/Login", json{{"username", kSeller}, {"password", "b3JnZGVzay1kZW1v"}}.dump());
@@ -130,7 +123,7 @@ TEST_F(SignInLimitsApi, WebserviceLoginIsLimitedByTheSameCount) {
         EXPECT_EQ(wrong.status, 401);
         advance_clock(8s);
     }
-    EXPECT_EQ(try_sign_in(kManager, std::string(platform::kDemoPassword)).status, 429);
+    EXPECT_EQ(try_sign_in(kManager, kDemo).status, 429);
 }
 
 // ---- a login flood ----
@@ -164,8 +157,7 @@ class LoginFlood : public SignInLimitsApi {
         std::vector<std::future<HttpResponse>> logins;
         for (int i = 0; i < count; ++i) {
             logins.push_back(std::async(std::launch::async, [&, i] {
-                return try_sign_in(users[static_cast<std::size_t>(i) % users.size()],
-                                   std::string(platform::kDemoPassword));
+                return try_sign_in(users[static_cast<std::size_t>(i) % users.size()], kDemo);
             }));
         }
         std::map<int, int> statuses;
