@@ -1,6 +1,8 @@
 #pragma once
 // The one error type every layer speaks. The server maps `kind` to an HTTP status; the web app
 // shows `message` (and the field messages next to their fields).
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,11 +30,13 @@ struct Error {
     std::string code;     // stable machine code, e.g. "invalid-status"
     std::string message;  // for a person: what happened, what to do
     std::vector<FieldError> fields;
+    // For TooManyRequests: how long to wait before trying again (Retry-After).
+    std::optional<std::int64_t> retryAfterSeconds;
 };
 
 inline Error make_error(ErrorKind kind, std::string code, std::string message,
                         std::vector<FieldError> fields = {}) {
-    return Error{kind, std::move(code), std::move(message), std::move(fields)};
+    return Error{kind, std::move(code), std::move(message), std::move(fields), std::nullopt};
 }
 
 }  // namespace orgdesk::core

@@ -284,12 +284,15 @@ Json problem_to_json(const Error& error) {
     Json fields = Json::array();
     for (const auto& f : error.fields)
         fields.push_back({{"field", f.field}, {"message", f.message}});
-    return {{"type", "https://orgdesk.dev/problems/" + error.code},
-            {"title", title_of(error.kind)},
-            {"status", http_status_of(error.kind)},
-            {"detail", error.message},
-            {"code", error.code},
-            {"errors", fields}};
+    Json problem{{"type", "https://orgdesk.dev/problems/" + error.code},
+                 {"title", title_of(error.kind)},
+                 {"status", http_status_of(error.kind)},
+                 {"detail", error.message},
+                 {"code", error.code},
+                 {"errors", fields}};
+    if (error.retryAfterSeconds)
+        problem["retryAfterSeconds"] = *error.retryAfterSeconds;
+    return problem;
 }
 
 Error problem_from_json(int httpStatus, const Json& json) {
@@ -302,6 +305,9 @@ Error problem_from_json(int httpStatus, const Json& json) {
     if (error.message.empty()) {
         error.message = "The server answered " + std::to_string(httpStatus) + ". Try again.";
     }
+    if (const Json* wait = r.find("retryAfterSeconds");
+        wait != nullptr && wait->is_number_integer())
+        error.retryAfterSeconds = wait->get<std::int64_t>();
     if (const Json* fields = r.find("errors"); fields != nullptr && fields->is_array()) {
         for (const auto& f : *fields) {
             std::vector<FieldError> skip;

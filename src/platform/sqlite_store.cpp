@@ -508,6 +508,10 @@ std::optional<UserRecord> SqliteStore::find_user_by_username(std::string_view us
 
 void SqliteStore::insert_session(const SessionRecord& s) {
     std::lock_guard lock(mutex_);
+    insert_session_locked(s);
+}
+
+void SqliteStore::insert_session_locked(const SessionRecord& s) {
     SQLite::Statement q(*db_,
                         "INSERT INTO sessions (id, secret_hash, user_id, created_at, "
                         "last_used_at, expires_at, revoked) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -550,6 +554,23 @@ void SqliteStore::revoke_session(std::string_view id) {
     SQLite::Statement q(*db_, "UPDATE sessions SET revoked = 1 WHERE id = ?");
     q.bind(1, std::string(id));
     q.exec();
+}
+
+bool SqliteStore::change_password(std::string_view userId, const std::string& passwordHash,
+                                  const SessionRecord& newSession) {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement update(*db_, "UPDATE users SET password_hash = ? WHERE id = ?");
+    update.bind(1, passwordHash);
+    update.bind(2, std::string(userId));
+    if (update.exec() != 1)
+        return false;
+    SQLite::Statement revoke(*db_, "UPDATE sessions SET revoked = 1 WHERE user_id = ?");
+    revoke.bind(1, std::string(userId));
+    revoke.exec();
+    insert_session_locked(newSession);
+    tx.commit();
+    return true;
 }
 
 }  // namespace orgdesk::platform

@@ -66,6 +66,8 @@ class SqliteStore final : public Store {
     void touch_session(std::string_view id, std::int64_t lastUsedAtMs,
                        std::int64_t expiresAtMs) override;
     void revoke_session(std::string_view id) override;
+    bool change_password(std::string_view userId, const std::string& passwordHash,
+                         const SessionRecord& newSession) override;
 
   private:
     void migrate();
@@ -88,6 +90,7 @@ class SqliteStore final : public Store {
     std::optional<IdempotencyRecord> find_idempotency_locked(std::string_view userId,
                                                              std::string_view key,
                                                              std::int64_t notBeforeMs);
+    void insert_session_locked(const SessionRecord& session);  // mutex_ held
 
     // One connection, used by one thread at a time: SQLite serializes writers anyway, and this
     // keeps every method a single transaction on a single connection.

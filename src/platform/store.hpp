@@ -245,6 +245,10 @@ class Store {
     virtual void touch_session(std::string_view id, std::int64_t lastUsedAtMs,
                                std::int64_t expiresAtMs) = 0;
     virtual void revoke_session(std::string_view id) = 0;
+    // In one transaction: stores the user's new password hash, revokes every session of the
+    // user, and inserts `newSession` (the caller's fresh one). False when there is no such user.
+    virtual bool change_password(std::string_view userId, const std::string& passwordHash,
+                                 const SessionRecord& newSession) = 0;
 };
 
 }  // namespace orgdesk::platform

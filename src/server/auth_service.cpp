@@ -22,26 +22,75 @@ AuthService::AuthService(platform::Store& store, PasswordHasher& hasher, platfor
       clock_(std::move(clock)),
       idleTimeoutMs_(idleTimeout.count()) {}
 
-core::Result<core::LoginResult> AuthService::login(const core::Credentials& credentials) {
-    const auto user = store_.find_user_by_username(credentials.username);
-    if (!user) {
-        hasher_.verify_nothing(credentials.password);
-        return wrong_credentials();
-    }
-    if (!hasher_.verify(user->passwordHash, credentials.password))
-        return wrong_credentials();
+std::optional<core::Error> AuthService::sign_in_refusal(std::string_view username,
+                                                        std::string_view clientAddress) {
+    const std::int64_t now = clock_();
+    const auto verdict = throttle_.judge(username, clientAddress, now);
+    if (verdict.allowed)
+        return std::nullopt;
+    return core::sign_in_refused(verdict, now);
+}
 
-    const auto token = generate_session_token();
+platform::SessionRecord AuthService::new_session(const std::string& userId, std::string& token) {
+    const auto generated = generate_session_token();
+    token = generated.text();
     const std::int64_t now = clock_();
     platform::SessionRecord session;
-    session.id = token.id;
-    session.secretHash = hash_token_secret(token.secret);
-    session.userId = user->principal.userId;
+    session.id = generated.id;
+    session.secretHash = hash_token_secret(generated.secret);
+    session.userId = userId;
     session.createdAtMs = now;
     session.lastUsedAtMs = now;
     session.expiresAtMs = now + idleTimeoutMs_;
+    return session;
+}
+
+core::Result<core::LoginResult> AuthService::login(const core::Credentials& credentials,
+                                                   std::string_view clientAddress) {
+    // Asked again here: other attempts may have failed while this one waited for a hash slot.
+    if (auto refusal = sign_in_refusal(credentials.username, clientAddress))
+        return std::move(*refusal);
+    const auto user = store_.find_user_by_username(credentials.username);
+    bool correct = false;
+    if (user)
+        correct = hasher_.verify(user->passwordHash, credentials.password);
+    else
+        hasher_.verify_nothing(credentials.password);
+    if (!correct) {
+        throttle_.record_failure(credentials.username, clientAddress, clock_());
+        return wrong_credentials();
+    }
+    throttle_.record_success(credentials.username);
+
+    std::string token;
+    const auto session = new_session(user->principal.userId, token);
     store_.insert_session(session);
-    return core::LoginResult{token.text(), session.expiresAtMs, user->principal};
+    return core::LoginResult{std::move(token), session.expiresAtMs, user->principal};
+}
+
+core::Result<core::LoginResult> AuthService::change_password(const Caller& caller,
+                                                             const core::PasswordChange& change,
+                                                             std::string_view clientAddress) {
+    const auto& username = caller.principal.username;
+    if (const auto problem = core::new_password_problem(username, change))
+        return core::new_password_refused(*problem);
+    if (auto refusal = sign_in_refusal(username, clientAddress))
+        return std::move(*refusal);
+    const auto user = store_.find_user(caller.principal.userId);
+    if (!user)
+        return session_expired();
+    if (!hasher_.verify(user->passwordHash, change.currentPassword)) {
+        throttle_.record_failure(username, clientAddress, clock_());
+        return wrong_current_password();
+    }
+    throttle_.record_success(username);
+
+    const auto newHash = hasher_.hash(change.newPassword);
+    std::string token;
+    const auto session = new_session(user->principal.userId, token);
+    if (!store_.change_password(user->principal.userId, newHash, session))
+        return session_expired();
+    return core::LoginResult{std::move(token), session.expiresAtMs, user->principal};
 }
 
 core::Result<Caller> AuthService::authenticate(std::optional<std::string_view> token,

@@ -1,17 +1,20 @@
 #pragma once
-// Sign-in, sessions and sign-out. A session expires after a period without use (sliding expiry):
-// every request that uses it pushes its expiry forward.
+// Sign-in, sessions, password changes and sign-out. A session expires after a period without
+// use (sliding expiry): every request that uses it pushes its expiry forward. Every password
+// check goes through the sign-in throttle, per account and per client address.
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
 #include "core/json_codecs.hpp"
+#include "core/password_change.hpp"
 #include "core/result.hpp"
 #include "platform/organization_service.hpp"
 #include "platform/store.hpp"
 #include "server/caller.hpp"
 #include "server/password_hasher.hpp"
+#include "server/sign_in_throttle.hpp"
 
 namespace orgdesk::server {
 
@@ -20,8 +23,20 @@ class AuthService {
     AuthService(platform::Store& store, PasswordHasher& hasher, platform::Clock clock,
                 std::chrono::milliseconds idleTimeout);
 
+    // The throttle's refusal of a password check by `username` from `clientAddress`, if any:
+    // cheap, so a route asks before it queues the check.
+    std::optional<core::Error> sign_in_refusal(std::string_view username,
+                                               std::string_view clientAddress);
+
     // The same answer for an unknown user as for a wrong password, after the same work.
-    core::Result<core::LoginResult> login(const core::Credentials& credentials);
+    core::Result<core::LoginResult> login(const core::Credentials& credentials,
+                                          std::string_view clientAddress);
+
+    // Checks the current password (a failure counts as a failed sign-in), stores the new one and
+    // revokes every session of the user, and returns a fresh session for the caller.
+    core::Result<core::LoginResult> change_password(const Caller& caller,
+                                                    const core::PasswordChange& change,
+                                                    std::string_view clientAddress);
 
     // `token` as the request carried it (nullopt: none). Unauthenticated unless it names a live
     // session of an existing user.
@@ -31,10 +46,13 @@ class AuthService {
     void logout(const Caller& caller);
 
   private:
+    platform::SessionRecord new_session(const std::string& userId, std::string& token);
+
     platform::Store& store_;
     PasswordHasher& hasher_;
     platform::Clock clock_;
     std::int64_t idleTimeoutMs_;
+    SignInThrottle throttle_;
 };
 
 }  // namespace orgdesk::server

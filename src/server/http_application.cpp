@@ -41,10 +41,10 @@ HttpApplication::HttpApplication(const Router& router, AuthService& auth,
                                  const StaticFiles* staticFiles)
     : router_(router), auth_(auth), staticFiles_(staticFiles) {}
 
-Answer HttpApplication::handle(const Request& request) const {
+Answer HttpApplication::handle(const Request& request, std::string_view clientAddress) const {
     Answer answer = [&]() -> Answer {
         try {
-            return route(request);
+            return route(request, clientAddress);
         } catch (const std::exception& e) {
             spdlog::error("{} {} failed: {}", request.method_string(),
                           loggable_path(request.target()), e.what());
@@ -71,7 +71,7 @@ StringResponse HttpApplication::refuse(const Problem& problem, unsigned httpVers
     return response;
 }
 
-Answer HttpApplication::route(const Request& request) const {
+Answer HttpApplication::route(const Request& request, std::string_view clientAddress) const {
     const auto target = split_target(request.target());
     const auto segments = decode_path_segments(target.path);
     if (!segments)
@@ -79,7 +79,7 @@ Answer HttpApplication::route(const Request& request) const {
 
     auto lookup = router_.find(request.method(), *segments);
     if (auto* found = std::get_if<RouteFound>(&lookup)) {
-        return as_answer(finish_answer(run(*found, request, target.query),
+        return as_answer(finish_answer(run(*found, request, target.query, clientAddress),
                                        [](StringResponse& r) { forbid_caching(r.base()); }));
     }
     if (const auto* wrongMethod = std::get_if<RouteWrongMethod>(&lookup)) {
@@ -94,7 +94,8 @@ Answer HttpApplication::route(const Request& request) const {
 }
 
 RouteResponse HttpApplication::run(const RouteFound& found, const Request& request,
-                                   std::string_view rawQuery) const {
+                                   std::string_view rawQuery,
+                                   std::string_view clientAddress) const {
     const auto query = parse_query(rawQuery);
     if (!query) {
         return problem_response(invalid_parameter("the query string", "has a malformed %-escape"));
@@ -112,7 +113,8 @@ RouteResponse HttpApplication::run(const RouteFound& found, const Request& reque
         }
         caller = std::move(authenticated).value();
     }
-    const RequestContext context{request, found.params, *query, caller ? &*caller : nullptr};
+    const RequestContext context{request, found.params, *query, caller ? &*caller : nullptr,
+                                 clientAddress};
     return found.route->handler(context);
 }
 

@@ -16,17 +16,17 @@ class HttpApplication {
     HttpApplication(const Router& router, AuthService& auth, const StaticFiles* staticFiles);
 
     // Never throws: a fault becomes a 500 problem (and a log line). A deferred answer comes with
-    // its headers already set, like any other.
-    Answer handle(const Request& request) const;
+    // its headers already set, like any other. `clientAddress`: the peer's IP address.
+    Answer handle(const Request& request, std::string_view clientAddress = {}) const;
 
     // The answer to a request that could not be read whole (too large, malformed): it ends the
     // connection, since the rest of the request is still unread.
     static StringResponse refuse(const Problem& problem, unsigned httpVersion);
 
   private:
-    Answer route(const Request& request) const;
-    RouteResponse run(const RouteFound& found, const Request& request,
-                      std::string_view rawQuery) const;
+    Answer route(const Request& request, std::string_view clientAddress) const;
+    RouteResponse run(const RouteFound& found, const Request& request, std::string_view rawQuery,
+                      std::string_view clientAddress) const;
 
     const Router& router_;
     AuthService& auth_;

@@ -18,18 +18,39 @@ bool is_continue_expected(const Request& header) {
     return beast::iequals(header[http::field::expect], "100-continue");
 }
 
+std::string peer_address(const net::ip::tcp::socket& socket) {
+    beast::error_code ec;
+    const auto peer = socket.remote_endpoint(ec);
+    return ec ? std::string() : peer.address().to_string();
+}
+
+// Read while waiting for a request to begin: the rest of the header follows under its own
+// deadline.
+constexpr std::size_t kFirstReadBytes = 1024;
+
 }  // namespace
 
 HttpSession::HttpSession(net::ip::tcp::socket&& socket, const HttpApplication& application,
                          const ConnectionLimits& limits)
-    : stream_(std::move(socket)), application_(application), limits_(limits) {}
+    : stream_(std::move(socket)),
+      application_(application),
+      limits_(limits),
+      clientAddress_(peer_address(stream_.socket())) {}
 
 void HttpSession::start() {
     net::dispatch(stream_.get_executor(),
                   beast::bind_front_handler(&HttpSession::read_request, shared_from_this()));
 }
 
+std::optional<std::chrono::steady_clock::time_point> HttpSession::idle_since() const {
+    const auto ticks = idleSince_.load();
+    if (ticks == 0)
+        return std::nullopt;
+    return std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(ticks));
+}
+
 void HttpSession::close_when_idle() {
+    idleSince_ = 0;  // asked once is enough
     net::post(stream_.get_executor(), [self = shared_from_this()] {
         self->closing_ = true;
         if (self->waitingForRequest_)
@@ -47,10 +68,29 @@ void HttpSession::read_request() {
     // Checked against Content-Length as soon as the header is in, so an oversized body is
     // refused before any of it is read; a chunked body is cut off when it crosses the limit.
     parser_->body_limit(limits_.maxBodyBytes);
-    // One deadline for the whole request, header and body, so a slow sender cannot hold the
-    // connection open.
-    stream_.expires_after(limits_.ioTimeout);
     waitingForRequest_ = true;
+    if (buffer_.size() > 0)
+        return read_header();  // the next pipelined request has begun already
+    // Idle between requests (keep-alive) for at most the I/O timeout.
+    idleSince_ = std::chrono::steady_clock::now().time_since_epoch().count();
+    stream_.expires_after(limits_.ioTimeout);
+    stream_.async_read_some(
+        buffer_.prepare(kFirstReadBytes),
+        beast::bind_front_handler(&HttpSession::on_first_bytes, shared_from_this()));
+}
+
+void HttpSession::on_first_bytes(beast::error_code ec, std::size_t bytes) {
+    idleSince_ = 0;
+    if (ec)
+        return on_read_error(ec);
+    buffer_.commit(bytes);
+    read_header();
+}
+
+void HttpSession::read_header() {
+    // One deadline for the whole header from its first byte, not one per read, so a client
+    // sending a byte a second cannot hold the connection open.
+    stream_.expires_after(limits_.headerTimeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             beast::bind_front_handler(&HttpSession::on_header, shared_from_this()));
 }
@@ -60,6 +100,8 @@ void HttpSession::on_header(beast::error_code ec, std::size_t /*bytes*/) {
     requestStarted_ = std::chrono::steady_clock::now();
     if (ec)
         return on_read_error(ec);
+    // The body has the I/O timeout of its own.
+    stream_.expires_after(limits_.ioTimeout);
     if (!is_continue_expected(parser_->get()))
         return read_body();
 
@@ -83,7 +125,7 @@ void HttpSession::read_body() {
 void HttpSession::on_request(beast::error_code ec, std::size_t /*bytes*/) {
     if (ec)
         return on_read_error(ec);
-    auto answer = application_.handle(parser_->get());
+    auto answer = application_.handle(parser_->get(), clientAddress_);
     if (auto* now = std::get_if<Response>(&answer))
         return send(std::move(*now));
     wait_for(std::get<DeferredResponse>(std::move(answer)));
@@ -125,7 +167,8 @@ void HttpSession::on_read_error(beast::error_code ec) {
     if (ec == http::error::header_limit) {
         return send(HttpApplication::refuse(headers_too_large(), version));
     }
-    const bool clientLeft = ec == http::error::end_of_stream || ec == http::error::partial_message;
+    const bool clientLeft = ec == http::error::end_of_stream ||
+                            ec == http::error::partial_message || ec == net::error::eof;
     if (ec.category() == http::make_error_code(http::error::bad_version).category() &&
         !clientLeft) {
         return send(HttpApplication::refuse(malformed_request(), version));

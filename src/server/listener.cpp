@@ -10,6 +10,7 @@
 #include <boost/beast/core.hpp>
 
 #include "server/http_session.hpp"
+#include "server/problems.hpp"
 
 namespace orgdesk::server {
 namespace {
@@ -17,6 +18,17 @@ namespace {
 namespace beast = boost::beast;
 namespace net = boost::asio;
 using net::ip::tcp;
+
+// Answers 503 on a connection over the cap (every open one busy), then closes it.
+void refuse_connection(tcp::socket socket) {
+    auto stream = std::make_shared<tcp::socket>(std::move(socket));
+    auto answer =
+        std::make_shared<StringResponse>(HttpApplication::refuse(too_many_connections(), 11));
+    http::async_write(*stream, *answer, [stream, answer](beast::error_code, std::size_t) {
+        beast::error_code ignored;
+        stream->shutdown(tcp::socket::shutdown_send, ignored);
+    });
+}
 
 std::string describe(const tcp::endpoint& endpoint) {
     const auto address = endpoint.address();
@@ -84,8 +96,10 @@ void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
         spdlog::warn("could not accept a connection: {}", ec.message());
     } else {
         auto session = std::make_shared<HttpSession>(std::move(socket), application_, limits_);
-        sessions_.add(session);
-        session->start();
+        if (sessions_.admit(session, limits_.maxConnections))
+            session->start();
+        else
+            refuse_connection(session->release_socket());
     }
     accept();
 }

@@ -2,6 +2,8 @@
 // other instances), optionally seeds the demo, and serves until SIGINT or SIGTERM; or, as
 // `backup` / `restore`, copies a SQLite database. Only wiring: the behaviour lives in
 // orgdesk_server_lib.
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -35,7 +37,22 @@ struct Flags {
     std::string demoPassword = std::string(platform::kDemoPassword);
     int sessionIdleMinutes = 30;
     int provisioningDelayMs = 1500;
+    int headerTimeoutSeconds = 10;
 };
+
+// Each connection is a file descriptor, and the usual soft limit (1024) is far below what a
+// server holding thousands of idle keep-alive connections needs: raise it to the hard limit.
+rlim_t raise_open_file_limit() {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return 0;
+    if (limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &limit) != 0)
+            ::getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    return limit.rlim_cur;
+}
 
 std::int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -91,6 +108,12 @@ int serve(Flags flags, std::chrono::steady_clock::time_point launched) {
     if (!flags.webRoot.empty())
         flags.options.webRoot = flags.webRoot;
     flags.options.sessionIdleTimeout = std::chrono::minutes(flags.sessionIdleMinutes);
+    flags.options.headerTimeout = std::chrono::seconds(flags.headerTimeoutSeconds);
+    const auto openFiles = raise_open_file_limit();
+    if (openFiles != 0 && openFiles < static_cast<rlim_t>(flags.options.maxConnections) + 64) {
+        spdlog::warn("only {} open files are allowed: fewer than --max-connections {}", openFiles,
+                     flags.options.maxConnections);
+    }
     flags.options.provisioningOptions.stepDelay =
         std::chrono::milliseconds(flags.provisioningDelayMs);
     server::Server server(*store, flags.options);
@@ -142,6 +165,15 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--max-body-bytes", flags.options.maxBodyBytes, "Largest request body accepted")
         ->check(CLI::Range(std::uint64_t{1024}, std::uint64_t{1} << 30))
+        ->capture_default_str();
+    app.add_option("--header-timeout-seconds", flags.headerTimeoutSeconds,
+                   "Seconds a request's header may take to arrive, from its first byte")
+        ->check(CLI::Range(1, 600))
+        ->capture_default_str();
+    app.add_option("--max-connections", flags.options.maxConnections,
+                   "Connections open at once; at the cap the longest idle one is closed, or a "
+                   "new one gets 503 when none is idle")
+        ->check(CLI::Range(1, 1'000'000))
         ->capture_default_str();
     app.add_option("--provisioning-delay-ms", flags.provisioningDelayMs,
                    "How long each provisioning step of an approved order takes")

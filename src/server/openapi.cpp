@@ -29,13 +29,34 @@ std::vector<RouteDoc> make_route_docs() {
          .summary = "Sign in",
          .description = "Checks the user name and password (Argon2id) and opens a session. The "
                         "token is opaque; send it as `Authorization: Bearer <token>` or "
-                        "`Authtoken: <token>`. It expires after a period without use.",
+                        "`Authtoken: <token>`. It expires after a period without use. Failed "
+                        "sign-ins are slowed down and then locked, per account (a wait of 1, "
+                        "2, 4 and 8 seconds after each failure; the fifth failure within 15 "
+                        "minutes locks the account for 15 minutes) and per client address (20 "
+                        "failures within 15 minutes lock it for 15 minutes): 429 with "
+                        "`Retry-After` and `retryAfterSeconds`. A correct password clears the "
+                        "account's count. When too many sign-ins wait for a password check, "
+                        "503 with `Retry-After`.",
          .tag = "Authentication",
          .requestSchema = "LoginRequest",
          .requestRequired = true,
          .successDescription = "Signed in.",
          .responseSchema = "LoginResponse",
-         .errorStatuses = {400, 401, 415}},
+         .errorStatuses = {400, 401, 415, 429, 503}},
+        {.method = verb::put,
+         .pattern = "/api/v1/auth/password",
+         .summary = "Change one's own password",
+         .description = "Checks the current password (a wrong one counts as a failed sign-in, "
+                        "with the same limits as sign-in), stores the new one, and ends every "
+                        "session of the user, on every device. The answer holds a fresh session "
+                        "for the caller. The new password has 12 to 256 characters, is not the "
+                        "username and differs from the current one.",
+         .tag = "Authentication",
+         .requestSchema = "PasswordChangeRequest",
+         .requestRequired = true,
+         .successDescription = "Changed; every earlier token of the user no longer works.",
+         .responseSchema = "LoginResponse",
+         .errorStatuses = {400, 401, 415, 429, 503}},
         {.method = verb::post,
          .pattern = "/api/v1/auth/logout",
          .summary = "Sign out",
@@ -387,14 +408,15 @@ std::vector<RouteDoc> make_route_docs() {
                         "answer's `token` (\"QSDK <token>\") goes in the `Authtoken` header of "
                         "later requests, here and under /api/v1. JSON unless `Accept` asks for "
                         "XML (`DM2ContentIndexing_CheckCredentialResp`). A wrong user name or "
-                        "password answers 401 with errorCode 5.",
+                        "password answers 401 with errorCode 5. The same sign-in limits as POST "
+                        "/api/v1/auth/login apply: 429 (errorCode 429) with `Retry-After`.",
          .tag = "Webservice",
          .style = ApiStyle::Webservice,
          .requestSchema = "WebserviceLoginRequest",
          .requestRequired = true,
          .successDescription = "Signed in.",
          .responseSchema = "WebserviceLoginResponse",
-         .errorStatuses = {400, 401, 415},
+         .errorStatuses = {400, 401, 415, 429, 503},
          .errorSchema = "WebserviceLoginError"},
         {.method = verb::get,
          .pattern = "/webservice/Organization",
@@ -477,7 +499,8 @@ constexpr const char* kComponents = R"json({
         "status": {"type": "integer"},
         "detail": {"type": "string", "description": "For a person; the seed's exact message where the seed gives one."},
         "code": {"type": "string", "description": "Stable machine code, e.g. invalid-status."},
-        "errors": {"type": "array", "items": {"$ref": "#/components/schemas/FieldError"}}
+        "errors": {"type": "array", "items": {"$ref": "#/components/schemas/FieldError"}},
+        "retryAfterSeconds": {"type": "integer", "description": "On 429 and 503: seconds to wait before trying again (also in Retry-After)."}
       }
     },
     "FieldError": {
@@ -737,6 +760,11 @@ constexpr const char* kComponents = R"json({
       "type": "object", "required": ["username", "password"],
       "properties": {"username": {"type": "string"}, "password": {"type": "string", "format": "password"}}
     },
+    "PasswordChangeRequest": {
+      "type": "object", "required": ["currentPassword", "newPassword"],
+      "properties": {"currentPassword": {"type": "string", "format": "password"},
+                     "newPassword": {"type": "string", "format": "password", "minLength": 12, "maxLength": 256}}
+    },
     "User": {
       "type": "object", "required": ["id", "username", "roles", "tenant"],
       "properties": {
@@ -863,8 +891,10 @@ const char* reason_of(int status) {
             return "If-Match names a version that is no longer current.";
         case 415:
             return "The body is not of a media type this route reads.";
+        case 429:
+            return "Too many failed sign-ins: wait for Retry-After seconds.";
         case 503:
-            return "Unavailable.";
+            return "Unavailable, or too busy now: try again after Retry-After seconds.";
         default:
             return "See the body.";
     }

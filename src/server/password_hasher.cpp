@@ -9,19 +9,29 @@
 #include "server/sodium_runtime.hpp"
 
 namespace orgdesk::server {
-namespace {
 
-// Holds one of the hasher's slots for its lifetime.
-class SlotGuard {
+// Holds one of the hasher's slots for its lifetime, and counts the hashes running.
+class HashSlot {
   public:
-    explicit SlotGuard(std::counting_semaphore<>& slots) : slots_(slots) { slots_.acquire(); }
-    ~SlotGuard() { slots_.release(); }
-    SlotGuard(const SlotGuard&) = delete;
-    SlotGuard& operator=(const SlotGuard&) = delete;
+    explicit HashSlot(PasswordHasher& hasher) : hasher_(hasher) {
+        hasher_.slots_.acquire();
+        const int now = ++hasher_.running_;
+        int peak = hasher_.peak_.load();
+        while (now > peak && !hasher_.peak_.compare_exchange_weak(peak, now)) {
+        }
+    }
+    ~HashSlot() {
+        --hasher_.running_;
+        hasher_.slots_.release();
+    }
+    HashSlot(const HashSlot&) = delete;
+    HashSlot& operator=(const HashSlot&) = delete;
 
   private:
-    std::counting_semaphore<>& slots_;
+    PasswordHasher& hasher_;
 };
+
+namespace {
 
 std::string random_password() {
     std::array<unsigned char, 32> bytes{};
@@ -40,7 +50,7 @@ PasswordHasher::PasswordHasher(int maxConcurrent) : slots_(std::max(1, maxConcur
 
 std::string PasswordHasher::hash(std::string_view password) {
     std::array<char, crypto_pwhash_STRBYTES> out{};
-    SlotGuard slot(slots_);
+    HashSlot slot(*this);
     if (crypto_pwhash_str_alg(
             out.data(), password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
             crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
@@ -50,7 +60,7 @@ std::string PasswordHasher::hash(std::string_view password) {
 }
 
 bool PasswordHasher::verify(const std::string& passwordHash, std::string_view password) {
-    SlotGuard slot(slots_);
+    HashSlot slot(*this);
     return crypto_pwhash_str_verify(passwordHash.c_str(), password.data(), password.size()) == 0;
 }
 

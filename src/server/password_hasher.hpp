@@ -1,7 +1,9 @@
 #pragma once
 // Argon2id password hashes (libsodium's crypto_pwhash_str format, interactive limits). Each hash
 // takes tens of milliseconds and 64 MiB, so the number running at once is bounded: a burst of
-// sign-ins queues here instead of exhausting memory or every server thread.
+// sign-ins queues here instead of exhausting memory. (The server calls it only from its
+// PasswordWorkQueue, so no I/O thread waits here either.)
+#include <atomic>
 #include <semaphore>
 #include <string>
 #include <string_view>
@@ -19,8 +21,15 @@ class PasswordHasher {
     // answer's timing does not tell which usernames do.
     void verify_nothing(std::string_view password);
 
+    // Hashes running now, and the most that ever ran at once: for tests and metrics.
+    int running() const { return running_.load(); }
+    int peak_running() const { return peak_.load(); }
+
   private:
+    friend class HashSlot;
     std::counting_semaphore<> slots_;
+    std::atomic<int> running_{0};
+    std::atomic<int> peak_{0};
     std::string decoyHash_;  // a hash of a random password, verified against for unknown users
 };
 

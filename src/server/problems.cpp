@@ -26,7 +26,10 @@ Problem problem_of(core::Error error) {
 StringResponse problem_response(const Problem& problem) {
     auto body = core::problem_to_json(problem.error);
     body["status"] = static_cast<int>(problem.status);  // the core only knows its own kinds
-    return json_response(problem.status, body, kProblemJsonType);
+    auto response = json_response(problem.status, body, kProblemJsonType);
+    if (problem.error.retryAfterSeconds)
+        response.set(http::field::retry_after, std::to_string(*problem.error.retryAfterSeconds));
+    return response;
 }
 
 StringResponse problem_response(const core::Error& error) {
@@ -85,6 +88,22 @@ Problem internal_error() {
                                  "Something went wrong on our side. Try again in a moment."));
 }
 
+Problem password_checks_busy() {
+    auto error = make_error(ErrorKind::TooManyRequests, "sign-in-busy",
+                            "Too many people are signing in right now. Try again in a few "
+                            "seconds.");
+    error.retryAfterSeconds = 2;
+    return {http::status::service_unavailable, std::move(error)};
+}
+
+Problem too_many_connections() {
+    auto error = make_error(ErrorKind::TooManyRequests, "server-busy",
+                            "The server is busy with too many connections. Try again in a "
+                            "moment.");
+    error.retryAfterSeconds = 1;
+    return {http::status::service_unavailable, std::move(error)};
+}
+
 core::Error invalid_parameter(std::string_view name, std::string_view message) {
     return make_error(ErrorKind::InvalidInput, "invalid-parameter",
                       "Check " + std::string(name) + ": it " + std::string(message) + ".",
@@ -98,6 +117,12 @@ core::Error sign_in_required() {
 core::Error session_expired() {
     return make_error(ErrorKind::Unauthenticated, "session-expired",
                       "Your session has expired. Sign in again.");
+}
+
+core::Error wrong_current_password() {
+    return make_error(ErrorKind::InvalidInput, "wrong-current-password",
+                      "The current password is not correct.",
+                      {{"currentPassword", "is not correct"}});
 }
 
 core::Error wrong_credentials() {

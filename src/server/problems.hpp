@@ -32,9 +32,14 @@ Problem malformed_path();
 Problem path_outside_root();
 Problem file_not_found();
 Problem internal_error();
+// 503: too many sign-ins wait for a password check already.
+Problem password_checks_busy();
+// 503: every connection the server allows is busy.
+Problem too_many_connections();
 core::Error invalid_parameter(std::string_view name, std::string_view message);
 core::Error sign_in_required();
 core::Error session_expired();
 core::Error wrong_credentials();
+core::Error wrong_current_password();
 
 }  // namespace orgdesk::server

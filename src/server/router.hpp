@@ -29,6 +29,8 @@ struct RequestContext {
     const PathParams& params;
     const QueryParams& query;
     const Caller* caller;  // set on SignedIn routes, null on Public ones
+    // The peer's IP address as text (the sign-in throttle counts by it); empty when unknown.
+    std::string_view clientAddress = {};
 
     // The value captured by "{name}"; the route's own pattern guarantees it is there.
     const std::string& param(std::string_view name) const;

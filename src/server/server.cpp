@@ -28,6 +28,7 @@
 #include "server/openapi.hpp"
 #include "server/order_routes.hpp"
 #include "server/password_hasher.hpp"
+#include "server/password_work_queue.hpp"
 #include "server/router.hpp"
 #include "server/seller_routes.hpp"
 #include "server/session_registry.hpp"
@@ -78,21 +79,24 @@ struct Server::Impl {
           clock(options.clock ? options.clock : system_clock_ms()),
           hasher(options.maxConcurrentPasswordHashes),
           auth(store, hasher, clock, options.sessionIdleTimeout),
+          passwordWork(options.maxConcurrentPasswordHashes, options.maxWaitingPasswordChecks),
           organizations(store, clock, options.newId, &changes),
           orders(store, clock, options.newId, &changes),
           subscriptions(store, clock, &changes),
           provisioning(store, clock, options.newId, &changes, options.provisioningOptions),
           staticFiles(static_files_of(options)),
           application(router, auth, staticFiles ? &*staticFiles : nullptr),
-          limits{options.maxHeaderBytes, options.maxBodyBytes, options.ioTimeout} {
-        add_auth_routes(router, auth);
+          limits{options.maxHeaderBytes, options.maxBodyBytes, options.ioTimeout,
+                 options.headerTimeout,
+                 static_cast<std::size_t>(std::max(1, options.maxConnections))} {
+        add_auth_routes(router, auth, passwordWork);
         add_customer_routes(router, organizations);
         add_order_routes(router, orders, subscriptions);
         add_change_routes(router, changes, clock());
         orders.on_approved([this] { provisioning.wake(); });
         add_health_routes(router, store);
         add_seller_routes(router, store);
-        add_webservice_routes(router, auth, organizations, store);
+        add_webservice_routes(router, auth, passwordWork, organizations, store);
         add_openapi_route(router);  // last: it documents the routes added before it
     }
 
@@ -115,6 +119,8 @@ struct Server::Impl {
     platform::Clock clock;
     PasswordHasher hasher;
     AuthService auth;
+    // Declared after what its work uses, so it stops (joining its threads) before they go.
+    PasswordWorkQueue passwordWork;
     platform::ChangeFeed changes;
     platform::OrganizationService organizations;
     platform::OrderService orders;
@@ -148,6 +154,10 @@ const Router& Server::router() const {
 
 platform::ChangeFeed& Server::changes() {
     return impl_->changes;
+}
+
+const PasswordHasher& Server::password_hasher() const {
+    return impl_->hasher;
 }
 
 std::uint16_t Server::start() {

@@ -10,6 +10,7 @@
 
 namespace orgdesk::server {
 
+class PasswordHasher;
 class Router;
 
 class Server {
@@ -33,6 +34,8 @@ class Server {
     // Where this server's changes are published and its long polls wait: a relay to other
     // instances (PgChangeRelay) attaches here, before start().
     platform::ChangeFeed& changes();
+    // The password hasher, for tests that count the hashes running at once.
+    const PasswordHasher& password_hasher() const;
 
   private:
     struct Impl;

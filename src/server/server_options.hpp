@@ -21,10 +21,18 @@ struct ServerOptions {
     std::uint64_t maxBodyBytes = 1024 * 1024;
     // For a request to arrive whole (and the keep-alive idle time), and for an answer to leave.
     std::chrono::milliseconds ioTimeout{15'000};
+    // For a request's whole header to arrive, from its first byte: cuts off clients that send
+    // it slowly (one byte a second) to hold connections open.
+    std::chrono::milliseconds headerTimeout{10'000};
+    // Connections open at once. At the cap, a new connection closes the one that has waited
+    // longest for a request; when none is idle, the new one is answered 503 and closed.
+    int maxConnections = 10'000;
 
     // A session ends after this long without a request.
     std::chrono::milliseconds sessionIdleTimeout = std::chrono::minutes(30);
     int maxConcurrentPasswordHashes = 2;
+    // Sign-ins and password changes waiting for a hash slot; beyond, they are answered 503.
+    int maxWaitingPasswordChecks = 64;
 
     int threads = 0;  // 0: one per hardware thread, at least two
     // How long stop() lets requests in progress finish before it cuts them off.

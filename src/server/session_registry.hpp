@@ -1,5 +1,7 @@
 #pragma once
-// The connections alive now, so a shutdown can ask each to finish its current request and close.
+// The connections alive now: caps how many are open at once, and lets a shutdown ask each to
+// finish its current request and close.
+#include <cstddef>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -10,7 +12,10 @@ class HttpSession;
 
 class SessionRegistry {
   public:
-    void add(const std::shared_ptr<HttpSession>& session);
+    // Adds `session` if fewer than `maxConnections` are open. At the cap, it makes room by
+    // closing the connection idle the longest (a keep-alive connection waiting for a request);
+    // false when every open connection is busy, and `session` is not added.
+    bool admit(const std::shared_ptr<HttpSession>& session, std::size_t maxConnections);
     // Idle connections close at once; busy ones after their current answer.
     void close_all();
 

@@ -101,8 +101,14 @@ StringResponse login_error(WireFormat format, http::status status, int code,
 }
 
 StringResponse login_error(WireFormat format, const Problem& problem) {
-    return login_error(format, problem.status, error_code_of(problem.status),
-                       problem.error.message);
+    const int code = problem.error.kind == core::ErrorKind::Unauthenticated
+                         ? kWrongCredentialsCode
+                         : error_code_of(problem.status);
+    auto response = login_error(format, problem.status, code, problem.error.message);
+    if (problem.error.retryAfterSeconds) {  // locked out, or too busy
+        response.set(http::field::retry_after, std::to_string(*problem.error.retryAfterSeconds));
+    }
+    return response;
 }
 
 StringResponse login_success(WireFormat format, const core::LoginResult& result) {
@@ -140,7 +146,8 @@ Problem invalid_login_field(std::string_view field, std::string_view message) {
 
 // Commvault clients send domain, commserver, timeout and deviceId beside these: they are
 // accepted and ignored.
-StringResponse login(AuthService& auth, const RequestContext& context) {
+RouteResponse login(AuthService& auth, PasswordWorkQueue& passwordWork,
+                    const RequestContext& context) {
     const auto format = format_of(context.request, WireFormat::Json);
     auto body = read_json_body(context.request);
     if (const auto* problem = std::get_if<Problem>(&body))
@@ -167,15 +174,19 @@ StringResponse login(AuthService& auth, const RequestContext& context) {
                                                        "must be base64-encoded (UTF-8), as "
                                                        "Commvault's Login expects"));
     }
-    const auto result = auth.login({username->get<std::string>(), std::move(*decoded)});
-    if (!result) {
-        const auto status = status_of(result.error());
-        const int code = result.error().kind == core::ErrorKind::Unauthenticated
-                             ? kWrongCredentialsCode
-                             : error_code_of(status);
-        return login_error(format, status, code, result.error().message);
-    }
-    return login_success(format, *result);
+    core::Credentials credentials{username->get<std::string>(), std::move(*decoded)};
+    // The same throttle and the same bounded queue as /api/v1/auth/login.
+    if (const auto refusal = auth.sign_in_refusal(credentials.username, context.clientAddress))
+        return login_error(format, problem_of(*refusal));
+    return passwordWork.answer(
+        [&auth, format, credentials = std::move(credentials),
+         address = std::string(context.clientAddress)] {
+            const auto result = auth.login(credentials, address);
+            if (!result)
+                return login_error(format, problem_of(result.error()));
+            return login_success(format, *result);
+        },
+        [format](const Problem& problem) { return login_error(format, problem); });
 }
 
 // ---- GET Organization ----------------------------------------------------------------------
@@ -411,11 +422,14 @@ StringResponse webservice_refusal(const Route& route, const Request& request,
     return response;
 }
 
-void add_webservice_routes(Router& router, AuthService& auth, OrganizationService& organizations,
-                           platform::Store& store) {
-    router.add({http::verb::post, kLogin, Access::Public, {}, [&auth](const RequestContext& c) {
-                    return login(auth, c);
-                }});
+void add_webservice_routes(Router& router, AuthService& auth, PasswordWorkQueue& passwordWork,
+                           OrganizationService& organizations, platform::Store& store) {
+    router.add(
+        {http::verb::post,
+         kLogin,
+         Access::Public,
+         {},
+         [&auth, &passwordWork](const RequestContext& c) { return login(auth, passwordWork, c); }});
     router.add({http::verb::get,
                 kOrganizations,
                 Access::SignedIn,

@@ -18,11 +18,12 @@
 #include "platform/organization_service.hpp"
 #include "platform/store.hpp"
 #include "server/auth_service.hpp"
+#include "server/password_work_queue.hpp"
 #include "server/router.hpp"
 
 namespace orgdesk::server {
 
-void add_webservice_routes(Router& router, AuthService& auth,
+void add_webservice_routes(Router& router, AuthService& auth, PasswordWorkQueue& passwordWork,
                            platform::OrganizationService& organizations, platform::Store& store);
 
 // Whether the route is one of the above: its refusals are written by webservice_refusal, not
