@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/json_reader.hpp"
+#include "core/request_codecs.hpp"
 
 namespace orgdesk::core {
 namespace {
@@ -29,6 +30,7 @@ Result<PasswordChange> password_change_from_json(const Json& json) {
     Reader r(json, errors);
     if (!r.valid_object())
         return not_an_object();
+    errors = unknown_fields(json, {"currentPassword", "newPassword"});
     PasswordChange change{r.text("currentPassword"), r.text("newPassword")};
     if (!errors.empty())
         return invalid(std::move(errors), "Enter your current password and a new one.");

@@ -112,6 +112,13 @@ std::string organization_scope(const core::TenantScope& scope, PgParams& p) {
     return scope_condition(scope, "o", "id", p.add(scope.id));
 }
 
+void insert_session_in(PgWork& tx, const SessionRecord& s) {
+    tx.exec_params(
+        "INSERT INTO sessions (id, secret_hash, user_id, created_at, last_used_at, "
+        "expires_at, revoked) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        s.id, s.secretHash, s.userId, s.createdAtMs, s.lastUsedAtMs, s.expiresAtMs, s.revoked);
+}
+
 }  // namespace
 
 bool is_postgres_connection_string(const std::string& target) {
@@ -519,10 +526,7 @@ std::optional<UserRecord> PgStore::find_user_by_username(std::string_view userna
 
 void PgStore::insert_session(const SessionRecord& s) {
     run_pg_transaction(*pool_, [&](PgWork& tx) {
-        tx.exec_params(
-            "INSERT INTO sessions (id, secret_hash, user_id, created_at, last_used_at, "
-            "expires_at, revoked) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            s.id, s.secretHash, s.userId, s.createdAtMs, s.lastUsedAtMs, s.expiresAtMs, s.revoked);
+        insert_session_in(tx, s);
         return 0;
     });
 }
@@ -556,6 +560,22 @@ void PgStore::revoke_session(std::string_view id) {
     run_pg_transaction(*pool_, [&](PgWork& tx) {
         tx.exec_params("UPDATE sessions SET revoked = TRUE WHERE id = $1", std::string(id));
         return 0;
+    });
+}
+
+// The new hash, every earlier session of the user revoked, and the caller's new session: one
+// transaction, so no old token outlives the change.
+bool PgStore::change_password(std::string_view userId, const std::string& passwordHash,
+                              const SessionRecord& newSession) {
+    return run_pg_transaction(*pool_, [&](PgWork& tx) {
+        const auto updated = tx.exec_params("UPDATE users SET password_hash = $1 WHERE id = $2",
+                                            passwordHash, std::string(userId));
+        if (updated.affected_rows() != 1)
+            return false;
+        tx.exec_params("UPDATE sessions SET revoked = TRUE WHERE user_id = $1",
+                       std::string(userId));
+        insert_session_in(tx, newSession);
+        return true;
     });
 }
 

@@ -78,6 +78,8 @@ class PgStore final : public Store {
     void touch_session(std::string_view id, std::int64_t lastUsedAtMs,
                        std::int64_t expiresAtMs) override;
     void revoke_session(std::string_view id) override;
+    bool change_password(std::string_view userId, const std::string& passwordHash,
+                         const SessionRecord& newSession) override;
 
   private:
     using Tx = pqxx::transaction_base;

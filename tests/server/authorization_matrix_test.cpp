@@ -91,6 +91,8 @@ constexpr const char* kSignIn = R"({"username": "seller@demo.test", "password": 
 // The demo password in base64, as Commvault's Login takes it.
 constexpr const char* kWebserviceSignIn =
     R"({"username": "seller@demo.test", "password": "b3JnZGVzay1kZW1v"})";
+constexpr const char* kTooShortPasswordChange =
+    R"({"currentPassword": "orgdesk-demo", "newPassword": "short"})";
 // Adding a route means adding its row here: one line for most.
 const std::vector<Row> kMatrix{
     Row{"GET", "/healthz", kEveryone, 200, "/healthz"}.public_route(),
@@ -100,6 +102,11 @@ const std::vector<Row> kMatrix{
         .public_route(),
     Row{"POST", "/api/v1/auth/logout", kEveryone, 204, "/api/v1/auth/logout"}.no_other_tenant(),
     Row{"GET", "/api/v1/auth/me", kEveryone, 200, "/api/v1/auth/me"}.no_other_tenant(),
+    // A too-short new password: the route's own refusal (400) shows the token was accepted,
+    // without changing any password or revoking the sessions other cells use.
+    Row{"PUT", "/api/v1/auth/password", kEveryone, 400, "/api/v1/auth/password",
+        kTooShortPasswordChange}
+        .no_other_tenant(),
     Row{"GET", "/api/v1/customers", kEveryone, 200, "/api/v1/customers"}.no_other_tenant(),
     // Another tenant's seller is a field error (400) for staff; customers create nothing (403).
     Row{"POST", "/api/v1/customers", kStaff, 201, "/api/v1/customers", kCreateCustomerBody}.other(

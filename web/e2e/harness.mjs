@@ -128,3 +128,31 @@ export async function pixelAt(page, x, y) {
   const row = inflateSync(Buffer.concat(chunks));
   return [row[1], row[2], row[3]];
 }
+
+// Watches where the session token goes: the tokens the app received at sign-in, every URL it
+// requested and every line it logged. `exposures()` lists a token found in a URL or a log line
+// (it belongs in the Authorization header only); `tokens` shows the watch saw a sign-in at all.
+export function watchToken(page) {
+  const tokens = new Set();
+  const urls = [];
+  const logs = [];
+  page.on('response', async (response) => {
+    if (!response.url().endsWith('/api/v1/auth/login') || response.status() !== 200) return;
+    const answer = await response.json().catch(() => null);
+    if (answer?.token) tokens.add(answer.token);
+  });
+  page.on('request', (request) => urls.push(request.url()));
+  page.on('console', (message) => logs.push(message.text()));
+  return {
+    tokens,
+    exposures() {
+      const found = [];
+      for (const token of tokens) {
+        const secret = token.slice(token.indexOf('.') + 1);
+        for (const url of urls) if (url.includes(secret)) found.push(`URL ${url}`);
+        for (const line of logs) if (line.includes(secret)) found.push(`log line ${line}`);
+      }
+      return found;
+    },
+  };
+}

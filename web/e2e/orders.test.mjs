@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer, launchBrowser, findItem, hasItem, clickItem, typeInto, api,
-         ensureArtifactsDir } from './harness.mjs';
+         ensureArtifactsDir, watchToken } from './harness.mjs';
 
 // Each provisioning step takes this long, so "Provisioning" stays on screen for longer than an
 // idle page takes to fall asleep (30 frames; a few seconds in headless Chromium's software GL).
@@ -42,6 +42,7 @@ async function openPage(username) {
   page.on('request', (r) => opened(r).add(r));
   page.on('requestfinished', (r) => opened(r).delete(r));
   page.on('requestfailed', (r) => opened(r).delete(r));
+  page.tokenWatch = watchToken(page);
   await page.addInitScript(countFrames);
   await page.goto(server.url);
   await findItem(page, 'Sign in to Orgdesk');
@@ -267,3 +268,11 @@ test('the customer suspends a subscription the approved order created', async ()
   assert.deepEqual(seller.problems, []);
   assert.deepEqual(owner.problems, []);
 });
+
+test('the session token never appears in a URL or a log line of the app', async () => {
+  for (const page of [seller, owner]) {
+    assert.equal(page.tokenWatch.tokens.size, 1, 'the watch saw the sign-in and its token');
+    assert.deepEqual(page.tokenWatch.exposures(), []);
+  }
+});
+
