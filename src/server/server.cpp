@@ -146,6 +146,10 @@ const Router& Server::router() const {
     return impl_->router;
 }
 
+const HttpApplication& Server::application() const {
+    return impl_->application;
+}
+
 std::uint16_t Server::start() {
     if (impl_->listener)
         throw std::logic_error("Server::start called twice");

@@ -9,6 +9,7 @@
 
 namespace orgdesk::server {
 
+class HttpApplication;
 class Router;
 
 class Server {
@@ -29,6 +30,9 @@ class Server {
 
     // The route table, for tests that walk it.
     const Router& router() const;
+    // The request handling without the sockets, for the fuzz target that feeds it whole requests.
+    // Usable without start().
+    const HttpApplication& application() const;
 
   private:
     struct Impl;
