@@ -19,17 +19,22 @@ namespace {
 using namespace orgdesk;
 using fuzz::check;
 
+bool has_nul(std::string_view text) {
+    return text.find('\0') != std::string_view::npos;
+}
+
+// Percent-decoding never makes a NUL byte (a raw one never gets past Beast's parser).
 void parse_target(std::string_view text) {
     const auto target = server::split_target(text);
-    if (const auto segments = server::decode_path_segments(target.path)) {
+    if (const auto segments = server::decode_path_segments(target.path); segments) {
         for (const auto& segment : *segments)
-            check(segment.find('\0') == std::string::npos, "a path segment holds no NUL byte");
+            check(!has_nul(segment) || has_nul(target.path), "decoding makes no NUL byte");
     }
     const auto query = server::parse_query(target.query);
     if (!query)
         return;
     for (const auto& [name, value] : *query)
-        check(value.find('\0') == std::string::npos, "a query value holds no NUL byte", name);
+        check(!has_nul(value) || has_nul(target.query), "decoding makes no NUL byte", name);
     const auto customers = server::list_request_from_query(*query);
     if (customers) {
         check(customers->limit >= 1 && customers->limit <= core::kMaxPageSize,
@@ -83,7 +88,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     parse_time(text);
     parse_headers(text);
     if (const auto decoded = server::percent_decode(text, true)) {
-        check(decoded->find('\0') == std::string::npos, "a decoded text holds no NUL byte");
+        check(!has_nul(*decoded) || has_nul(text), "decoding makes no NUL byte");
         parse_cursor(*decoded);
         parse_time(*decoded);
     }
