@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/json_limits.hpp"
 #include "core/json_reader.hpp"
 #include "core/time_format.hpp"
 

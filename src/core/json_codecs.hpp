@@ -44,13 +44,7 @@ struct LoginResult {
     Principal user;
 };
 
-// How deeply arrays and objects may nest in a document Orgdesk reads. Its own documents nest a
-// few levels; code that walks a document (writing it, copying it, comparing it) recurses once per
-// level, so a body of a million '[' would otherwise overflow a server thread's stack.
-inline constexpr int kMaxJsonDepth = 64;
-
-// Parses text as JSON without throwing. InvalidInput when it is not JSON or nests deeper than
-// kMaxJsonDepth.
+// Parses text as JSON without throwing.
 Result<Json> parse_json(std::string_view text);
 
 // The fields of an organization that requests may set, as create and PATCH bodies write them;

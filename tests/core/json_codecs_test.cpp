@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/json_codecs.hpp"
+#include "core/json_limits.hpp"
 
 namespace orgdesk::core {
 namespace {

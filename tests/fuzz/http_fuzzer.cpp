@@ -160,7 +160,8 @@ std::optional<server::Request> parse_request(const std::uint8_t* data, std::size
             break;
         input += used;
     }
-    if (ec == http::error::need_more || (!ec && !parser.is_done())) {
+    // The end of the input is the client closing its side, as the connection would see it.
+    if (parser.got_some() && (ec == http::error::need_more || (!ec && !parser.is_done()))) {
         ec = {};
         parser.put_eof(ec);
     }
