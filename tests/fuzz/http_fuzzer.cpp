@@ -88,8 +88,11 @@ class Fixture {
           server_(store_, options_for(web_)) {
         server::PasswordHasher hasher;
         platform::seed_demo_data(store_, 1'790'000'000'000, hasher.hash(platform::kDemoPassword));
-        for (const auto* user : {"seller@demo.test", "owner@demo.test", "distributor@demo.test"})
+        for (const auto* user : {"seller@demo.test", "owner@demo.test", "distributor@demo.test"}) {
             tokens_.push_back({user, sign_in(user)});
+            // Else every input would stop at authentication and test nothing behind it.
+            check(!tokens_.back().token.empty(), "a demo user signs in", user);
+        }
     }
 
     // The token a request without one of its own is sent with (chosen by the input, so an input
