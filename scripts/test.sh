@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up and builds what is missing (warnings as errors), then runs every test suite:
-# GoogleTest (core, platform, server over real HTTP, app state) and the browser end-to-end tests
-# in headless Chromium against a real server.
+# GoogleTest (core, platform, server over real HTTP, app state), the same suites again under
+# ASan and UBSan, the fuzz targets for a bounded time, and the browser end-to-end tests in
+# headless Chromium against a real server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,8 @@ wait "$pid" || true
 
 echo "test: GoogleTest suites"
 ctest --preset native-ci -j 2
+scripts/test-sanitized.sh  # the same suites under ASan and UBSan (clang, build/asan)
+scripts/test-fuzz.sh       # each fuzz target for ORGDESK_FUZZ_SECONDS (30 s in CI)
 
 echo "test: browser end-to-end (headless Chromium)"
 (cd web && node --test --test-concurrency=1 e2e/)

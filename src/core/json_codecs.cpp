@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/json_limits.hpp"
 #include "core/json_reader.hpp"
 #include "core/request_codecs.hpp"
 #include "core/time_format.hpp"
@@ -9,7 +10,22 @@
 namespace orgdesk::core {
 
 Result<Json> parse_json(std::string_view text) {
-    Json json = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    bool tooDeep = false;
+    // The depth is that of the array or object being opened (0 for the document itself); one
+    // beyond the limit is discarded as it is read, so memory stays bounded too.
+    const auto limitDepth = [&tooDeep](int depth, Json::parse_event_t event, const Json&) {
+        const bool opens =
+            event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start;
+        tooDeep = tooDeep || (opens && depth >= kMaxJsonDepth);
+        return !tooDeep;
+    };
+    Json json = Json::parse(text.begin(), text.end(), limitDepth, /*allow_exceptions=*/false);
+    if (tooDeep) {
+        return make_error(ErrorKind::InvalidInput, "json-too-deep",
+                          "The request body nests arrays and objects more than " +
+                              std::to_string(kMaxJsonDepth) +
+                              " levels deep. Send a flatter document.");
+    }
     if (json.is_discarded()) {
         return make_error(ErrorKind::InvalidInput, "malformed-json",
                           "The request body is not valid JSON. Check the syntax and send it "

@@ -160,6 +160,10 @@ const PasswordHasher& Server::password_hasher() const {
     return impl_->hasher;
 }
 
+const HttpApplication& Server::application() const {
+    return impl_->application;
+}
+
 std::uint16_t Server::start() {
     if (impl_->listener)
         throw std::logic_error("Server::start called twice");

@@ -10,6 +10,7 @@
 
 namespace orgdesk::server {
 
+class HttpApplication;
 class PasswordHasher;
 class Router;
 
@@ -36,6 +37,9 @@ class Server {
     platform::ChangeFeed& changes();
     // The password hasher, for tests that count the hashes running at once.
     const PasswordHasher& password_hasher() const;
+    // The request handling without the sockets, for the fuzz target that feeds it whole requests.
+    // Usable without start().
+    const HttpApplication& application() const;
 
   private:
     struct Impl;

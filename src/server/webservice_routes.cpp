@@ -387,6 +387,12 @@ WireFormat negotiate_format(std::string_view accept, WireFormat fallback) {
 }
 
 std::optional<std::string> decode_base64(std::string_view text) {
+    // libsodium 1.0.18 reads a byte above 0x7F as a sign-extended char and takes some of them
+    // for base64 digits, so the alphabet is checked here first.
+    constexpr std::string_view kAlphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
+    if (text.find_first_not_of(kAlphabet) != std::string_view::npos)
+        return std::nullopt;
     // Padded text comes in whole quads; text without its padding does not.
     const int variant = text.size() % 4 == 0 ? sodium_base64_VARIANT_ORIGINAL
                                              : sodium_base64_VARIANT_ORIGINAL_NO_PADDING;

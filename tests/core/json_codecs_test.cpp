@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/json_codecs.hpp"
+#include "core/json_limits.hpp"
 
 namespace orgdesk::core {
 namespace {
@@ -91,6 +92,22 @@ TEST(JsonCodecs, MalformedJsonIsAnErrorNotAThrow) {
     ASSERT_FALSE(parsed.ok());
     EXPECT_EQ(parsed.error().code, "malformed-json");
     EXPECT_FALSE(credentials_from_json(Json::array()).ok());
+}
+
+TEST(JsonCodecs, DocumentsNestedBeyondTheLimitAreRefused) {
+    const auto nested = [](int depth) {
+        return std::string(static_cast<std::size_t>(depth), '[') +
+               std::string(static_cast<std::size_t>(depth), ']');
+    };
+    EXPECT_TRUE(parse_json(nested(kMaxJsonDepth)).ok());
+    EXPECT_TRUE(parse_json(R"({"a": )" + nested(kMaxJsonDepth - 1) + "}").ok());
+    for (const auto& text :
+         {nested(kMaxJsonDepth + 1), R"({"a": )" + nested(kMaxJsonDepth) + "}", nested(500'000)}) {
+        const auto parsed = parse_json(text);
+        ASSERT_FALSE(parsed.ok());
+        EXPECT_EQ(parsed.error().code, "json-too-deep");
+        EXPECT_EQ(parsed.error().kind, ErrorKind::InvalidInput);
+    }
 }
 
 TEST(JsonCodecs, CredentialsNeedBothStrings) {
