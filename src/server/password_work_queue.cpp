@@ -24,14 +24,21 @@ PasswordWorkQueue::PasswordWorkQueue(int workers, int maxWaiting)
 }
 
 PasswordWorkQueue::~PasswordWorkQueue() {
+    stop();
+}
+
+void PasswordWorkQueue::stop() {
+    std::deque<std::function<void()>> dropped;
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
-        waiting_.clear();
+        dropped.swap(waiting_);
     }
     wake_.notify_all();
-    for (auto& worker : workers_)
-        worker.join();
+    for (auto& worker : workers_) {
+        if (worker.joinable())
+            worker.join();
+    }
 }
 
 bool PasswordWorkQueue::try_submit(std::function<void()> job) {

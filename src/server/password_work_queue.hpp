@@ -19,7 +19,10 @@ namespace orgdesk::server {
 class PasswordWorkQueue {
   public:
     PasswordWorkQueue(int workers, int maxWaiting);
-    ~PasswordWorkQueue();  // drops the waiting work and joins the workers
+    ~PasswordWorkQueue();  // stop()
+    // Drops the waiting work and joins the workers (after the work in hand); idempotent. The
+    // server calls it while its I/O context still runs, since waiting work holds connections.
+    void stop();
     PasswordWorkQueue(const PasswordWorkQueue&) = delete;
     PasswordWorkQueue& operator=(const PasswordWorkQueue&) = delete;
 

@@ -182,8 +182,10 @@ std::uint16_t Server::start() {
 
 void Server::stop() {
     impl_->provisioning.stop();
-    if (impl_->threads.empty())
+    if (impl_->threads.empty()) {
+        impl_->passwordWork.stop();
         return;
+    }
     impl_->listener->stop();
     {
         // With no work guard, the threads return from run() by themselves once the last
@@ -192,6 +194,8 @@ void Server::stop() {
         impl_->threadsDone.wait_for(lock, impl_->options.shutdownGrace,
                                     [this] { return impl_->runningThreads == 0; });
     }
+    // Sign-ins still waiting hold their connections: they go while the I/O context can close them.
+    impl_->passwordWork.stop();
     impl_->context.stop();
     for (auto& thread : impl_->threads)
         thread.join();
