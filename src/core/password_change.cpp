@@ -5,6 +5,7 @@
 
 #include "core/json_reader.hpp"
 #include "core/request_codecs.hpp"
+#include "core/text.hpp"
 
 namespace orgdesk::core {
 namespace {
@@ -14,13 +15,6 @@ std::size_t character_count(std::string_view text) {
     return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
         return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     }));
-}
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
 }
 
 }  // namespace

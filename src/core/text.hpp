@@ -1,5 +1,6 @@
 #pragma once
 // Small text helpers every layer needs, written once.
+#include <algorithm>
 #include <string_view>
 
 namespace orgdesk::core {
@@ -11,6 +12,17 @@ constexpr std::string_view trim(std::string_view text) {
     if (first == std::string_view::npos)
         return {};
     return text.substr(first, text.find_last_not_of(kSpace) - first + 1);
+}
+
+// True when `a` and `b` are equal but for the case of ASCII letters. Used instead of Boost
+// 1.74's beast::iequals, which reads one byte past the end of its arguments when they differ
+// (found by fuzz_webservice).
+constexpr bool equal_ignoring_case(std::string_view a, std::string_view b) {
+    constexpr auto lower = [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    };
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                              [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 }  // namespace orgdesk::core

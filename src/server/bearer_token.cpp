@@ -10,7 +10,7 @@ namespace {
 // Strips a case-insensitive scheme word ("Bearer ", "QSDK ") if the value starts with it.
 bool strip_scheme(std::string_view& value, std::string_view scheme) {
     if (value.size() <= scheme.size() || value[scheme.size()] != ' ' ||
-        !boost::beast::iequals(value.substr(0, scheme.size()), scheme)) {
+        !core::equal_ignoring_case(value.substr(0, scheme.size()), scheme)) {
         return false;
     }
     value = core::trim(value.substr(scheme.size() + 1));

@@ -6,6 +6,7 @@
 
 #include <atomic>
 
+#include "core/text.hpp"
 #include "server/request_log.hpp"
 
 namespace orgdesk::server {
@@ -15,7 +16,7 @@ namespace beast = boost::beast;
 namespace net = boost::asio;
 
 bool is_continue_expected(const Request& header) {
-    return beast::iequals(header[http::field::expect], "100-continue");
+    return core::equal_ignoring_case(header[http::field::expect], "100-continue");
 }
 
 std::string peer_address(const net::ip::tcp::socket& socket) {

@@ -1,4 +1,5 @@
 #include "server/json_body.hpp"
+#include "core/text.hpp"
 
 #include <string_view>
 
@@ -15,9 +16,9 @@ bool is_json_media_type(std::string_view contentType) {
         type.remove_suffix(1);
     constexpr std::string_view kJson = "application/json";
     constexpr std::string_view kSuffix = "+json";
-    return boost::beast::iequals(type, kJson) ||
+    return core::equal_ignoring_case(type, kJson) ||
            (type.size() > kSuffix.size() &&
-            boost::beast::iequals(type.substr(type.size() - kSuffix.size()), kSuffix));
+            core::equal_ignoring_case(type.substr(type.size() - kSuffix.size()), kSuffix));
 }
 
 }  // namespace

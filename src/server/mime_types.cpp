@@ -1,4 +1,5 @@
 #include "server/mime_types.hpp"
+#include "core/text.hpp"
 
 #include <array>
 #include <utility>
@@ -32,7 +33,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kTypes{{
 std::string_view mime_type_for(const std::filesystem::path& file) {
     const std::string extension = file.extension().string();
     for (const auto& [suffix, type] : kTypes) {
-        if (boost::beast::iequals(extension, suffix))
+        if (core::equal_ignoring_case(extension, suffix))
             return type;
     }
     return "application/octet-stream";

@@ -327,14 +327,15 @@ StringResponse organization_action(OrganizationService& organizations, platform:
 
 bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
     return text.size() > suffix.size() &&
-           boost::beast::iequals(text.substr(text.size() - suffix.size()), suffix);
+           core::equal_ignoring_case(text.substr(text.size() - suffix.size()), suffix);
 }
 
 std::optional<WireFormat> format_of_media_type(std::string_view type) {
-    if (boost::beast::iequals(type, "application/json") || ends_with_ignoring_case(type, "+json"))
+    if (core::equal_ignoring_case(type, "application/json") ||
+        ends_with_ignoring_case(type, "+json"))
         return WireFormat::Json;
-    if (boost::beast::iequals(type, "application/xml") || boost::beast::iequals(type, "text/xml") ||
-        ends_with_ignoring_case(type, "+xml")) {
+    if (core::equal_ignoring_case(type, "application/xml") ||
+        core::equal_ignoring_case(type, "text/xml") || ends_with_ignoring_case(type, "+xml")) {
         return WireFormat::Xml;
     }
     return std::nullopt;
