@@ -1,7 +1,6 @@
 #include "core/password_change.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "core/json_reader.hpp"
 #include "core/request_codecs.hpp"

@@ -184,12 +184,8 @@ std::map<OrderStatus, int> PgStore::count_orders_by_status(const core::TenantSco
         sql += " AND r.customer_id = " + p.add(std::string(customerId));
     sql += " GROUP BY r.status";
     return run_pg_transaction(*pool_, [&](PgWork& tx) {
-        std::map<OrderStatus, int> counts;
-        for (const auto& r : p.exec(tx, sql)) {
-            if (const auto status = core::parse_order_status(r[0].as<std::string>()))
-                counts[*status] = r[1].as<int>();
-        }
-        return counts;
+        return pg_status_counts(tx, p, sql,
+                                [](const std::string& s) { return core::parse_order_status(s); });
     });
 }
 

@@ -448,12 +448,8 @@ std::map<OrgStatus, int> PgStore::count_by_status(const core::TenantScope& scope
     const auto sql = "SELECT o.status, count(*) FROM organizations o WHERE " +
                      organization_scope(scope, p) + " AND o.status <> 'Deleted' GROUP BY o.status";
     return run_pg_transaction(*pool_, [&](PgWork& tx) {
-        std::map<OrgStatus, int> counts;
-        for (const auto& r : p.exec(tx, sql)) {
-            if (const auto status = core::parse_org_status(r[0].as<std::string>()))
-                counts[*status] = r[1].as<int>();
-        }
-        return counts;
+        return pg_status_counts(tx, p, sql,
+                                [](const std::string& s) { return core::parse_org_status(s); });
     });
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <thread>
@@ -53,6 +54,19 @@ inline std::string pg_after_cursor(const std::string& table,
     const auto at1 = p.add(std::int64_t{after->createdAtMs});
     const auto at2 = p.add(std::int64_t{after->createdAtMs});
     return after_cursor_condition(table, at1, at2, p.add(after->id));
+}
+
+// Rows of (status text, count) read into a map by `parse` (core::parse_org_status, ...); a status
+// the code does not know is left out.
+template <class Parse>
+auto pg_status_counts(pqxx::transaction_base& tx, const PgParams& p, const std::string& sql,
+                      Parse parse) {
+    std::map<typename decltype(parse(std::string()))::value_type, int> counts;
+    for (const auto& r : p.exec(tx, sql)) {
+        if (const auto status = parse(r[0].as<std::string>()))
+            counts[*status] = r[1].as<int>();
+    }
+    return counts;
 }
 
 template <class Row>
