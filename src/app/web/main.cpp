@@ -112,6 +112,7 @@ std::string title_for(const State& state) {
 }
 
 void frame() {
+    const double startedMs = emscripten_get_now();
     WebApp& a = app();
     apply_events();
     ImGui_ImplOpenGL3_NewFrame();  // creates the GL objects on the first frame
@@ -138,6 +139,7 @@ void frame() {
         hide_loading_cover();
         firstFrame = false;
     }
+    publish_frame_time(emscripten_get_now() - startedMs);
     const bool active = take_activity() || !a.events.empty() || a.net.in_flight() || a.animating;
     a.idleFrames = active ? 0 : a.idleFrames + 1;
     if (a.idleFrames > kFramesBeforeIdle)
