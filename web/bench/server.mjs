@@ -2,7 +2,7 @@
 // connections), each figure a ratio to a reference measured in the same run, the median of
 // several runs. Returns figures for the table (see report.mjs).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync, readFileSync, chmodSync, openSync, closeSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,23 +22,6 @@ export function freePort() {
   });
 }
 
-// Starts a process and resolves once a line of its output matches `ready`.
-function startProcess(binary, args, ready, { timeoutMs = 60000 } = {}) {
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${binary} did not start:\n${output}`)), timeoutMs);
-    const read = (chunk) => {
-      output += chunk;
-      const match = output.match(ready);
-      if (match) { clearTimeout(timer); resolve({ child, match }); }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${binary} exited (${code}):\n${output}`)); });
-  });
-}
-
 async function stopProcess(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -46,11 +29,22 @@ async function stopProcess(child) {
   await exited;
 }
 
+// Starts orgdesk-server on a free port. Its log (a line per request) goes to a file next to the
+// database, as a deployment's would: a pipe to this process would stall the server while wrk
+// runs, and nginx too writes its access log to a file.
 export async function startOrgdesk(binary, db, extraArgs = []) {
-  const { child, match } = await startProcess(
-    binary, ['--port', '0', '--db', db, ...extraArgs], /serving on (http:\/\/[^/\s]+)\//);
-  child.removeAllListeners('exit');
-  return { url: match[1], pid: child.pid, stop: () => stopProcess(child) };
+  const logFile = `${db}.log`;
+  const log = openSync(logFile, 'a');
+  const start = statSync(logFile).size;
+  const child = spawn(binary, ['--port', '0', '--db', db, ...extraArgs], { stdio: ['ignore', log, log] });
+  closeSync(log);
+  const output = () => readFileSync(logFile, 'utf8').slice(start);
+  for (let waited = 0; ; waited += 50) {
+    const match = output().match(/serving on (http:\/\/[^/\s]+)\//);
+    if (match) return { url: match[1], pid: child.pid, stop: () => stopProcess(child) };
+    if (child.exitCode !== null || waited > 60000) throw new Error(`orgdesk-server did not start:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function signIn(url, username) {
@@ -89,6 +83,7 @@ export function wrk(url, { seconds, token, script, scriptArgs = [] }) {
 // nginx serving `files` ({urlPath: bytes}) as static files, unprivileged, from a temp dir.
 async function startNginx(files) {
   const dir = mkdtempSync(path.join(tmpdir(), 'orgdesk-bench-nginx-'));
+  chmodSync(dir, 0o755);  // nginx started as root reads the files as its worker user (nobody)
   for (const [urlPath, bytes] of Object.entries(files)) {
     const file = path.join(dir, 'www', urlPath);
     mkdirSync(path.dirname(file), { recursive: true });
@@ -103,7 +98,7 @@ pid ${dir}/nginx.pid;
 error_log ${dir}/error.log;
 events { worker_connections 1024; }
 http {
-  access_log off;
+  access_log ${dir}/access.log;
   keepalive_requests 1000000;
   ${temp('client_body_temp_path')} ${temp('proxy_temp_path')} ${temp('fastcgi_temp_path')}
   ${temp('uwsgi_temp_path')} ${temp('scgi_temp_path')}

@@ -50,9 +50,14 @@ async function markOf(page, label, timeout = 15000) {
   return handle.jsonValue();
 }
 async function itemOf(page, label, timeout = 15000) {
-  const handle = await page.waitForFunction(
-    (l) => (window.orgdeskItems ?? []).findLast((i) => i.label === l), label, { timeout, polling: 20 });
-  return handle.jsonValue();
+  try {
+    const handle = await page.waitForFunction(
+      (l) => (window.orgdeskItems ?? []).findLast((i) => i.label === l), label, { timeout, polling: 20 });
+    return await handle.jsonValue();
+  } catch (error) {
+    const drawn = await page.evaluate(() => (window.orgdeskItems ?? []).map((i) => i.label));
+    throw new Error(`"${label}" was not drawn within ${timeout} ms; the screen shows: ${JSON.stringify(drawn)}`);
+  }
 }
 async function click(page, label) {
   const item = await itemOf(page, label);
@@ -109,9 +114,16 @@ async function session(browser, url, token, { approvals }) {
     const latencies = [];
     const newOnes = await api(url, 'GET', `/api/v1/customers?status=New&limit=${approvals}`, token);
     await click(page, `New (${newOnes.counts.New})`);  // the list's New filter chip
+    // Wait for the filtered list (every row's chip New), so no click lands on a stale row.
+    const onlyNew = () => page.waitForFunction(() => {
+      const chips = (window.orgdeskItems ?? []).filter((i) => ['Active', 'Blocked', 'Rejected', 'New'].includes(i.label));
+      return chips.length > 0 && chips.every((i) => i.label === 'New');
+    }, null, { timeout: 15000, polling: 20 });
+    await onlyNew();
     const pending = newOnes.items;
     for (const target of pending) {
       await click(page, target.name);
+      await page.waitForFunction((title) => document.title === title, `${target.name} · Orgdesk`, { timeout: 15000, polling: 20 });
       await itemOf(page, 'Status: New');
       await watch(page, 'Status: Active');
       await click(page, 'Approve');
@@ -120,6 +132,9 @@ async function session(browser, url, token, { approvals }) {
       // Back to the list through the rail.
       const rail = await page.evaluate(() => window.orgdeskItems.find((i) => i.label.startsWith('Organizations') && i.x < 200));
       await page.mouse.click(rail.x + rail.w / 2, rail.y + rail.h / 2);
+      // The list is fresh once its New chip counts this approval.
+      await itemOf(page, `New (${newOnes.counts.New - latencies.length})`);
+      await onlyNew();
     }
 
     // Idle: no input from here on; frames drawn between 1 s and 5 s.
