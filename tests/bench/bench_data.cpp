@@ -110,7 +110,11 @@ std::int64_t now_ms() {
 int seed(const std::string& dbPath, std::uint64_t orgs, std::uint64_t approvable,
          const std::string& samplesPath, const std::string& idsPath) {
     SQLite::Database db(dbPath, SQLite::OPEN_READWRITE);
-    db.exec("PRAGMA cache_size = -200000");  // 200 MB: the indexes stay in memory while built
+    // Throwaway data written once: no journal and no syncing, and a cache (1 GB) that holds the
+    // indexes while they are built (in WAL mode a million rows spilled gigabytes to the log).
+    db.exec("PRAGMA journal_mode = OFF");
+    db.exec("PRAGMA synchronous = OFF");
+    db.exec("PRAGMA cache_size = -1000000");
     if (!db.execAndGet("SELECT count(*) FROM partners WHERE id = '" +
                        std::string(orgdesk::platform::kDemoSellerOneId) + "'")
              .getInt()) {
@@ -177,6 +181,7 @@ int seed(const std::string& dbPath, std::uint64_t orgs, std::uint64_t approvable
     }
     tx.commit();
     db.exec("ANALYZE");
+    db.exec("PRAGMA journal_mode = WAL");  // as the server keeps it
     std::ofstream(samplesPath) << samples.dump(2) << '\n';
     return 0;
 }

@@ -14,7 +14,9 @@ export function figure(name, value, { atLeast, atMost, below, digits = 1, detail
   if (atLeast !== undefined) { budget = `>= ${atLeast}`; pass = value >= atLeast; }
   if (atMost !== undefined) { budget = `<= ${atMost}`; pass = value <= atMost; }
   if (below !== undefined) { budget = `< ${below}`; pass = value < below; }
-  return { name, value: Number(value.toFixed(digits)), budget, pass, detail };
+  const result = { name, value: Number(value.toFixed(digits)), budget, pass, detail };
+  console.log(`bench: ${name}: ${result.value} (${budget}: ${pass ? 'pass' : 'FAIL'}) ${detail}`);
+  return result;
 }
 
 export function printTable(figures, { mode }) {
