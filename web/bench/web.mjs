@@ -139,7 +139,7 @@ async function session(browser, url, token, { approvals }) {
 
     // Idle: no input from here on; frames drawn between 1 s and 5 s.
     await page.mouse.move(1279, 799);
-    const count = () => page.evaluate(() => window.orgdeskFrames?.count ?? 0);
+    const count = () => page.evaluate(() => window.orgdeskFrameStats?.count ?? 0);
     await page.waitForTimeout(1000);
     const afterOne = await count();
     await page.waitForTimeout(4000);
@@ -180,12 +180,12 @@ async function bigList(browser, tools, orgs) {
     }
     const loadSeconds = (Date.now() - started) / 1000;
 
-    await page.evaluate(() => { window.orgdeskFrames.times.length = 0; });
+    await page.evaluate(() => { window.orgdeskFrameStats.times.length = 0; });
     for (let i = 0; i < 120; i += 1) {
       await page.mouse.wheel(0, -400);
       await page.waitForTimeout(16);
     }
-    const scrollTimes = await page.evaluate(() => [...window.orgdeskFrames.times]);
+    const scrollTimes = await page.evaluate(() => [...window.orgdeskFrameStats.times]);
     const heapMb = await page.evaluate(() => (window.wasmMemory ?? { buffer: window.HEAP8.buffer }).buffer.byteLength / 2 ** 20);
 
     // Search: type a customer reference but its last digit (ten organizations match), let the

@@ -39,8 +39,9 @@ EM_JS(void, js_install_wake_hooks, (), {
 // Published for the browser tests, as the widgets are: whether the frame loop is asleep.
 EM_JS(void, js_set_asleep, (int asleep), { window.orgdeskAsleep = asleep !== 0; });
 EM_JS(void, js_publish_frame_time, (double ms), {
-    if (!window.orgdeskFrames) window.orgdeskFrames = {count: 0, firstAt: performance.now(), times: []};
-    const frames = window.orgdeskFrames;
+    if (!window.orgdeskFrameStats)
+        window.orgdeskFrameStats = {count: 0, firstAt: performance.now(), times: []};
+    const frames = window.orgdeskFrameStats;
     frames.count += 1;
     if (frames.times.push(ms) > 4096) frames.times.shift();
 });
