@@ -21,7 +21,7 @@ const { values: options } = parseArgs({
 
 // Reduced: small sizes and short runs, so CI keeps the command working; full: the sizes.
 const modes = {
-  reduced: { sizes: [2000, 20000], approvable: 60000, runs: 3, seconds: 1, approvals: 3, listOrgs: 1000 },
+  reduced: { sizes: [2000, 20000], approvable: 24000, runs: 3, seconds: 1, approvals: 3, listOrgs: 1000 },
   full: { sizes: [10000, 100000, 1000000], approvable: 200000, runs: 3, seconds: 4, approvals: 7, listOrgs: 100000 },
 };
 const config = modes[options.mode];
