@@ -97,6 +97,7 @@ step_apt() {
         fonts-inter fonts-noto-core fonttools
         chromium chromium-driver
         curl ca-certificates xz-utils
+        wrk nginx-light
     )
     # Node.js may come from elsewhere (e.g. NodeSource, which bundles npm and
     # conflicts with Debian's npm): only install Debian's when the command is missing.

@@ -30,3 +30,6 @@ scripts/test-fuzz.sh       # each fuzz target for ORGDESK_FUZZ_SECONDS (30 s in 
 
 echo "test: browser end-to-end (headless Chromium)"
 (cd web && node --test --test-concurrency=1 e2e/)
+
+echo "test: benchmarks, reduced mode (scripts/bench.sh for the full run)"
+scripts/bench.sh --reduced

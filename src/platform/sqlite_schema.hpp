@@ -6,7 +6,7 @@
 
 namespace orgdesk::platform {
 
-inline constexpr std::array<std::string_view, 3> kSqliteMigrations{{
+inline constexpr std::array<std::string_view, 4> kSqliteMigrations{{
     // 1: partners, organizations with their search keys, users, sessions, audit trail.
     R"sql(
 CREATE TABLE partners (
@@ -175,6 +175,49 @@ CREATE TABLE subscriptions (
     UNIQUE (order_id, line_number)
 );
 CREATE INDEX subscriptions_by_customer ON subscriptions (customer_id, created_at, id);
+)sql",
+    // 4: organizations per distributor or seller and status, kept by triggers in the writing
+    // transaction, so a list's counts are a few rows read instead of a count over every
+    // organization of the tenant (with a million, that count alone took longer than the page).
+    R"sql(
+CREATE TABLE organization_counts (
+    level      TEXT NOT NULL CHECK (level IN ('distributor', 'seller')),
+    partner_id TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (level, partner_id, status)
+) WITHOUT ROWID;
+INSERT INTO organization_counts (level, partner_id, status, n)
+    SELECT 'distributor', distributor_id, status, count(*) FROM organizations
+     GROUP BY distributor_id, status;
+INSERT INTO organization_counts (level, partner_id, status, n)
+    SELECT 'seller', seller_id, status, count(*) FROM organizations GROUP BY seller_id, status;
+CREATE TRIGGER organization_counts_on_insert AFTER INSERT ON organizations BEGIN
+    INSERT INTO organization_counts VALUES ('distributor', NEW.distributor_id, NEW.status, 1)
+        ON CONFLICT (level, partner_id, status) DO UPDATE SET n = n + 1;
+    INSERT INTO organization_counts VALUES ('seller', NEW.seller_id, NEW.status, 1)
+        ON CONFLICT (level, partner_id, status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER organization_counts_on_delete AFTER DELETE ON organizations BEGIN
+    UPDATE organization_counts SET n = n - 1
+     WHERE level = 'distributor' AND partner_id = OLD.distributor_id AND status = OLD.status;
+    UPDATE organization_counts SET n = n - 1
+     WHERE level = 'seller' AND partner_id = OLD.seller_id AND status = OLD.status;
+END;
+CREATE TRIGGER organization_counts_on_update
+AFTER UPDATE OF status, distributor_id, seller_id ON organizations
+WHEN OLD.status IS NOT NEW.status OR OLD.distributor_id IS NOT NEW.distributor_id
+     OR OLD.seller_id IS NOT NEW.seller_id
+BEGIN
+    UPDATE organization_counts SET n = n - 1
+     WHERE level = 'distributor' AND partner_id = OLD.distributor_id AND status = OLD.status;
+    UPDATE organization_counts SET n = n - 1
+     WHERE level = 'seller' AND partner_id = OLD.seller_id AND status = OLD.status;
+    INSERT INTO organization_counts VALUES ('distributor', NEW.distributor_id, NEW.status, 1)
+        ON CONFLICT (level, partner_id, status) DO UPDATE SET n = n + 1;
+    INSERT INTO organization_counts VALUES ('seller', NEW.seller_id, NEW.status, 1)
+        ON CONFLICT (level, partner_id, status) DO UPDATE SET n = n + 1;
+END;
 )sql",
 }};
 

@@ -420,10 +420,21 @@ OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query)
 
 std::map<OrgStatus, int> SqliteStore::count_by_status(const core::TenantScope& scope) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_, "SELECT o.status, count(*) FROM organizations o WHERE " +
-                                  organization_scope(scope) +
-                                  " AND o.status <> 'Deleted' GROUP BY o.status");
-    q.bind(1, scope.id);
+    // A distributor's or seller's counts are kept up to date by triggers (migration 4); a
+    // customer's own organization is one row.
+    const char* level = scope.level == core::TenantLevel::Distributor ? "distributor" : "seller";
+    SQLite::Statement q(
+        *db_, scope.level == core::TenantLevel::Customer
+                  ? "SELECT o.status, count(*) FROM organizations o WHERE " +
+                        organization_scope(scope) + " AND o.status <> 'Deleted' GROUP BY o.status"
+                  : std::string("SELECT status, n FROM organization_counts WHERE level = ? AND "
+                                "partner_id = ? AND status <> 'Deleted' AND n > 0"));
+    if (scope.level == core::TenantLevel::Customer) {
+        q.bind(1, scope.id);
+    } else {
+        q.bind(1, level);
+        q.bind(2, scope.id);
+    }
     std::map<OrgStatus, int> counts;
     while (q.executeStep()) {
         if (const auto status = core::parse_org_status(q.getColumn(0).getString())) {

@@ -574,12 +574,15 @@ void write_version_two_database(const std::string& path) {
         "VALUES ('u1', 'k1', 'h1', 201, '{}', 10)");
 }
 
-TEST(SqliteOrderMigration, VersionTwoWithDataMigratesToThreeKeepingItsRows) {
+TEST(SqliteOrderMigration, VersionTwoWithDataMigratesToTheLatestKeepingItsRows) {
     orgdesk::testing::TempDatabase file;
     write_version_two_database(file.path());
 
     SqliteStore store(file.path());
-    EXPECT_EQ(store.schema_version(), 3);
+    EXPECT_EQ(store.schema_version(), SqliteStore::latest_schema_version());
+    // Migration 4 counted the organizations already there.
+    EXPECT_EQ(store.count_by_status({core::TenantLevel::Seller, "s1"}),
+              (std::map<core::OrgStatus, int>{{core::OrgStatus::Active, 2}}));
     const auto a = store.find_organization("org-a");
     ASSERT_TRUE(a.has_value());
     EXPECT_EQ(a->name, "Name of org-a");
@@ -604,7 +607,7 @@ TEST(SqliteOrderMigration, VersionTwoWithDataMigratesToThreeKeepingItsRows) {
 
     // Reopening migrates nothing again.
     SqliteStore again(file.path());
-    EXPECT_EQ(again.schema_version(), 3);
+    EXPECT_EQ(again.schema_version(), SqliteStore::latest_schema_version());
     EXPECT_TRUE(again.find_order("o-1").has_value());
 }
 

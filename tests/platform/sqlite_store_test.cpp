@@ -307,6 +307,38 @@ TEST_P(StoreTest, CountsByStatusWithinScope) {
     EXPECT_GE(counts.at(OrgStatus::New), 6);
 }
 
+// The SQLite store keeps its counts in a table its triggers update (migration 4): after an
+// insert, a status change and an update to Deleted, the counts are what a recount gives.
+TEST_P(StoreTest, CountsFollowInsertsStatusChangesAndUpdates) {
+    const core::TenantScope distributor{core::TenantLevel::Distributor,
+                                        std::string(kDemoDistributorId)};
+    auto sellerCounts = store.count_by_status(seller_one());
+    auto distributorCounts = store.count_by_status(distributor);
+
+    const auto newId = first_with(OrgStatus::New);
+    ASSERT_TRUE(store.change_status({newId, OrgStatus::New, OrgStatus::Active, {}, kNow, {}}));
+    auto org = store.find_organization(kDemoOwnerCustomerId).value();
+    org.id = "c9999999-0000-4000-8000-000000000009";
+    org.status = OrgStatus::Blocked;
+    store.insert_organization(org, {kNow, "u1", "create", "organization", org.id, "", ""});
+    auto removed = store.find_organization(first_with(OrgStatus::Rejected)).value();
+    OrganizationUpdate update;
+    update.expectedVersion = removed.version;
+    update.after = removed;
+    update.after.status = OrgStatus::Deleted;
+    ASSERT_TRUE(store.update_organization(update));
+
+    for (auto* counts : {&sellerCounts, &distributorCounts}) {
+        --(*counts)[OrgStatus::New];
+        ++(*counts)[OrgStatus::Active];
+        ++(*counts)[OrgStatus::Blocked];
+        --(*counts)[OrgStatus::Rejected];
+        std::erase_if(*counts, [](const auto& entry) { return entry.second == 0; });
+    }
+    EXPECT_EQ(store.count_by_status(seller_one()), sellerCounts);
+    EXPECT_EQ(store.count_by_status(distributor), distributorCounts);
+}
+
 TEST_P(StoreTest, SessionsAreStoredTouchedAndRevoked) {
     store.insert_session(
         {"sid", "hash", "u0000000-0000-4000-8000-000000000002", kNow, kNow, kNow + 1000, false});

@@ -38,6 +38,13 @@ EM_JS(void, js_install_wake_hooks, (), {
 });
 // Published for the browser tests, as the widgets are: whether the frame loop is asleep.
 EM_JS(void, js_set_asleep, (int asleep), { window.orgdeskAsleep = asleep !== 0; });
+EM_JS(void, js_publish_frame_time, (double ms), {
+    if (!window.orgdeskFrameStats)
+        window.orgdeskFrameStats = {count: 0, firstAt: performance.now(), times: []};
+    const frames = window.orgdeskFrameStats;
+    frames.count += 1;
+    if (frames.times.push(ms) > 4096) frames.times.shift();
+});
 // clang-format on
 
 bool paused = false;
@@ -79,6 +86,10 @@ void set_page_title(const std::string& title) {
 
 void hide_loading_cover() {
     js_hide_cover();
+}
+
+void publish_frame_time(double ms) {
+    js_publish_frame_time(ms);
 }
 
 // Called by the frame loop when nothing has happened for a while.

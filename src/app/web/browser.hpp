@@ -24,5 +24,8 @@ void install_wake_hooks();
 void set_page_title(const std::string& title);
 // The page shows a "Loading Orgdesk..." cover until the first frame is drawn.
 void hide_loading_cover();
+// For the benchmarks (web/bench): counts each frame and keeps its CPU time in milliseconds in
+// `window.orgdeskFrameStats` ({count, firstAt, times: the last 4096}).
+void publish_frame_time(double ms);
 
 }  // namespace orgdesk::app::web

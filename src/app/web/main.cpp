@@ -23,9 +23,12 @@
 namespace orgdesk::app::web {
 namespace {
 
-// Frames drawn after the last input or answer before the loop pauses: enough for hover effects
-// and ImGui's own settling.
+// The loop pauses after the last input or answer once it has drawn a few frames (hover effects
+// and ImGui's own settling) and either half a second has passed or 30 frames were drawn, so a
+// slow machine drawing few frames per second goes idle as soon as a fast one.
 constexpr int kFramesBeforeIdle = 30;
+constexpr int kMinFramesBeforeIdle = 3;
+constexpr double kMsBeforeIdle = 500;
 
 struct WebApp {
     GLFWwindow* window = nullptr;
@@ -36,6 +39,7 @@ struct WebApp {
     int width = 0;
     int height = 0;
     int idleFrames = 0;
+    double activeAtMs = 0;   // when the last input, answer or animation was seen
     bool animating = false;  // a view drew something that moves (a Provisioning chip)
     std::vector<Event> events;
 };
@@ -112,6 +116,7 @@ std::string title_for(const State& state) {
 }
 
 void frame() {
+    const double startedMs = emscripten_get_now();
     WebApp& a = app();
     apply_events();
     ImGui_ImplOpenGL3_NewFrame();  // creates the GL objects on the first frame
@@ -138,9 +143,15 @@ void frame() {
         hide_loading_cover();
         firstFrame = false;
     }
+    publish_frame_time(emscripten_get_now() - startedMs);
     const bool active = take_activity() || !a.events.empty() || a.net.in_flight() || a.animating;
     a.idleFrames = active ? 0 : a.idleFrames + 1;
-    if (a.idleFrames > kFramesBeforeIdle)
+    if (active)
+        a.activeAtMs = startedMs;
+    const bool settled =
+        a.idleFrames > kFramesBeforeIdle ||
+        (a.idleFrames > kMinFramesBeforeIdle && startedMs - a.activeAtMs > kMsBeforeIdle);
+    if (settled)
         pause_until_woken();
 }
 
