@@ -122,8 +122,6 @@ void PgStore::insert_session_row(Tx& tx, const SessionRecord& s) {
         s.endsAtMs);
 }
 
-namespace {}  // namespace
-
 bool is_postgres_connection_string(const std::string& target) {
     if (target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0)
         return true;

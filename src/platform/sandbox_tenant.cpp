@@ -232,7 +232,7 @@ class TenantBuilder {
         o.sellerId = seller_id(i == 0 ? 0 : seller);
         // Spread over the last 200 days, the newest last; New ones are the recent requests.
         const std::int64_t age = o.status == OrgStatus::New
-                                     ? (2 + index % 48) * kHourMs
+                                     ? static_cast<std::int64_t>(2 + index % 48) * kHourMs
                                      : static_cast<std::int64_t>(count - i) * kDayMs + kDayMs;
         o.createdAtMs = nowMs_ - age;
         o.updatedAtMs = o.createdAtMs;

@@ -185,7 +185,7 @@ TEST_P(SandboxStoreTest, PurgeRemovesEveryRowOfTheSandboxAndNothingElse) {
     EXPECT_EQ(expired[0].id, goneId);
     EXPECT_EQ(expired[0].clientAddress, "192.0.2.10");
 
-    store.purge_sandbox(goneId, kNow, kNow - kHour);
+    store.purge_sandbox(goneId, kNow, kNow - 3 * kHour);
 
     EXPECT_EQ(row_counts(), before);  // to the last member, search key and audit event
     EXPECT_TRUE(store.expired_sandboxes(kNow).empty());

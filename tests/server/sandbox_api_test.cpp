@@ -124,7 +124,7 @@ TEST_F(SandboxApi, AnAccountManagerApprovesAPendingOrderOfTheSandbox) {
         client().post_json("/api/v1/orders/" + orderId + "/approve", "", sandbox.tokens[2]);
     ASSERT_EQ(approved.status, 200) << approved.body;
     EXPECT_EQ(approved.json().at("status"), "Approved");
-    EXPECT_EQ(approved.json().at("decidedBy"), "Max Manager");
+    EXPECT_EQ(approved.json().at("decidedBy").at("name"), "Max Manager");
 }
 
 // Every route that names an object, with another sandbox's object, for every role of this one.
@@ -144,9 +144,8 @@ TEST_F(SandboxApi, TwoSandboxesNeverSeeEachOthersOrganizationsOrOrders) {
         const auto organizations = client().get("/webservice/Organization", token);
         for (const auto& id : bIds)
             EXPECT_EQ(organizations.body.find(id), std::string::npos);
-        const auto sellers = client().get("/api/v1/sellers", token);
-        for (const auto& seller : b.body.at("signIns")[1].at("user").at("sellerId"))
-            EXPECT_EQ(sellers.body.find(seller.get<std::string>()), std::string::npos);
+        const auto bSeller = b.body.at("signIns")[1].at("user").at("sellerId").get<std::string>();
+        EXPECT_EQ(client().get("/api/v1/sellers", token).body.find(bSeller), std::string::npos);
     }
 
     // B's objects, as A's callers name them in URLs and bodies.
@@ -210,8 +209,9 @@ TEST_F(SandboxApi, TwoSandboxesNeverSeeEachOthersOrganizationsOrOrders) {
         const auto decided = client().post_json(
             "/api/v1/orders/decisions",
             json{{"action", "approve"}, {"orderIds", {bOrder.at("id")}}}.dump(), token);
-        if (decided.status == 200)
+        if (decided.status == 200) {
             EXPECT_FALSE(decided.json().at("results")[0].at("ok").get<bool>());
+        }
     }
     // Nothing of B changed.
     const auto customerAfter =
@@ -274,7 +274,7 @@ TEST_F(SandboxApi, UseDoesNotExtendASandboxSessionPastItsEnd) {
 TEST_F(SandboxApi, ABodyWithFieldsIsRefused) {
     const auto response = client().post_json(kCreate, R"({"customers": 5000})");
     EXPECT_EQ(response.status, 400) << response.body;
-    EXPECT_FALSE(store().sandbox_usage("127.0.0.1", now_ms(), 0).addressCreationsMs.size());
+    EXPECT_TRUE(store().sandbox_usage("127.0.0.1", now_ms(), 0).addressCreationsMs.empty());
 }
 
 class SandboxLimitsApi : public SandboxApi {
