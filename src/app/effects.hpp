@@ -32,6 +32,7 @@ enum class Purpose {
     LoadSubscriptions,
     SubscriptionAction,
     WatchChanges,
+    StartSandbox,
 };
 
 struct HttpRequest {

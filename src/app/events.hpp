@@ -113,6 +113,17 @@ struct SubscriptionActionClicked {
     core::SubscriptionAction action = core::SubscriptionAction::Suspend;
 };
 
+// Demo sandboxes: "Try a sandbox" on the sign-in screen, the banner's role switcher and reset.
+struct SandboxStartClicked {};
+struct SandboxRoleChosen {
+    core::Role role = core::Role::DistributorAdmin;
+};
+struct SandboxResetClicked {};
+// The time now, from the browser's clock (the update itself reads no clock).
+struct ClockTicked {
+    std::int64_t nowMs = 0;
+};
+
 struct TimerFired {
     RequestId id = 0;
 };
@@ -123,17 +134,16 @@ struct HttpAnswered {
     std::string body;
 };
 
-using Event =
-    std::variant<SignInEdited, SignInSubmitted, SignOutClicked, SearchEdited, StatusFilterChosen,
-                 ListEndReached, OrganizationOpened, BackToListClicked, OrganizationActionClicked,
-                 HttpAnswered, CreateOrganizationClicked, FormFieldEdited, OwnershipTypeChosen,
-                 FormSubmitted, CreateCancelled, ProfileTabChosen, DialogOpened, DialogClosed,
-                 RejectReasonEdited, SuspendChoiceMade, DeleteConfirmationEdited,
-                 OwnershipDialogEdited, DialogConfirmed, SellerChosen, OrdersClicked,
-                 OrderStatusFilterChosen, MoreOrdersClicked, OrderOpened, BackToOrdersClicked,
-                 OrderDecisionClicked, OrderSelectionToggled, PageSelectionToggled,
-                 SelectionDecisionClicked, OrderRejectReasonEdited, OrderRejectConfirmed,
-                 OrderRejectCancelled, NewOrderClicked, OrderQuantityEdited, PlaceOrderClicked,
-                 NewOrderCancelled, SubscriptionActionClicked, TimerFired>;
+using Event = std::variant<
+    SignInEdited, SignInSubmitted, SignOutClicked, SearchEdited, StatusFilterChosen, ListEndReached,
+    OrganizationOpened, BackToListClicked, OrganizationActionClicked, HttpAnswered,
+    CreateOrganizationClicked, FormFieldEdited, OwnershipTypeChosen, FormSubmitted, CreateCancelled,
+    ProfileTabChosen, DialogOpened, DialogClosed, RejectReasonEdited, SuspendChoiceMade,
+    DeleteConfirmationEdited, OwnershipDialogEdited, DialogConfirmed, SellerChosen, OrdersClicked,
+    OrderStatusFilterChosen, MoreOrdersClicked, OrderOpened, BackToOrdersClicked,
+    OrderDecisionClicked, OrderSelectionToggled, PageSelectionToggled, SelectionDecisionClicked,
+    OrderRejectReasonEdited, OrderRejectConfirmed, OrderRejectCancelled, NewOrderClicked,
+    OrderQuantityEdited, PlaceOrderClicked, NewOrderCancelled, SubscriptionActionClicked,
+    SandboxStartClicked, SandboxRoleChosen, SandboxResetClicked, ClockTicked, TimerFired>;
 
 }  // namespace orgdesk::app

@@ -12,6 +12,7 @@
 #include "core/member.hpp"
 #include "core/order_codecs.hpp"
 #include "core/request_codecs.hpp"
+#include "core/sandbox.hpp"
 
 namespace orgdesk::app {
 
@@ -42,6 +43,14 @@ struct Session {
     // Requests numbered below this were sent by an earlier session: their late answers (a
     // long-poll can answer half a minute later, a revoked token with 401) must not touch this one.
     RequestId firstRequest = 0;
+};
+
+// A demo sandbox: a sign-in per demo role, the one in use, and when it all ends.
+struct Sandbox {
+    std::string id;
+    std::int64_t expiresAtMs = 0;
+    std::vector<core::LoginResult> signIns;  // in the order of core::kSandboxRoles
+    std::size_t current = 0;
 };
 
 struct OrganizationList {
@@ -201,13 +210,18 @@ struct State {
     OrderForm orderForm;
     ChangeFeed changes;
     std::optional<Toast> toast;
+    std::optional<Sandbox> sandbox;           // while signed in to a demo sandbox
+    std::optional<RequestId> pendingSandbox;  // a new sandbox on its way (start or reset)
+    std::optional<RequestId> sandboxTimer;    // wakes the app to count the sandbox's time down
+    std::int64_t nowMs = 0;                   // the time the app was last told (ClockTicked)
     std::uint64_t createCount = 0;  // makes each create's Idempotency-Key unique in a session
     RequestId nextRequestId = 1;
 
     bool busy() const {
-        return signIn.pending || list.pending || profile.pendingLoad || profile.pendingAction ||
-               profile.pendingMembers || profile.pendingHistory || create.pending ||
-               orders.pending || order.pendingLoad || order.pendingDecision || orderForm.pending;
+        return signIn.pending || pendingSandbox || list.pending || profile.pendingLoad ||
+               profile.pendingAction || profile.pendingMembers || profile.pendingHistory ||
+               create.pending || orders.pending || order.pendingLoad || order.pendingDecision ||
+               orderForm.pending;
     }
 };
 

@@ -52,6 +52,8 @@ void Updater::changes_answered(const HttpAnswered& a) {
 }
 
 void Updater::operator()(const TimerFired& e) {
+    if (sandbox_timer_fired(e))
+        return;
     if (state_.session && state_.changes.retryTimer == e.id)
         watch_changes();
 }

@@ -63,7 +63,8 @@ std::string list_path(const OrganizationList& list, const std::optional<std::str
 
 Transition update(State state, const Event& event) {
     // A toast reports the last result until the person does something else.
-    if (!std::holds_alternative<HttpAnswered>(event) && !std::holds_alternative<TimerFired>(event))
+    if (!std::holds_alternative<HttpAnswered>(event) &&
+        !std::holds_alternative<TimerFired>(event) && !std::holds_alternative<ClockTicked>(event))
         state.toast.reset();
     Updater updater(std::move(state));
     std::visit(updater, event);
@@ -151,11 +152,13 @@ void Updater::operator()(const ListEndReached&) {
 void Updater::operator()(const HttpAnswered& a) {
     if (a.purpose == Purpose::SignOut)
         return;  // already signed out locally
+    if (a.purpose == Purpose::StartSandbox)
+        return sandbox_started(a);  // answered whether signed in (a reset) or not
     if (a.purpose != Purpose::SignIn && (!state_.session || a.id < state_.session->firstRequest))
         return;  // an answer to an earlier session
     if (a.status == 401 && a.purpose != Purpose::SignIn) {
         if (state_.session)
-            sign_out(kSessionExpired, /*isError=*/true);
+            sign_out(state_.sandbox ? kSandboxEnded : kSessionExpired, /*isError=*/true);
         return;
     }
     switch (a.purpose) {
@@ -198,6 +201,7 @@ void Updater::operator()(const HttpAnswered& a) {
         case Purpose::WatchChanges:
             return changes_answered(a);
         case Purpose::SignOut:
+        case Purpose::StartSandbox:
             break;
     }
 }
@@ -205,8 +209,10 @@ void Updater::operator()(const HttpAnswered& a) {
 void Updater::sign_out(const std::string& message, bool isError) {
     const std::string username = state_.signIn.username;
     const RequestId next = state_.nextRequestId;
+    const std::int64_t now = state_.nowMs;
     state_ = State{};
     state_.nextRequestId = next;  // answers to old requests must never match new ones
+    state_.nowMs = now;
     state_.signIn.username = username;
     if (isError) {
         state_.signIn.error = message;
@@ -232,15 +238,19 @@ void Updater::signed_in(const HttpAnswered& a) {
         form.error = "The server's answer could not be read. Try again.";
         return;
     }
-    state_.session = Session{login->token, login->expiresAtMs, login->user, state_.nextRequestId};
     form.password.clear();
+    begin_session(*login);
+}
+
+void Updater::begin_session(const core::LoginResult& login) {
+    state_.session = Session{login.token, login.expiresAtMs, login.user, state_.nextRequestId};
     state_.screen = Screen::Organizations;
     state_.list = OrganizationList{};
     reload_list();
     // Staff start from the approval queue's filter; customers see all their orders. The first
     // page also brings the counts for the rail's badge.
     state_.orders = OrderList{};
-    if (core::role_may(login->user.role, core::OrderAction::Approve))
+    if (core::role_may(login.user.role, core::OrderAction::Approve))
         state_.orders.statusFilter = core::OrderStatus::PendingApproval;
     reload_orders();
     watch_changes();

@@ -30,6 +30,9 @@ auto decode_body(const HttpAnswered& answer, Decode decode) -> decltype(decode(c
     return decode(json.value());
 }
 
+inline constexpr const char* kSandboxEnded =
+    "Your demo sandbox has ended and its data is gone. Start a new one to keep exploring.";
+
 class Updater {
   public:
     explicit Updater(State state) : state_(std::move(state)) {}
@@ -91,6 +94,12 @@ class Updater {
     // update_changes.cpp
     void operator()(const TimerFired& e);
 
+    // update_sandbox.cpp
+    void operator()(const SandboxStartClicked& e);
+    void operator()(const SandboxRoleChosen& e);
+    void operator()(const SandboxResetClicked& e);
+    void operator()(const ClockTicked& e);
+
   private:
     struct RequestOptions {
         std::string body;
@@ -108,6 +117,15 @@ class Updater {
 
     void sign_out(const std::string& message, bool isError);
     void signed_in(const HttpAnswered& a);
+    // Opens the app as `login`'s user: the organization list, the orders' counts, live updates.
+    void begin_session(const core::LoginResult& login);
+
+    void start_sandbox();
+    void sandbox_started(const HttpAnswered& a);
+    void use_sandbox_sign_in(std::size_t index);
+    void arm_sandbox_timer();
+    // Re-arms the sandbox's countdown when `e` is its timer; false for any other timer.
+    bool sandbox_timer_fired(const TimerFired& e);
     void listed(const HttpAnswered& a);
     void loaded(const HttpAnswered& a);
     void acted(const HttpAnswered& a);

@@ -69,13 +69,17 @@ std::string status_text(OrderStatus status) {
 
 void PgStore::insert_product(const core::Product& p) {
     run_pg_transaction(*pool_, [&](PgWork& tx) {
-        tx.exec_params(
-            "INSERT INTO products (distributor_id, sku, name, unit_price, currency, "
-            "billing_period, segments) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            p.distributorId, p.sku, p.name, std::int64_t{p.unitPrice}, p.currency,
-            std::string(core::to_string(p.billingPeriod)), to_json_array(p.segments));
+        insert_product_row(tx, p);
         return 0;
     });
+}
+
+void PgStore::insert_product_row(Tx& tx, const core::Product& p) {
+    tx.exec_params(
+        "INSERT INTO products (distributor_id, sku, name, unit_price, currency, "
+        "billing_period, segments) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        p.distributorId, p.sku, p.name, std::int64_t{p.unitPrice}, p.currency,
+        std::string(core::to_string(p.billingPeriod)), to_json_array(p.segments));
 }
 
 std::vector<core::Product> PgStore::list_products(std::string_view distributorId) {
@@ -108,6 +112,18 @@ std::optional<core::OrgStatus> PgStore::lock_customer(Tx& tx, const std::string&
     return core::parse_org_status(rows[0][0].as<std::string>());
 }
 
+void PgStore::insert_order_row(Tx& tx, const Order& o) {
+    tx.exec_params(std::string("INSERT INTO orders (") + kOrderColumns +
+                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+                       "$14, $15, $16, $17, $18, $19, $20, $21)",
+                   o.id, o.customerId, o.sellerId, o.distributorId, lines_to_json(o.lines),
+                   o.price.currency, std::int64_t{o.price.net}, std::int64_t{o.price.tax},
+                   std::int64_t{o.price.total}, o.price.taxRateBasisPoints, status_text(o.status),
+                   o.placedById, o.placedByName, o.decidedById, o.decidedByName, o.decidedAtMs,
+                   o.rejectionReason, o.failureReason, std::int64_t{o.version}, o.createdAtMs,
+                   o.updatedAtMs);
+}
+
 OrderInsertOutcome PgStore::create_order(const OrderInsert& insert) {
     return run_pg_transaction(*pool_, [&](PgWork& tx) {
         OrderInsertOutcome outcome;
@@ -126,15 +142,7 @@ OrderInsertOutcome PgStore::create_order(const OrderInsert& insert) {
             tx.roll_back();
             return outcome;  // nothing written, the key not used
         }
-        tx.exec_params(std::string("INSERT INTO orders (") + kOrderColumns +
-                           ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-                           "$14, $15, $16, $17, $18, $19, $20, $21)",
-                       o.id, o.customerId, o.sellerId, o.distributorId, lines_to_json(o.lines),
-                       o.price.currency, std::int64_t{o.price.net}, std::int64_t{o.price.tax},
-                       std::int64_t{o.price.total}, o.price.taxRateBasisPoints,
-                       status_text(o.status), o.placedById, o.placedByName, o.decidedById,
-                       o.decidedByName, o.decidedAtMs, o.rejectionReason, o.failureReason,
-                       std::int64_t{o.version}, o.createdAtMs, o.updatedAtMs);
+        insert_order_row(tx, o);
         insert_audit(tx, insert.audit);
         if (insert.idempotency) {
             record_idempotency(tx, *insert.idempotency,

@@ -9,7 +9,7 @@
 
 namespace orgdesk::platform {
 
-inline constexpr std::array<std::string_view, 3> kPgMigrations{{
+inline constexpr std::array<std::string_view, 4> kPgMigrations{{
     // 1: partners, organizations with their search keys, users, sessions, audit trail.
     R"sql(
 CREATE TABLE partners (
@@ -180,6 +180,22 @@ CREATE TABLE subscriptions (
     UNIQUE (order_id, line_number)
 );
 CREATE INDEX subscriptions_by_customer ON subscriptions (customer_id, created_at, id);
+)sql",
+    // 4: demo sandboxes, as SQLite's migration 5 (SQLite's 4 keeps organization counts, which
+    // PostgreSQL counts with an index-only scan).
+    R"sql(
+ALTER TABLE sessions ADD COLUMN ends_at BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE sandboxes (
+    id             TEXT PRIMARY KEY,
+    client_address TEXT NOT NULL,
+    created_at     BIGINT NOT NULL,
+    expires_at     BIGINT NOT NULL,
+    purged_at      BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX sandboxes_by_address ON sandboxes (client_address, created_at);
+CREATE INDEX sandboxes_live ON sandboxes (expires_at) WHERE purged_at = 0;
+CREATE INDEX users_by_distributor ON users (distributor_id);
+CREATE INDEX subscriptions_by_distributor ON subscriptions (distributor_id);
 )sql",
 }};
 

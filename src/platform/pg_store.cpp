@@ -112,14 +112,15 @@ std::string organization_scope(const core::TenantScope& scope, PgParams& p) {
     return scope_condition(scope, "o", "id", p.add(scope.id));
 }
 
-void insert_session_in(PgWork& tx, const SessionRecord& s) {
+}  // namespace
+
+void PgStore::insert_session_row(Tx& tx, const SessionRecord& s) {
     tx.exec_params(
         "INSERT INTO sessions (id, secret_hash, user_id, created_at, last_used_at, "
-        "expires_at, revoked) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        s.id, s.secretHash, s.userId, s.createdAtMs, s.lastUsedAtMs, s.expiresAtMs, s.revoked);
+        "expires_at, revoked, ends_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        s.id, s.secretHash, s.userId, s.createdAtMs, s.lastUsedAtMs, s.expiresAtMs, s.revoked,
+        s.endsAtMs);
 }
-
-}  // namespace
 
 bool is_postgres_connection_string(const std::string& target) {
     if (target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0)
@@ -180,16 +181,19 @@ void PgStore::insert_audit(Tx& tx, const AuditEvent& e) {
 
 void PgStore::insert_partner(const Partner& partner) {
     run_pg_transaction(*pool_, [&](PgWork& tx) {
-        PgParams p;
-        const std::string sql =
-            "INSERT INTO partners (id, name, distributor_id) VALUES (" + p.add(partner.id) + ", " +
-            p.add(partner.name) + ", " +
-            p.add(partner.distributorId.empty() ? std::nullopt
-                                                : std::optional(partner.distributorId)) +
-            ")";
-        p.exec(tx, sql);
+        insert_partner_row(tx, partner);
         return 0;
     });
+}
+
+void PgStore::insert_partner_row(Tx& tx, const Partner& partner) {
+    PgParams p;
+    const std::string sql =
+        "INSERT INTO partners (id, name, distributor_id) VALUES (" + p.add(partner.id) + ", " +
+        p.add(partner.name) + ", " +
+        p.add(partner.distributorId.empty() ? std::nullopt : std::optional(partner.distributorId)) +
+        ")";
+    p.exec(tx, sql);
 }
 
 std::optional<Partner> PgStore::find_partner(std::string_view id) {
@@ -292,6 +296,33 @@ std::optional<IdempotencyRecord> PgStore::find_idempotency_record(std::string_vi
         *pool_, [&](PgWork& tx) { return find_idempotency(tx, userId, key, notBeforeMs); });
 }
 
+// Provider ids are numbered 1, 2, 3, ... in insertion order, across instances: whoever numbers
+// one holds this lock until its transaction ends.
+void PgStore::lock_provider_ids(Tx& tx) {
+    tx.exec_params("SELECT pg_advisory_xact_lock($1)", kProviderIdLock);
+}
+
+std::int64_t PgStore::insert_organization_row(Tx& tx, const Organization& o,
+                                              const std::vector<core::Member>& members) {
+    PgParams p;
+    const auto id = p.add(o.id);
+    const auto data = joined(organization_data(p, o));
+    const std::string rest = joined(
+        {p.add(o.distributorId), p.add(o.sellerId), p.add(o.subscriptionCount), p.add(o.userCount),
+         p.add(std::int64_t{o.version}), p.add(o.createdAtMs), p.add(o.updatedAtMs)});
+    const auto reason = p.add(o.rejectionReason);
+    const auto rows =
+        p.exec(tx, std::string("INSERT INTO organizations (") + kOrganizationColumns +
+                       ") VALUES (" + id + ", " + data + ", " + rest +
+                       ", (SELECT coalesce(max(provider_id), 0) + 1 FROM organizations), " +
+                       reason + ") RETURNING provider_id");
+    Organization inserted = o;
+    inserted.providerId = rows[0][0].as<std::int64_t>();
+    write_search_keys(tx, inserted);
+    upsert_members(tx, o.id, members, o.createdAtMs);
+    return inserted.providerId;
+}
+
 InsertOutcome PgStore::create_organization(const OrganizationInsert& insert) {
     return run_pg_transaction(*pool_, [&](PgWork& tx) {
         InsertOutcome outcome;
@@ -303,27 +334,9 @@ InsertOutcome PgStore::create_organization(const OrganizationInsert& insert) {
                 return outcome;  // nothing written
             }
         }
-        // Provider ids are numbered 1, 2, 3, ... in insertion order, across instances.
-        tx.exec_params("SELECT pg_advisory_xact_lock($1)", kProviderIdLock);
-        const Organization& o = insert.org;
-        PgParams p;
-        const auto id = p.add(o.id);
-        const auto data = joined(organization_data(p, o));
-        const std::string rest =
-            joined({p.add(o.distributorId), p.add(o.sellerId), p.add(o.subscriptionCount),
-                    p.add(o.userCount), p.add(std::int64_t{o.version}), p.add(o.createdAtMs),
-                    p.add(o.updatedAtMs)});
-        const auto reason = p.add(o.rejectionReason);
-        const auto rows =
-            p.exec(tx, std::string("INSERT INTO organizations (") + kOrganizationColumns +
-                           ") VALUES (" + id + ", " + data + ", " + rest +
-                           ", (SELECT coalesce(max(provider_id), 0) + 1 FROM organizations), " +
-                           reason + ") RETURNING provider_id");
-        Organization inserted = o;
-        inserted.providerId = rows[0][0].as<std::int64_t>();
-
-        write_search_keys(tx, inserted);
-        upsert_members(tx, inserted.id, insert.members, inserted.createdAtMs);
+        lock_provider_ids(tx);
+        Organization inserted = insert.org;
+        inserted.providerId = insert_organization_row(tx, insert.org, insert.members);
         insert_audit(tx, insert.audit);
         if (insert.idempotency) {
             record_idempotency(tx, *insert.idempotency,
@@ -490,13 +503,17 @@ std::vector<AuditEvent> PgStore::audit_trail(std::string_view entityId) {
 
 void PgStore::insert_user(const UserRecord& user) {
     run_pg_transaction(*pool_, [&](PgWork& tx) {
-        const auto& u = user.principal;
-        tx.exec_params(std::string("INSERT INTO users (") + kUserColumns +
-                           ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                       u.userId, u.username, u.displayName, std::string(core::to_string(u.role)),
-                       user.passwordHash, u.distributorId, u.sellerId, u.customerId);
+        insert_user_row(tx, user);
         return 0;
     });
+}
+
+void PgStore::insert_user_row(Tx& tx, const UserRecord& user) {
+    const auto& u = user.principal;
+    tx.exec_params(std::string("INSERT INTO users (") + kUserColumns +
+                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                   u.userId, u.username, u.displayName, std::string(core::to_string(u.role)),
+                   user.passwordHash, u.distributorId, u.sellerId, u.customerId);
 }
 
 std::optional<UserRecord> PgStore::find_user(std::string_view id) {
@@ -522,7 +539,7 @@ std::optional<UserRecord> PgStore::find_user_by_username(std::string_view userna
 
 void PgStore::insert_session(const SessionRecord& s) {
     run_pg_transaction(*pool_, [&](PgWork& tx) {
-        insert_session_in(tx, s);
+        insert_session_row(tx, s);
         return 0;
     });
 }
@@ -530,8 +547,8 @@ void PgStore::insert_session(const SessionRecord& s) {
 std::optional<SessionRecord> PgStore::find_session(std::string_view id) {
     return run_pg_transaction(*pool_, [&](PgWork& tx) -> std::optional<SessionRecord> {
         const auto rows = tx.exec_params(
-            "SELECT id, secret_hash, user_id, created_at, last_used_at, expires_at, revoked "
-            "FROM sessions WHERE id = $1",
+            "SELECT id, secret_hash, user_id, created_at, last_used_at, expires_at, revoked, "
+            "ends_at FROM sessions WHERE id = $1",
             std::string(id));
         if (rows.empty())
             return std::nullopt;
@@ -539,7 +556,7 @@ std::optional<SessionRecord> PgStore::find_session(std::string_view id) {
         return SessionRecord{r[0].as<std::string>(),  r[1].as<std::string>(),
                              r[2].as<std::string>(),  r[3].as<std::int64_t>(),
                              r[4].as<std::int64_t>(), r[5].as<std::int64_t>(),
-                             r[6].as<bool>()};
+                             r[6].as<bool>(),         r[7].as<std::int64_t>()};
     });
 }
 
@@ -570,7 +587,7 @@ bool PgStore::change_password(std::string_view userId, const std::string& passwo
             return false;
         tx.exec_params("UPDATE sessions SET revoked = TRUE WHERE user_id = $1",
                        std::string(userId));
-        insert_session_in(tx, newSession);
+        insert_session_row(tx, newSession);
         return true;
     });
 }

@@ -81,10 +81,32 @@ class PgStore final : public Store {
     bool change_password(std::string_view userId, const std::string& passwordHash,
                          const SessionRecord& newSession) override;
 
+    core::SandboxUsage sandbox_usage(std::string_view clientAddress, std::int64_t nowMs,
+                                     std::int64_t sinceMs) override;
+    std::optional<core::SandboxUsage> create_sandbox(
+        const SandboxRecord& sandbox, const TenantSeed& tenant, std::int64_t usageSinceMs,
+        const std::function<bool(const core::SandboxUsage&)>& admit) override;
+    std::vector<SandboxRecord> expired_sandboxes(std::int64_t nowMs) override;
+    void purge_sandbox(std::string_view id, std::int64_t nowMs,
+                       std::int64_t forgetBeforeMs) override;
+
   private:
     using Tx = pqxx::transaction_base;
 
     void migrate();
+    // One row each, in the caller's transaction. An organization's row comes with its search
+    // keys and members and gets the next provider id (returned); its caller holds
+    // lock_provider_ids.
+    static void lock_provider_ids(Tx& tx);
+    static void insert_partner_row(Tx& tx, const Partner& partner);
+    static std::int64_t insert_organization_row(Tx& tx, const core::Organization& org,
+                                                const std::vector<core::Member>& members);
+    static void insert_product_row(Tx& tx, const core::Product& product);
+    static void insert_order_row(Tx& tx, const core::Order& order);
+    static void insert_user_row(Tx& tx, const UserRecord& user);
+    static void insert_session_row(Tx& tx, const SessionRecord& session);
+    static core::SandboxUsage read_sandbox_usage(Tx& tx, std::string_view clientAddress,
+                                                 std::int64_t nowMs, std::int64_t sinceMs);
     static void insert_audit(Tx& tx, const AuditEvent& event);
     static void write_search_keys(Tx& tx, const core::Organization& org);
     static void upsert_members(Tx& tx, const std::string& orgId,

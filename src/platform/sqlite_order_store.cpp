@@ -70,6 +70,10 @@ std::string status_text(OrderStatus status) {
 
 void SqliteStore::insert_product(const core::Product& p) {
     std::lock_guard lock(mutex_);
+    insert_product_row(p);
+}
+
+void SqliteStore::insert_product_row(const core::Product& p) {
     SQLite::Statement q(*db_,
                         "INSERT INTO products (distributor_id, sku, name, unit_price, currency, "
                         "billing_period, segments) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -105,23 +109,7 @@ std::vector<core::Product> SqliteStore::list_products(std::string_view distribut
     return products;
 }
 
-OrderInsertOutcome SqliteStore::create_order(const OrderInsert& insert) {
-    std::lock_guard lock(mutex_);
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    OrderInsertOutcome outcome;
-    if (insert.idempotency) {
-        outcome.earlier = claim_idempotency_key(*insert.idempotency, insert.idempotencyNotBeforeMs);
-        if (outcome.earlier)
-            return outcome;  // nothing written
-    }
-    const Order& o = insert.order;
-    if (insert.customerStatus) {
-        SQLite::Statement status(*db_, "SELECT status FROM organizations WHERE id = ?");
-        status.bind(1, o.customerId);
-        if (!status.executeStep() ||
-            status.getColumn(0).getString() != core::to_string(*insert.customerStatus))
-            return outcome;  // the transaction rolls back: nothing written, the key not used
-    }
+void SqliteStore::insert_order_row(const Order& o) {
     SQLite::Statement q(*db_, std::string("INSERT INTO orders (") + kOrderColumns +
                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                   "?, ?, ?)");
@@ -144,6 +132,26 @@ OrderInsertOutcome SqliteStore::create_order(const OrderInsert& insert) {
     q.bind(c++, static_cast<std::int64_t>(o.createdAtMs));
     q.bind(c++, static_cast<std::int64_t>(o.updatedAtMs));
     q.exec();
+}
+
+OrderInsertOutcome SqliteStore::create_order(const OrderInsert& insert) {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    OrderInsertOutcome outcome;
+    if (insert.idempotency) {
+        outcome.earlier = claim_idempotency_key(*insert.idempotency, insert.idempotencyNotBeforeMs);
+        if (outcome.earlier)
+            return outcome;  // nothing written
+    }
+    const Order& o = insert.order;
+    if (insert.customerStatus) {
+        SQLite::Statement status(*db_, "SELECT status FROM organizations WHERE id = ?");
+        status.bind(1, o.customerId);
+        if (!status.executeStep() ||
+            status.getColumn(0).getString() != core::to_string(*insert.customerStatus))
+            return outcome;  // the transaction rolls back: nothing written, the key not used
+    }
+    insert_order_row(o);
     insert_audit(insert.audit);
     if (insert.idempotency) {
         record_idempotency(*insert.idempotency,

@@ -6,7 +6,7 @@
 
 namespace orgdesk::platform {
 
-inline constexpr std::array<std::string_view, 4> kSqliteMigrations{{
+inline constexpr std::array<std::string_view, 5> kSqliteMigrations{{
     // 1: partners, organizations with their search keys, users, sessions, audit trail.
     R"sql(
 CREATE TABLE partners (
@@ -218,6 +218,24 @@ BEGIN
     INSERT INTO organization_counts VALUES ('seller', NEW.seller_id, NEW.status, 1)
         ON CONFLICT (level, partner_id, status) DO UPDATE SET n = n + 1;
 END;
+)sql",
+    // 5: demo sandboxes. A session may have a hard end (a sandbox's sessions end with it). A
+    // sandbox's record outlives the purge of its tenant, so the per-address limit still counts
+    // it; the tenant's rows are found by its distributor id, indexed on every table.
+    R"sql(
+ALTER TABLE sessions ADD COLUMN ends_at INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE sandboxes (
+    id             TEXT PRIMARY KEY,
+    client_address TEXT NOT NULL,
+    created_at     INTEGER NOT NULL,
+    expires_at     INTEGER NOT NULL,
+    purged_at      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sandboxes_by_address ON sandboxes (client_address, created_at);
+CREATE INDEX sandboxes_live ON sandboxes (expires_at) WHERE purged_at = 0;
+CREATE INDEX users_by_distributor ON users (distributor_id);
+CREATE INDEX subscriptions_by_distributor ON subscriptions (distributor_id);
+CREATE INDEX partners_by_distributor ON partners (distributor_id);
 )sql",
 }};
 

@@ -150,6 +150,10 @@ void SqliteStore::insert_audit(const AuditEvent& e) {
 
 void SqliteStore::insert_partner(const Partner& partner) {
     std::lock_guard lock(mutex_);
+    insert_partner_row(partner);
+}
+
+void SqliteStore::insert_partner_row(const Partner& partner) {
     SQLite::Statement q(*db_, "INSERT INTO partners (id, name, distributor_id) VALUES (?, ?, ?)");
     q.bind(1, partner.id);
     q.bind(2, partner.name);
@@ -275,17 +279,8 @@ std::optional<IdempotencyRecord> SqliteStore::find_idempotency_record(std::strin
     return find_idempotency_locked(userId, key, notBeforeMs);
 }
 
-InsertOutcome SqliteStore::create_organization(const OrganizationInsert& insert) {
-    std::lock_guard lock(mutex_);
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    InsertOutcome outcome;
-    if (insert.idempotency) {
-        outcome.earlier = claim_idempotency_key(*insert.idempotency, insert.idempotencyNotBeforeMs);
-        if (outcome.earlier)
-            return outcome;  // nothing written
-    }
-
-    const Organization& o = insert.org;
+std::int64_t SqliteStore::insert_organization_row(const Organization& o,
+                                                  const std::vector<core::Member>& members) {
     SQLite::Statement q(*db_, std::string("INSERT INTO organizations (") + kOrganizationColumns +
                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                   "?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -302,13 +297,29 @@ InsertOutcome SqliteStore::create_organization(const OrganizationInsert& insert)
     q.bind(c++, static_cast<std::int64_t>(o.createdAtMs));
     q.bind(c++, static_cast<std::int64_t>(o.updatedAtMs));
     q.bind(c++, o.rejectionReason);
-    Organization inserted = o;
+    std::int64_t providerId = 0;
     if (q.executeStep())
-        inserted.providerId = q.getColumn(0).getInt64();
+        providerId = q.getColumn(0).getInt64();
     q.reset();
-
+    Organization inserted = o;
+    inserted.providerId = providerId;
     write_search_keys(inserted);
-    upsert_members(inserted.id, insert.members, inserted.createdAtMs);
+    upsert_members(o.id, members, o.createdAtMs);
+    return providerId;
+}
+
+InsertOutcome SqliteStore::create_organization(const OrganizationInsert& insert) {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    InsertOutcome outcome;
+    if (insert.idempotency) {
+        outcome.earlier = claim_idempotency_key(*insert.idempotency, insert.idempotencyNotBeforeMs);
+        if (outcome.earlier)
+            return outcome;  // nothing written
+    }
+
+    Organization inserted = insert.org;
+    inserted.providerId = insert_organization_row(insert.org, insert.members);
     insert_audit(insert.audit);
     if (insert.idempotency) {
         record_idempotency(*insert.idempotency,
@@ -484,6 +495,10 @@ std::vector<AuditEvent> SqliteStore::audit_trail(std::string_view entityId) {
 
 void SqliteStore::insert_user(const UserRecord& user) {
     std::lock_guard lock(mutex_);
+    insert_user_row(user);
+}
+
+void SqliteStore::insert_user_row(const UserRecord& user) {
     SQLite::Statement q(*db_, std::string("INSERT INTO users (") + kUserColumns +
                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     const auto& p = user.principal;
@@ -523,9 +538,10 @@ void SqliteStore::insert_session(const SessionRecord& s) {
 }
 
 void SqliteStore::insert_session_locked(const SessionRecord& s) {
-    SQLite::Statement q(*db_,
-                        "INSERT INTO sessions (id, secret_hash, user_id, created_at, "
-                        "last_used_at, expires_at, revoked) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement q(
+        *db_,
+        "INSERT INTO sessions (id, secret_hash, user_id, created_at, "
+        "last_used_at, expires_at, revoked, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, s.id);
     q.bind(2, s.secretHash);
     q.bind(3, s.userId);
@@ -533,6 +549,7 @@ void SqliteStore::insert_session_locked(const SessionRecord& s) {
     q.bind(5, static_cast<std::int64_t>(s.lastUsedAtMs));
     q.bind(6, static_cast<std::int64_t>(s.expiresAtMs));
     q.bind(7, s.revoked ? 1 : 0);
+    q.bind(8, static_cast<std::int64_t>(s.endsAtMs));
     q.exec();
 }
 
@@ -540,14 +557,14 @@ std::optional<SessionRecord> SqliteStore::find_session(std::string_view id) {
     std::lock_guard lock(mutex_);
     SQLite::Statement q(*db_,
                         "SELECT id, secret_hash, user_id, created_at, last_used_at, expires_at, "
-                        "revoked FROM sessions WHERE id = ?");
+                        "revoked, ends_at FROM sessions WHERE id = ?");
     q.bind(1, std::string(id));
     if (!q.executeStep())
         return std::nullopt;
-    return SessionRecord{q.getColumn(0).getString(),  q.getColumn(1).getString(),
-                         q.getColumn(2).getString(),  q.getColumn(3).getInt64(),
-                         q.getColumn(4).getInt64(),   q.getColumn(5).getInt64(),
-                         q.getColumn(6).getInt() != 0};
+    return SessionRecord{q.getColumn(0).getString(),   q.getColumn(1).getString(),
+                         q.getColumn(2).getString(),   q.getColumn(3).getInt64(),
+                         q.getColumn(4).getInt64(),    q.getColumn(5).getInt64(),
+                         q.getColumn(6).getInt() != 0, q.getColumn(7).getInt64()};
 }
 
 void SqliteStore::touch_session(std::string_view id, std::int64_t lastUsedAtMs,

@@ -69,8 +69,27 @@ class SqliteStore final : public Store {
     bool change_password(std::string_view userId, const std::string& passwordHash,
                          const SessionRecord& newSession) override;
 
+    core::SandboxUsage sandbox_usage(std::string_view clientAddress, std::int64_t nowMs,
+                                     std::int64_t sinceMs) override;
+    std::optional<core::SandboxUsage> create_sandbox(
+        const SandboxRecord& sandbox, const TenantSeed& tenant, std::int64_t usageSinceMs,
+        const std::function<bool(const core::SandboxUsage&)>& admit) override;
+    std::vector<SandboxRecord> expired_sandboxes(std::int64_t nowMs) override;
+    void purge_sandbox(std::string_view id, std::int64_t nowMs,
+                       std::int64_t forgetBeforeMs) override;
+
   private:
     void migrate();
+    // One row each, in the caller's transaction (mutex_ held). An organization's row comes with
+    // its search keys and members, and gets the next provider id (returned).
+    void insert_partner_row(const Partner& partner);
+    std::int64_t insert_organization_row(const core::Organization& org,
+                                         const std::vector<core::Member>& members);
+    void insert_product_row(const core::Product& product);
+    void insert_order_row(const core::Order& order);
+    void insert_user_row(const UserRecord& user);
+    core::SandboxUsage sandbox_usage_locked(std::string_view clientAddress, std::int64_t nowMs,
+                                            std::int64_t sinceMs);
     void insert_audit(const AuditEvent& event);
     void write_search_keys(const core::Organization& org);
     void upsert_members(const std::string& orgId, const std::vector<core::Member>& members,

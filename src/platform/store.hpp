@@ -17,6 +17,7 @@
 #include "core/order_lifecycle.hpp"
 #include "core/organization.hpp"
 #include "core/product.hpp"
+#include "core/sandbox.hpp"
 #include "core/subscription.hpp"
 
 namespace orgdesk::platform {
@@ -178,6 +179,37 @@ struct SessionRecord {
     std::int64_t lastUsedAtMs = 0;
     std::int64_t expiresAtMs = 0;
     bool revoked = false;
+    // A hard end (0: none) that use never extends: a sandbox's sessions end with the sandbox.
+    std::int64_t endsAtMs = 0;
+};
+
+// One organization of a tenant written whole, with its members.
+struct SeedOrganization {
+    core::Organization org;  // providerId ignored: the store numbers it
+    std::vector<core::Member> members;
+};
+
+// A whole tenant written in one transaction (a demo sandbox): its distributor and sellers, their
+// catalog, the customer organizations with their members, the orders as they stand now with
+// the subscriptions provisioned ones made, the audit trail of all of it, and the users with
+// their sessions. Every row carries the distributor's id, so the tenant can be purged whole.
+struct TenantSeed {
+    std::vector<Partner> partners;  // the distributor first
+    std::vector<core::Product> products;
+    std::vector<SeedOrganization> organizations;
+    std::vector<core::Order> orders;
+    std::vector<core::Subscription> subscriptions;
+    std::vector<AuditEvent> audit;
+    std::vector<UserRecord> users;
+    std::vector<SessionRecord> sessions;
+};
+
+// A demo sandbox: the tenant under distributor `id`, who asked for it, and when it ends.
+struct SandboxRecord {
+    std::string id;  // the sandbox's distributor id
+    std::string clientAddress;
+    std::int64_t createdAtMs = 0;
+    std::int64_t expiresAtMs = 0;
 };
 
 class Store {
@@ -249,6 +281,26 @@ class Store {
     // user, and inserts `newSession` (the caller's fresh one). False when there is no such user.
     virtual bool change_password(std::string_view userId, const std::string& passwordHash,
                                  const SessionRecord& newSession) = 0;
+
+    // Demo sandboxes. What the creation limits are judged on at `nowMs`: the expiry of every
+    // sandbox still live, and the creations by `clientAddress` since `sinceMs` (purged or not).
+    virtual core::SandboxUsage sandbox_usage(std::string_view clientAddress, std::int64_t nowMs,
+                                             std::int64_t sinceMs) = 0;
+    // In one transaction, serialized with every other creation (across instances on one
+    // database): reads the usage as sandbox_usage does, and writes the sandbox and its whole
+    // tenant only when `admit` accepts it. Returns the usage `admit` refused, or nullopt once
+    // written.
+    virtual std::optional<core::SandboxUsage> create_sandbox(
+        const SandboxRecord& sandbox, const TenantSeed& tenant, std::int64_t usageSinceMs,
+        const std::function<bool(const core::SandboxUsage&)>& admit) = 0;
+    // Sandboxes that ended at or before `nowMs` and are not purged yet, soonest first.
+    virtual std::vector<SandboxRecord> expired_sandboxes(std::int64_t nowMs) = 0;
+    // Deletes every row of the sandbox's tenant (its organizations with their members, search
+    // keys and audit trail, orders, subscriptions, catalog, users, sessions, Idempotency-Keys and
+    // partners) in one transaction, and marks it purged; the record itself stays until
+    // `forgetBeforeMs` has passed its creation (for the per-address limit).
+    virtual void purge_sandbox(std::string_view id, std::int64_t nowMs,
+                               std::int64_t forgetBeforeMs) = 0;
 };
 
 }  // namespace orgdesk::platform

@@ -2,6 +2,7 @@
 // SQL fragments the SQLite and PostgreSQL stores share. Each takes the placeholder(s) to write:
 // "?" for SQLite, "$n" for PostgreSQL.
 #include <string>
+#include <vector>
 
 #include "core/access_policy.hpp"
 
@@ -49,6 +50,34 @@ inline std::string after_cursor_condition(const std::string& table, const std::s
                                           const std::string& id = "?") {
     return " AND (" + table + ".created_at < " + at1 + " OR (" + table + ".created_at = " + at2 +
            " AND " + table + ".id < " + id + "))";
+}
+
+// The statements that delete a whole tenant (a sandbox's), the rows that point at others first.
+// Each binds the distributor's id to `id` ("?1" for SQLite, "$1" for PostgreSQL); every user,
+// partner, product, organization, order and subscription of the tenant carries that id.
+inline std::vector<std::string> tenant_purge_statements(const std::string& id) {
+    const std::string users = "(SELECT id FROM users WHERE distributor_id = " + id + ")";
+    const std::string orgs = "(SELECT id FROM organizations WHERE distributor_id = " + id + ")";
+    return {
+        "DELETE FROM audit_events WHERE entity_id IN " + orgs,
+        "DELETE FROM audit_events WHERE entity_id IN (SELECT id FROM orders WHERE distributor_id "
+        "= " +
+            id + ")",
+        "DELETE FROM audit_events WHERE entity_id IN (SELECT id FROM subscriptions WHERE "
+        "distributor_id = " +
+            id + ")",
+        "DELETE FROM subscriptions WHERE distributor_id = " + id,
+        "DELETE FROM orders WHERE distributor_id = " + id,
+        "DELETE FROM idempotency_keys WHERE user_id IN " + users,
+        "DELETE FROM sessions WHERE user_id IN " + users,
+        "DELETE FROM users WHERE distributor_id = " + id,
+        "DELETE FROM organization_search_keys WHERE org_id IN " + orgs,
+        "DELETE FROM members WHERE org_id IN " + orgs,
+        "DELETE FROM organizations WHERE distributor_id = " + id,
+        "DELETE FROM products WHERE distributor_id = " + id,
+        "DELETE FROM partners WHERE distributor_id = " + id,
+        "DELETE FROM partners WHERE id = " + id,
+    };
 }
 
 }  // namespace orgdesk::platform

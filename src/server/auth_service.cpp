@@ -1,5 +1,6 @@
 #include "server/auth_service.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "server/problems.hpp"
@@ -105,6 +106,7 @@ core::Result<Caller> AuthService::authenticate(std::optional<std::string_view> t
     const auto session = store_.find_session(parsed->id);
     const std::int64_t now = clock_();
     if (!session || session->revoked || now >= session->expiresAtMs ||
+        (session->endsAtMs != 0 && now >= session->endsAtMs) ||
         !token_secret_matches(parsed->secret, session->secretHash)) {
         return session_expired();
     }
@@ -113,7 +115,11 @@ core::Result<Caller> AuthService::authenticate(std::optional<std::string_view> t
         return session_expired();
 
     if (recordUse && now - session->lastUsedAtMs >= idleTimeoutMs_ / kTouchIntervalDivisor) {
-        store_.touch_session(session->id, now, now + idleTimeoutMs_);
+        // Use extends a session, but never past its hard end (a sandbox's).
+        std::int64_t expiresAt = now + idleTimeoutMs_;
+        if (session->endsAtMs != 0)
+            expiresAt = std::min(expiresAt, session->endsAtMs);
+        store_.touch_session(session->id, now, expiresAt);
     }
     return Caller{std::move(user->principal), session->id};
 }

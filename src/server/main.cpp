@@ -38,6 +38,9 @@ struct Flags {
     int sessionIdleMinutes = 30;
     int provisioningDelayMs = 1500;
     int headerTimeoutSeconds = 10;
+    bool noSandboxes = false;
+    int sandboxMinutes = 60;
+    int sandboxesPerAddressPerHour = 10;
 };
 
 // Each connection is a file descriptor, and the usual soft limit (1024) is far below what a
@@ -114,6 +117,10 @@ int serve(Flags flags, std::chrono::steady_clock::time_point launched) {
         spdlog::warn("only {} open files are allowed: fewer than --max-connections {}", openFiles,
                      flags.options.maxConnections);
     }
+    auto& sandboxes = flags.options.sandboxes;
+    sandboxes.enabled = !flags.noSandboxes;
+    sandboxes.lifetime = std::chrono::minutes(flags.sandboxMinutes);
+    sandboxes.limits.maxPerAddress = flags.sandboxesPerAddressPerHour;
     flags.options.provisioningOptions.stepDelay =
         std::chrono::milliseconds(flags.provisioningDelayMs);
     server::Server server(*store, flags.options);
@@ -131,6 +138,12 @@ int serve(Flags flags, std::chrono::steady_clock::time_point launched) {
     fmt::print("started in {} ms\n", startup.count());
     if (flags.demo)
         print_demo_sign_ins(signIns, flags.demoPassword);
+    if (flags.noSandboxes)
+        fmt::print("Demo sandboxes are switched off.\n");
+    else
+        fmt::print("Demo sandboxes: {} minutes each, at most {} at once, {} per address an hour\n",
+                   flags.sandboxMinutes, flags.options.sandboxes.limits.maxLive,
+                   flags.sandboxesPerAddressPerHour);
     std::fflush(stdout);  // a supervising script waits for these lines
 
     signals.wait();
@@ -182,6 +195,20 @@ int main(int argc, char** argv) {
     app.add_option("--threads", flags.options.threads,
                    "Server threads; 0: one per core, at least 2")
         ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    app.add_flag("--no-sandboxes", flags.noSandboxes,
+                 "Switch demo sandboxes off (POST /api/v1/sandbox/sessions answers 404)");
+    app.add_option("--sandbox-minutes", flags.sandboxMinutes,
+                   "How long a demo sandbox lives before it and all its data are purged")
+        ->check(CLI::Range(1, 24 * 60))
+        ->capture_default_str();
+    app.add_option("--max-sandboxes", flags.options.sandboxes.limits.maxLive,
+                   "Demo sandboxes live at once, across all visitors")
+        ->check(CLI::Range(1, 100'000))
+        ->capture_default_str();
+    app.add_option("--sandboxes-per-address", flags.sandboxesPerAddressPerHour,
+                   "Demo sandboxes one client address may start per hour")
+        ->check(CLI::Range(1, 10'000))
         ->capture_default_str();
     const server::BackupCommands backupCommands(app);
     CLI11_PARSE(app, argc, argv);

@@ -72,6 +72,24 @@ std::vector<RouteDoc> make_route_docs() {
          .successDescription = "The signed-in user.",
          .responseSchema = "User"},
 
+        // ---- demo sandboxes ----
+        {.method = verb::post,
+         .pattern = "/api/v1/sandbox/sessions",
+         .summary = "Start a demo sandbox",
+         .description = "Creates a private demo tenant (a distributor, three sellers, about 200 "
+                        "customer organizations and 500 orders in every status) and answers "
+                        "one session per demo role: Distributor Admin, Seller Admin, Account "
+                        "Manager and Customer Owner. Switching roles is using another of the "
+                        "tokens. The sandbox, its tokens and all its data are gone at "
+                        "`expiresAt` (60 minutes by default). No body, or `{}`. Limited per "
+                        "client address and in total: 429 with `Retry-After` and "
+                        "`retryAfterSeconds`. 404 when the server runs with sandboxes switched "
+                        "off.",
+         .tag = "Sandbox",
+         .successStatus = 201,
+         .successDescription = "The sandbox and a sign-in per demo role.",
+         .responseSchema = "SandboxSession",
+         .errorStatuses = {400, 404, 415, 429}},
         // ---- sellers ----
         {.method = verb::get,
          .pattern = "/api/v1/sellers",
@@ -785,6 +803,14 @@ constexpr const char* kComponents = R"json({
         "token": {"type": "string"},
         "expiresAt": {"type": "string", "format": "date-time"},
         "user": {"$ref": "#/components/schemas/User"}
+      }
+    },
+    "SandboxSession": {
+      "type": "object", "required": ["sandboxId", "expiresAt", "signIns"],
+      "properties": {
+        "sandboxId": {"type": "string", "format": "uuid", "description": "The sandbox's distributor id."},
+        "expiresAt": {"type": "string", "format": "date-time", "description": "When the sandbox and every token of it end."},
+        "signIns": {"type": "array", "description": "Distributor Admin, Seller Admin, Account Manager, Customer Owner, in this order.", "items": {"$ref": "#/components/schemas/LoginResponse"}}
       }
     },
     "WebserviceLoginRequest": {

@@ -30,6 +30,9 @@
 #include "server/password_hasher.hpp"
 #include "server/password_work_queue.hpp"
 #include "server/router.hpp"
+#include "server/sandbox_routes.hpp"
+#include "server/sandbox_service.hpp"
+#include "server/sandbox_sweeper.hpp"
 #include "server/seller_routes.hpp"
 #include "server/session_registry.hpp"
 #include "server/static_files.hpp"
@@ -84,6 +87,8 @@ struct Server::Impl {
           orders(store, clock, options.newId, &changes),
           subscriptions(store, clock, &changes),
           provisioning(store, clock, options.newId, &changes, options.provisioningOptions),
+          sandboxes(store, clock, options.sandboxes),
+          sandboxSweeper(sandboxes, options.sandboxes.sweepInterval),
           staticFiles(static_files_of(options)),
           application(router, auth, staticFiles ? &*staticFiles : nullptr),
           limits{options.maxHeaderBytes, options.maxBodyBytes, options.ioTimeout,
@@ -97,6 +102,7 @@ struct Server::Impl {
         add_health_routes(router, store);
         add_seller_routes(router, store);
         add_webservice_routes(router, auth, passwordWork, organizations, store);
+        add_sandbox_routes(router, sandboxes);
         add_openapi_route(router);  // last: it documents the routes added before it
     }
 
@@ -126,6 +132,8 @@ struct Server::Impl {
     platform::OrderService orders;
     platform::SubscriptionService subscriptions;
     platform::ProvisioningWorker provisioning;
+    SandboxService sandboxes;
+    SandboxSweeper sandboxSweeper;
     Router router;
     std::optional<StaticFiles> staticFiles;
     HttpApplication application;
@@ -173,6 +181,8 @@ std::uint16_t Server::start() {
     impl_->listener->start();
     if (impl_->options.provisioning)
         impl_->provisioning.start();
+    if (impl_->sandboxes.enabled())
+        impl_->sandboxSweeper.start();
     const int count = thread_count(impl_->options.threads);
     impl_->runningThreads = count;
     for (int i = 0; i < count; ++i)
@@ -182,6 +192,7 @@ std::uint16_t Server::start() {
 
 void Server::stop() {
     impl_->provisioning.stop();
+    impl_->sandboxSweeper.stop();
     if (impl_->threads.empty()) {
         impl_->passwordWork.stop();
         return;

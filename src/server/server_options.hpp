@@ -6,10 +6,22 @@
 #include <optional>
 #include <string>
 
+#include "core/sandbox.hpp"
 #include "platform/organization_service.hpp"
 #include "platform/provisioning_worker.hpp"
+#include "platform/sandbox_tenant.hpp"
 
 namespace orgdesk::server {
+
+// Demo sandboxes: POST /api/v1/sandbox/sessions.
+struct SandboxOptions {
+    bool enabled = true;
+    std::chrono::minutes lifetime{60};
+    core::SandboxLimits limits;
+    platform::SandboxSize size;
+    // How often expired sandboxes are looked for and purged.
+    std::chrono::milliseconds sweepInterval{30'000};
+};
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
@@ -41,6 +53,8 @@ struct ServerOptions {
     // The background provisioning of approved orders. Off only in tests that drive it by hand.
     bool provisioning = true;
     platform::ProvisioningOptions provisioningOptions;
+
+    SandboxOptions sandboxes;
 
     // Milliseconds since the Unix epoch; empty means the system clock. Tests inject their own.
     platform::Clock clock;

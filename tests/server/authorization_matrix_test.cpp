@@ -100,6 +100,9 @@ const std::vector<Row> kMatrix{
     Row{"POST", "/api/v1/auth/login", kEveryone, 200, "/api/v1/auth/login", kSignIn}.public_route(),
     Row{"POST", "/webservice/Login", kEveryone, 200, "/webservice/Login", kWebserviceSignIn}
         .public_route(),
+    // A sandbox is its own tenant, whoever asks (sandbox_api_test.cpp checks its isolation).
+    Row{"POST", "/api/v1/sandbox/sessions", kEveryone, 201, "/api/v1/sandbox/sessions"}
+        .public_route(),
     Row{"POST", "/api/v1/auth/logout", kEveryone, 204, "/api/v1/auth/logout"}.no_other_tenant(),
     Row{"GET", "/api/v1/auth/me", kEveryone, 200, "/api/v1/auth/me"}.no_other_tenant(),
     // A too-short new password: the route's own refusal (400) shows the token was accepted,

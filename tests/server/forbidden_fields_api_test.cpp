@@ -43,6 +43,7 @@ const std::vector<BodyRoute> kBodyRoutes{
     {"POST", "/api/v1/auth/login", "/api/v1/auth/login",
      R"({"username": "seller@demo.test", "password": "orgdesk-demo"})"},
     {"POST", "/api/v1/auth/logout", "/api/v1/auth/logout", "{}"},
+    {"POST", "/api/v1/sandbox/sessions", "/api/v1/sandbox/sessions", "{}"},
     {"PUT", "/api/v1/auth/password", "/api/v1/auth/password",
      R"({"currentPassword": "orgdesk-demo", "newPassword": "a new password of 28 chars"})"},
     {"POST",

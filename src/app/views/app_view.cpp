@@ -128,6 +128,7 @@ void draw_app(const State& state, const Ui& ui) {
     ImGui::PushFont(ui.fonts.regular);
 
     draw_top_bar(state, ui);
+    draw_sandbox_banner(state, ui);
     if (state.screen == Screen::SignIn) {
         draw_sign_in(state, ui);
     } else {

@@ -10,7 +10,7 @@ namespace orgdesk::app::views {
 void draw_sign_in(const State& state, const Ui& ui) {
     const auto& form = state.signIn;
     const float width = std::min(ui.px(400), ImGui::GetContentRegionAvail().x - ui.px(32));
-    const float height = ui.px(340);  // for centering; the card itself fits its content
+    const float height = ui.px(420);  // for centering; the card itself fits its content
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     ImGui::SetCursorPos({ImGui::GetCursorPosX() + (avail.x - width) / 2,
                          ImGui::GetCursorPosY() + std::max(ui.px(16), (avail.y - height) / 3)});
@@ -54,6 +54,17 @@ void draw_sign_in(const State& state, const Ui& ui) {
         submit = true;
     if (submit && !busy)
         ui.dispatch(SignInSubmitted{});
+
+    // A private demo with sample data, for anyone without an account.
+    ImGui::Dummy({0, ui.px(8)});
+    ImGui::Separator();
+    ImGui::Dummy({0, ui.px(4)});
+    muted_text("No account yet? Explore a private demo with sample data for an hour.");
+    const bool starting = state.pendingSandbox.has_value();
+    const char* sandbox =
+        starting ? "Preparing your sandbox...##sandbox" : "Try a sandbox##sandbox";
+    if (secondary_button(sandbox, {fieldWidth, ui.px(36)}) && !starting && !busy)
+        ui.dispatch(SandboxStartClicked{});
 
     if (!form.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);

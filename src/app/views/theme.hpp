@@ -16,6 +16,7 @@ inline constexpr ImU32 kMutedText = IM_COL32(101, 109, 118, 255);
 inline constexpr ImU32 kAccent = IM_COL32(37, 99, 235, 255);
 inline constexpr ImU32 kError = IM_COL32(200, 30, 30, 255);
 inline constexpr ImU32 kTopBar = IM_COL32(22, 27, 34, 255);
+inline constexpr ImU32 kSandboxBanner = IM_COL32(254, 243, 199, 255);  // amber: not real data
 }  // namespace palette
 
 ImU32 status_color(core::OrgStatus status);

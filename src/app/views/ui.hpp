@@ -33,6 +33,8 @@ struct Ui {
 void draw_app(const State& state, const Ui& ui);
 
 void draw_sign_in(const State& state, const Ui& ui);
+// Under the top bar while in a demo sandbox: time left, role switcher, reset.
+void draw_sandbox_banner(const State& state, const Ui& ui);
 void draw_organizations(const State& state, const Ui& ui);
 void draw_profile(const State& state, const Ui& ui);
 void draw_create(const State& state, const Ui& ui);

@@ -7,6 +7,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <chrono>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -39,8 +40,9 @@ struct WebApp {
     int width = 0;
     int height = 0;
     int idleFrames = 0;
-    double activeAtMs = 0;   // when the last input, answer or animation was seen
-    bool animating = false;  // a view drew something that moves (a Provisioning chip)
+    double activeAtMs = 0;        // when the last input, answer or animation was seen
+    bool animating = false;       // a view drew something that moves (a Provisioning chip)
+    std::int64_t toldSecond = 0;  // the last second the update was told (ClockTicked)
     std::vector<Event> events;
 };
 
@@ -55,6 +57,17 @@ void apply_events() {
         a.events.emplace_back(std::move(answer));
     for (auto& timer : take_fired_timers())
         a.events.emplace_back(timer);
+    // The update reads no clock: a sandbox's countdown is told the time, once a second at most
+    // (its timer wakes the loop to do so while the page is idle).
+    if (a.state.sandbox) {
+        const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+        if (now / 1000 != a.toldSecond) {
+            a.toldSecond = now / 1000;
+            a.events.emplace_back(ClockTicked{now});
+        }
+    }
     std::vector<Event> events;
     events.swap(a.events);
     for (const auto& event : events) {
