@@ -92,6 +92,14 @@ void SqliteStore::purge_sandbox(std::string_view id, std::int64_t nowMs,
     mark.bind(1, static_cast<std::int64_t>(nowMs));
     mark.bind(2, std::string(id));
     if (mark.exec() == 1) {
+        // The organization counts (SQLite only) go with the tenant's partners; the triggers
+        // would leave them at zero.
+        SQLite::Statement counts(*db_,
+                                 "DELETE FROM organization_counts WHERE partner_id = ?1 OR "
+                                 "partner_id IN (SELECT id FROM partners "
+                                 "WHERE distributor_id = ?1)");
+        counts.bind(1, std::string(id));
+        counts.exec();
         for (const auto& sql : tenant_purge_statements("?1")) {
             SQLite::Statement q(*db_, sql);
             q.bind(1, std::string(id));
