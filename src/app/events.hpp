@@ -113,6 +113,18 @@ struct SubscriptionActionClicked {
     core::SubscriptionAction action = core::SubscriptionAction::Suspend;
 };
 
+// The browser's address changed by itself: Back, Forward, a link, the address bar. `hash` is
+// the URL fragment ("#/customers/42").
+struct RouteChanged {
+    std::string hash;
+};
+
+// A keyboard shortcut, typed while no text field has the focus (Escape and Enter also in one).
+enum class Key { Up, Down, Enter, Escape, Approve, Reject, Help };
+struct KeyPressed {
+    Key key = Key::Escape;
+};
+
 struct TimerFired {
     RequestId id = 0;
 };
@@ -123,17 +135,16 @@ struct HttpAnswered {
     std::string body;
 };
 
-using Event =
-    std::variant<SignInEdited, SignInSubmitted, SignOutClicked, SearchEdited, StatusFilterChosen,
-                 ListEndReached, OrganizationOpened, BackToListClicked, OrganizationActionClicked,
-                 HttpAnswered, CreateOrganizationClicked, FormFieldEdited, OwnershipTypeChosen,
-                 FormSubmitted, CreateCancelled, ProfileTabChosen, DialogOpened, DialogClosed,
-                 RejectReasonEdited, SuspendChoiceMade, DeleteConfirmationEdited,
-                 OwnershipDialogEdited, DialogConfirmed, SellerChosen, OrdersClicked,
-                 OrderStatusFilterChosen, MoreOrdersClicked, OrderOpened, BackToOrdersClicked,
-                 OrderDecisionClicked, OrderSelectionToggled, PageSelectionToggled,
-                 SelectionDecisionClicked, OrderRejectReasonEdited, OrderRejectConfirmed,
-                 OrderRejectCancelled, NewOrderClicked, OrderQuantityEdited, PlaceOrderClicked,
-                 NewOrderCancelled, SubscriptionActionClicked, TimerFired>;
+using Event = std::variant<
+    SignInEdited, SignInSubmitted, SignOutClicked, SearchEdited, StatusFilterChosen, ListEndReached,
+    OrganizationOpened, BackToListClicked, OrganizationActionClicked, HttpAnswered,
+    CreateOrganizationClicked, FormFieldEdited, OwnershipTypeChosen, FormSubmitted, CreateCancelled,
+    ProfileTabChosen, DialogOpened, DialogClosed, RejectReasonEdited, SuspendChoiceMade,
+    DeleteConfirmationEdited, OwnershipDialogEdited, DialogConfirmed, SellerChosen, OrdersClicked,
+    OrderStatusFilterChosen, MoreOrdersClicked, OrderOpened, BackToOrdersClicked,
+    OrderDecisionClicked, OrderSelectionToggled, PageSelectionToggled, SelectionDecisionClicked,
+    OrderRejectReasonEdited, OrderRejectConfirmed, OrderRejectCancelled, NewOrderClicked,
+    OrderQuantityEdited, PlaceOrderClicked, NewOrderCancelled, SubscriptionActionClicked,
+    TimerFired, RouteChanged, KeyPressed>;
 
 }  // namespace orgdesk::app

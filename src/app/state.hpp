@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/org_fields.hpp"
+#include "app/route.hpp"
 #include "core/json_codecs.hpp"
 #include "core/member.hpp"
 #include "core/order_codecs.hpp"
@@ -53,6 +54,7 @@ struct OrganizationList {
     std::optional<RequestId> pending;  // the one list request whose answer still counts
     bool loaded = false;
     std::string error;
+    int cursor = -1;  // the row the arrow keys point at; -1: none
 };
 
 // A form's text, its field errors (from the core's validation or the server) and its request.
@@ -70,6 +72,7 @@ struct Form {
 enum class ProfileTab { Overview, Members, History, Subscriptions };
 enum class ProfileDialog {
     None,
+    ConfirmApprove,  // the keyboard shortcut's confirmation
     EditInformation,
     EditBilling,
     EditBuyerTags,
@@ -134,6 +137,7 @@ struct OrderList {
     core::OrderAction bulkAction = core::OrderAction::Approve;
     bool loaded = false;
     std::string error;
+    int cursor = -1;  // the row the arrow keys point at; -1: none
 };
 
 struct OrderDetail {
@@ -201,6 +205,10 @@ struct State {
     OrderForm orderForm;
     ChangeFeed changes;
     std::optional<Toast> toast;
+    // A shared link opened before the sign-in, or the screen a session expired on: shown once
+    // the person has signed in.
+    std::optional<Route> pendingRoute;
+    bool shortcutsHelp = false;     // the "?" panel listing the keyboard shortcuts
     std::uint64_t createCount = 0;  // makes each create's Idempotency-Key unique in a session
     RequestId nextRequestId = 1;
 

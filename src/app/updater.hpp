@@ -2,8 +2,9 @@
 // The inside of `update`: one visitor over the events, its handlers spread over
 // update_session.cpp (sign-in, list), update_profile.cpp (profile, actions, dialogs),
 // update_forms.cpp (create and edit forms), update_orders.cpp (queue, detail, decisions),
-// update_order_form.cpp (a customer's new order), update_subscriptions.cpp and
-// update_changes.cpp (the live-update long-poll). Not part of the app's interface.
+// update_order_form.cpp (a customer's new order), update_subscriptions.cpp,
+// update_changes.cpp (the live-update long-poll), update_navigation.cpp (URLs) and
+// update_keys.cpp (keyboard shortcuts). Not part of the app's interface.
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,6 +92,12 @@ class Updater {
     // update_changes.cpp
     void operator()(const TimerFired& e);
 
+    // update_navigation.cpp
+    void operator()(const RouteChanged& e);
+
+    // update_keys.cpp
+    void operator()(const KeyPressed& e);
+
   private:
     struct RequestOptions {
         std::string body;
@@ -134,6 +141,9 @@ class Updater {
     void load_subscriptions();
     void subscriptions_loaded(const HttpAnswered& a);
     void subscription_changed(const HttpAnswered& a);
+
+    // Shows the screen `route` names, loading what it needs.
+    void go_to(const Route& route);
 
     void watch_changes();
     void changes_answered(const HttpAnswered& a);

@@ -150,7 +150,8 @@ TEST(AppChanges, AnExpiredSessionEndsTheFeedWithTheSession) {
     const auto t = feed_answers(s, 401, "{}");
     EXPECT_TRUE(t.effects.empty());
     EXPECT_EQ(t.state.screen, Screen::SignIn);
-    EXPECT_EQ(t.state.signIn.error, "Your session has expired. Sign in again.");
+    EXPECT_EQ(t.state.signIn.error,
+              "Signed out: your session expired. Sign in again to return to where you were.");
 }
 
 TEST(AppChanges, AToastOutlivesTheFeedsAnswersAndTimers) {

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "app/views/keyboard.hpp"
 #include "app/views/theme.hpp"
 #include "app/views/ui.hpp"
 #include "app/views/widgets.hpp"
@@ -121,6 +122,7 @@ void draw_toast(const State& state, const Ui& ui) {
 }  // namespace
 
 void draw_app(const State& state, const Ui& ui) {
+    read_shortcuts(state, ui);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
@@ -169,6 +171,7 @@ void draw_app(const State& state, const Ui& ui) {
 
     ImGui::PushFont(ui.fonts.regular);
     draw_toast(state, ui);
+    draw_shortcuts_help(state, ui);
     ImGui::PopFont();
 }
 

@@ -28,7 +28,7 @@ void draw_header(const State& state, const core::CustomerView& view, const Ui& u
     ImGui::PushFont(ui.fonts.heading);
     ImGui::TextUnformatted(org.name.c_str());
     ImGui::PopFont();
-    note_item(org.name);
+    note_heading(org.name);
     ImGui::SetCursorScreenPos({pos.x + ui.px(20), ImGui::GetCursorScreenPos().y});
     const std::string status = "Status: " + std::string(core::to_string(org.status));
     ImGui::TextUnformatted(status.c_str());

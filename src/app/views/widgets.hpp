@@ -37,6 +37,9 @@ void field_error(const std::vector<core::FieldError>& errors, std::string_view f
 void muted_text(std::string_view text);
 // Publishes the last drawn item under `label` for the browser tests and the screen-reader mirror.
 void note_item(std::string_view label);
+// The same for a heading (1: the screen's title, 2: a card's or dialog's), which also goes to
+// the screen reader's list of the screen's headings.
+void note_heading(std::string_view label, int level = 1);
 // "." ".." "..." in turn, for "Loading" states.
 const char* loading_dots();
 

@@ -11,8 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "app/navigation.hpp"
 #include "app/update.hpp"
 #include "app/views/item_hooks.hpp"
+#include "app/views/keyboard.hpp"
 #include "app/views/theme.hpp"
 #include "app/views/ui.hpp"
 #include "app/web/browser.hpp"
@@ -36,7 +38,10 @@ struct WebApp {
     int width = 0;
     int height = 0;
     int idleFrames = 0;
-    bool animating = false;  // a view drew something that moves (a Provisioning chip)
+    bool animating = false;
+    std::string location;   // the fragment last written to the address bar
+    std::string announced;  // the live region's text  // a view drew something that moves (a
+                            // Provisioning chip)
     std::vector<Event> events;
 };
 
@@ -51,6 +56,8 @@ void apply_events() {
         a.events.emplace_back(std::move(answer));
     for (auto& timer : take_fired_timers())
         a.events.emplace_back(timer);
+    if (auto hash = take_location_change())
+        a.events.emplace_back(RouteChanged{std::move(*hash)});
     std::vector<Event> events;
     events.swap(a.events);
     for (const auto& event : events) {
@@ -90,25 +97,22 @@ void follow_canvas_size() {
     }
 }
 
-std::string title_for(const State& state) {
-    switch (state.screen) {
-        case Screen::SignIn:
-            return "Sign in · Orgdesk";
-        case Screen::Organizations:
-            return "Organizations · Orgdesk";
-        case Screen::CreateOrganization:
-            return "New organization · Orgdesk";
-        case Screen::Orders:
-            return "Orders · Orgdesk";
-        case Screen::OrderDetail:
-            return "Order · Orgdesk";
-        case Screen::NewOrder:
-            return "New order · Orgdesk";
-        case Screen::Profile:
-            break;
+// The address bar and the tab's title follow the screen; only a move to another screen adds a
+// history entry, so Back goes to the previous screen, not the previous keystroke of a search.
+void follow_location() {
+    WebApp& a = app();
+    const std::string hash = location_of(a.state);
+    if (hash != a.location) {
+        show_location(hash, is_new_screen(a.location, hash));
+        a.location = hash;
     }
-    return (state.profile.customer ? state.profile.customer->org.name : "Organization") +
-           " · Orgdesk";
+    set_page_title(page_title(a.state));
+    // The live region speaks when its text changes: a result shown twice in a row is said once.
+    const std::string said = announcement(a.state);
+    if (said != a.announced) {
+        announce(said);
+        a.announced = said;
+    }
 }
 
 void frame() {
@@ -117,6 +121,12 @@ void frame() {
     ImGui_ImplOpenGL3_NewFrame();  // creates the GL objects on the first frame
     follow_canvas_size();
     ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (views::wants_keyboard_navigation(a.state)) {
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    } else {
+        io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    }
     ImGui::NewFrame();
     views::begin_item_frame();
     a.animating = false;
@@ -131,7 +141,7 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     views::publish_items(a.scale);
-    set_page_title(title_for(a.state));
+    follow_location();
 
     static bool firstFrame = true;
     if (firstFrame) {
@@ -169,6 +179,9 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     install_wake_hooks();
+    // A shared link: the screen it names opens after the sign-in.
+    a.location = current_location();
+    a.events.emplace_back(RouteChanged{a.location});
     emscripten_set_main_loop(frame, 0, true);
     return 0;
 }

@@ -1,0 +1,66 @@
+// Keyboard shortcuts: rows chosen with the arrow keys and opened with Enter, approval that asks
+// first, the "?" panel that holds the other keys while it is open.
+#include "app_test_support.hpp"
+
+namespace orgdesk::app {
+namespace {
+
+using namespace testing;
+using core::OrgAction;
+using core::OrgStatus;
+
+TEST(Keys, ArrowsChooseARowAndEnterOpensIt) {
+    State s = signed_in_with_list();
+    EXPECT_EQ(s.list.cursor, -1);
+    EXPECT_TRUE(update(s, KeyPressed{Key::Enter}).effects.empty()) << "no row chosen yet";
+    s = apply(s, {KeyPressed{Key::Down}, KeyPressed{Key::Down}});
+    EXPECT_EQ(s.list.cursor, 0) << "the list has one row: the cursor stays on it";
+    s = apply(s, {KeyPressed{Key::Up}});
+    EXPECT_EQ(s.list.cursor, 0);
+    const auto t = update(s, KeyPressed{Key::Enter});
+    EXPECT_EQ(t.state.screen, Screen::Profile);
+    EXPECT_EQ(only_request(t).path, "/api/v1/customers/c1");
+}
+
+TEST(Keys, TheApproveShortcutAsksBeforeItApproves) {
+    State s = profile_of(customer("c1", OrgStatus::New, {OrgAction::Approve, OrgAction::Reject}));
+    auto t = update(s, KeyPressed{Key::Approve});
+    EXPECT_EQ(t.state.profile.dialog, ProfileDialog::ConfirmApprove);
+    EXPECT_TRUE(t.effects.empty()) << "nothing is sent before the confirmation";
+
+    // Escape (the dialog's Cancel) leaves everything as it was.
+    EXPECT_EQ(update(t.state, DialogClosed{}).state.profile.dialog, ProfileDialog::None);
+
+    t = update(t.state, DialogConfirmed{});
+    EXPECT_EQ(t.state.profile.dialog, ProfileDialog::None);
+    const auto approve = only_request(t);
+    EXPECT_EQ(approve.path, "/api/v1/customers/c1/approve");
+    EXPECT_EQ(approve.ifMatch, "3");
+}
+
+TEST(Keys, ShortcutsOfActionsNotOfferedDoNothing) {
+    State s = profile_of(customer("c1", OrgStatus::Active, {OrgAction::Suspend}));
+    auto t = update(s, KeyPressed{Key::Approve});
+    EXPECT_EQ(t.state.profile.dialog, ProfileDialog::None);
+    t = update(t.state, KeyPressed{Key::Reject});
+    EXPECT_EQ(t.state.profile.dialog, ProfileDialog::None);
+    EXPECT_TRUE(t.effects.empty());
+
+    s = profile_of(customer("c1", OrgStatus::New, {OrgAction::Reject}));
+    EXPECT_EQ(update(s, KeyPressed{Key::Reject}).state.profile.dialog, ProfileDialog::Reject);
+}
+
+TEST(Keys, TheHelpPanelHoldsTheOtherKeysUntilClosed) {
+    State s = signed_in_with_list();
+    s = apply(s, {KeyPressed{Key::Help}});
+    EXPECT_TRUE(s.shortcutsHelp);
+    s = apply(s, {KeyPressed{Key::Down}});
+    EXPECT_EQ(s.list.cursor, -1);
+    s = apply(s, {KeyPressed{Key::Escape}});
+    EXPECT_FALSE(s.shortcutsHelp);
+    EXPECT_FALSE(update(State{}, KeyPressed{Key::Help}).state.shortcutsHelp)
+        << "signed out: no shortcuts";
+}
+
+}  // namespace
+}  // namespace orgdesk::app
