@@ -68,6 +68,18 @@ std::string page_title(const State& state) {
     return what + " · Orgdesk";
 }
 
+StoredPreferences remembered_preferences(const State& state) {
+    StoredPreferences stored = state.preferences;
+    if (state.session) {
+        auto& mine = stored[state.session->user.username];
+        mine.organizationStatus = state.list.statusFilter;
+        mine.organizationSearch = state.list.search;
+        mine.orderStatus = state.orders.statusFilter;
+        mine.hasOrderStatus = true;
+    }
+    return stored;
+}
+
 std::string announcement(const State& state) {
     if (state.toast)
         return state.toast->text;

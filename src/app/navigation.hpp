@@ -14,6 +14,8 @@ std::optional<Route> route_of(const State& state);
 std::string location_of(const State& state);
 // "Organizations · Orgdesk", "Northwind Traders · Orgdesk", "Order 9f3e12ab · Orgdesk".
 std::string page_title(const State& state);
+// The remembered choices to store: those read at start, with the signed-in user's current ones.
+StoredPreferences remembered_preferences(const State& state);
 // What the page's ARIA live region says: the result of the last action (approved, rejected,
 // an error), or empty.
 std::string announcement(const State& state);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/org_fields.hpp"
+#include "app/preferences.hpp"
 #include "app/route.hpp"
 #include "core/json_codecs.hpp"
 #include "core/member.hpp"
@@ -178,6 +179,8 @@ struct ChangeFeed {
     std::optional<RequestId> pending;   // the poll on its way
     std::optional<RequestId> retryTimer;
     int failures = 0;  // in a row, for the backoff
+    // The last poll found no server at all: the app says so and keeps retrying.
+    bool unreachable = false;
 };
 
 struct Seller {
@@ -208,7 +211,9 @@ struct State {
     // A shared link opened before the sign-in, or the screen a session expired on: shown once
     // the person has signed in.
     std::optional<Route> pendingRoute;
-    bool shortcutsHelp = false;     // the "?" panel listing the keyboard shortcuts
+    bool shortcutsHelp = false;
+    StoredPreferences preferences;  // as read from the browser's storage at start     // the "?"
+                                    // panel listing the keyboard shortcuts
     std::uint64_t createCount = 0;  // makes each create's Idempotency-Key unique in a session
     RequestId nextRequestId = 1;
 

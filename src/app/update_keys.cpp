@@ -1,9 +1,11 @@
-// Keyboard shortcuts: what a key means depends on the screen, so it is decided here, where the
-// state is, and the views only report which key was typed.
+// Keyboard shortcuts and the clipboard: what a key means depends on the screen, so it is decided
+// here, where the state is, and the views only report which key was typed.
 #include <algorithm>
 
 #include "app/offers.hpp"
 #include "app/updater.hpp"
+#include "core/money.hpp"
+#include "core/time_format.hpp"
 
 namespace orgdesk::app {
 namespace {
@@ -79,6 +81,44 @@ void Updater::operator()(const KeyPressed& e) {
         case Screen::NewOrder:
             return;
     }
+}
+
+std::string selection_as_tsv(const OrderList& list) {
+    // A tab or line break inside a value would break the table: it becomes a space.
+    const auto cell = [](std::string text) {
+        std::replace_if(
+            text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; },
+            ' ');
+        return text;
+    };
+    std::string tsv = "Order\tCustomer\tTotal\tCurrency\tStatus\tPlaced\n";
+    for (const auto& view : list.items) {
+        const auto& order = view.order;
+        if (list.selected.count(order.id) == 0)
+            continue;
+        tsv += cell(order.id) + '\t' + cell(view.customer.name) + '\t' +
+               core::format_amount(order.price.total, order.price.currency) + '\t' +
+               cell(order.price.currency) + '\t' + std::string(core::to_string(order.status)) +
+               '\t' + core::format_iso8601(order.createdAtMs) + '\n';
+    }
+    return tsv;
+}
+
+void Updater::operator()(const CopyRequested& e) {
+    if (e.text.empty())
+        return;
+    effects_.emplace_back(CopyText{e.text});
+    state_.toast = Toast{"Copied " + e.what + " to the clipboard.", false};
+}
+
+void Updater::operator()(const SelectionCopied&) {
+    const auto count = state_.orders.selected.size();
+    if (state_.screen != Screen::Orders || count == 0)
+        return;
+    effects_.emplace_back(CopyText{selection_as_tsv(state_.orders)});
+    state_.toast = Toast{"Copied " + std::to_string(count) + (count == 1 ? " order" : " orders") +
+                             " to the clipboard as tab-separated text.",
+                         false};
 }
 
 }  // namespace orgdesk::app

@@ -16,6 +16,10 @@ void Updater::operator()(const RouteChanged& e) {
         go_to(wanted);
 }
 
+void Updater::operator()(const PreferencesRead& e) {
+    state_.preferences = parse_preferences(e.text);
+}
+
 void Updater::go_to(const Route& route) {
     if (!state_.session)
         return;

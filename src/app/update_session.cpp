@@ -209,8 +209,10 @@ void Updater::sign_out(const std::string& message, bool isError) {
     const RequestId next = state_.nextRequestId;
     // An expired session returns the person to the same screen after the next sign-in.
     const auto route = isError ? route_of(state_) : std::nullopt;
+    auto preferences = remembered_preferences(state_);
     state_ = State{};
     state_.pendingRoute = route;
+    state_.preferences = std::move(preferences);
     state_.nextRequestId = next;  // answers to old requests must never match new ones
     state_.signIn.username = username;
     if (isError) {
@@ -241,7 +243,14 @@ void Updater::signed_in(const HttpAnswered& a) {
     form.password.clear();
     state_.screen = Screen::Organizations;
     state_.list = OrganizationList{};
-    // A link waiting for the sign-in chooses the first lists' filters, so they load once.
+    // The person's remembered filters, unless a link waiting for the sign-in chooses them: either
+    // way before the first lists are asked for, so they load once.
+    const auto remembered = state_.preferences.find(login->user.username);
+    const bool known = remembered != state_.preferences.end();
+    if (known) {
+        state_.list.search = remembered->second.organizationSearch;
+        state_.list.statusFilter = remembered->second.organizationStatus;
+    }
     const auto& route = state_.pendingRoute;
     if (route && route->place == Place::Organizations) {
         state_.list.search = route->search;
@@ -253,6 +262,8 @@ void Updater::signed_in(const HttpAnswered& a) {
     state_.orders = OrderList{};
     if (core::role_may(login->user.role, core::OrderAction::Approve))
         state_.orders.statusFilter = core::OrderStatus::PendingApproval;
+    if (known && remembered->second.hasOrderStatus)
+        state_.orders.statusFilter = remembered->second.orderStatus;
     if (route && route->place == Place::Orders)
         state_.orders.statusFilter = route->orderStatus;
     reload_orders();

@@ -94,9 +94,12 @@ class Updater {
 
     // update_navigation.cpp
     void operator()(const RouteChanged& e);
+    void operator()(const PreferencesRead& e);
 
     // update_keys.cpp
     void operator()(const KeyPressed& e);
+    void operator()(const CopyRequested& e);
+    void operator()(const SelectionCopied& e);
 
   private:
     struct RequestOptions {

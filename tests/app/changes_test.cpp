@@ -112,6 +112,21 @@ TEST(AppChanges, AFailureWaitsTwoSecondsThenFiveAndStartsOverAfterASuccess) {
     EXPECT_EQ(only_timer(t).delayMs, 2000);
 }
 
+TEST(AppChanges, AnUnreachableServerIsSaidUntilItAnswersAgainAndThenCaughtUpWith) {
+    State s = signed_in_with_orders({});
+    auto t = feed_answers(s, 503, "");
+    EXPECT_FALSE(t.state.changes.unreachable) << "a server that answers is reachable";
+    t = feed_answers(update(t.state, TimerFired{only_timer(t).id}).state, 0, "");
+    EXPECT_TRUE(t.state.changes.unreachable);
+    t = update(t.state, TimerFired{only_timer(t).id});
+    EXPECT_TRUE(t.state.changes.unreachable) << "still said while the retry is on its way";
+    // Back, with nothing reported as changed: what is shown is reloaded all the same.
+    t = feed_answers(t.state, 200, R"({"cursor":"1.10","changed":false})");
+    EXPECT_FALSE(t.state.changes.unreachable);
+    EXPECT_EQ(request_for(t, Purpose::ListOrders).path,
+              "/api/v1/orders?limit=50&status=PendingApproval");
+}
+
 TEST(AppChanges, SignOutStopsTheFeed) {
     State s = signed_in_with_orders({});
     const RequestId poll = s.changes.pending.value();

@@ -62,5 +62,32 @@ TEST(Keys, TheHelpPanelHoldsTheOtherKeysUntilClosed) {
         << "signed out: no shortcuts";
 }
 
+TEST(Clipboard, ACopyButtonPutsItsValueOnTheClipboardAndSaysSo) {
+    State s = signed_in_with_list();
+    auto t = update(s, CopyRequested{"c1-uuid", "the organization id"});
+    ASSERT_EQ(t.effects.size(), 1U);
+    EXPECT_EQ(std::get<CopyText>(t.effects[0]).text, "c1-uuid");
+    EXPECT_EQ(t.state.toast->text, "Copied the organization id to the clipboard.");
+    EXPECT_TRUE(update(s, CopyRequested{"", "the billing email"}).effects.empty());
+}
+
+TEST(Clipboard, TheCheckedOrdersAreCopiedAsTabSeparatedText) {
+    auto first = order("o1", core::OrderStatus::PendingApproval, {core::OrderAction::Approve});
+    auto second = order("o2", core::OrderStatus::PendingApproval, {core::OrderAction::Approve});
+    second.customer.name = "Tab\tand\nbreak AB";
+    State s =
+        signed_in_with_orders({first, second, order("o3", core::OrderStatus::Provisioned, {})});
+    s = apply(s, {OrdersClicked{}});
+    EXPECT_TRUE(update(s, SelectionCopied{}).effects.empty()) << "nothing checked";
+    s = apply(s, {OrderSelectionToggled{"o2"}, OrderSelectionToggled{"o1"}});
+    const auto t = update(s, SelectionCopied{});
+    ASSERT_EQ(t.effects.size(), 1U);
+    EXPECT_EQ(std::get<CopyText>(t.effects[0]).text,
+              "Order\tCustomer\tTotal\tCurrency\tStatus\tPlaced\n"
+              "o1\tNorthwind Traders\t82.50\tEUR\tPendingApproval\t2026-11-18T11:06:40.000Z\n"
+              "o2\tTab and break AB\t82.50\tEUR\tPendingApproval\t2026-11-18T11:06:40.000Z\n");
+    EXPECT_EQ(t.state.toast->text, "Copied 2 orders to the clipboard as tab-separated text.");
+}
+
 }  // namespace
 }  // namespace orgdesk::app

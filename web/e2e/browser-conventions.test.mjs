@@ -33,8 +33,8 @@ function countFrames() {
   });
 }
 
-async function newPage(url) {
-  const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
+async function newPage(url, options = {}) {
+  const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, ...options });
   await page.addInitScript(countFrames);
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(e.message));
@@ -169,5 +169,78 @@ test('a non-Latin name is created in the form and found by search', async () => 
     return rows.length === 1 && items.some((i) => i.label === wanted);
   }, name, { timeout: 15000, polling: 50 });
   assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a server that cannot be reached is said, retried by itself, and the banner goes when it answers', async () => {
+  const page = await newPage(server.url);
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+  const banner = 'Cannot reach the Orgdesk server. Retrying by itself; what you see may be out of date.';
+  await page.waitForTimeout(300);  // the feed's first poll is answered; the next one waits
+  await page.route('**/api/v1/changes**', (route) => route.abort('internetdisconnected'));
+  await createNew('Wake The Feed Oy');  // a change answers the waiting poll; the next one fails
+  await findItem(page, banner);
+  await page.unroute('**/api/v1/changes**');
+  await page.waitForFunction((text) => !(window.orgdeskItems ?? []).some((i) => i.label === text), banner,
+                             { timeout: 10000, polling: 100 });
+  await findItem(page, 'Wake The Feed Oy');  // caught up with what changed while it was away
+  await page.close();
+});
+
+test('an expired session signs out and returns to the same screen after the sign-in', async () => {
+  const org = await createNew('Session Return Ltd');
+  const page = await newPage(`${server.url}#/customers/${org.id}`);
+  const tokens = [];
+  page.on('response', async (response) => {
+    if (response.url().endsWith('/api/v1/auth/login')) tokens.push((await response.json()).token);
+  });
+  await signInByKeyboard(page);
+  await findItem(page, 'Status: New');
+  await page.waitForFunction(() => window.orgdeskAsleep === true, null, { timeout: 15000 });
+  assert.equal((await api(server.url, 'POST', '/api/v1/auth/logout', { token: tokens[0] })).status, 204);
+
+  await clickItem(page, 'Members');  // the next request finds the session gone
+  await findItem(page, 'Signed out: your session expired. Sign in again to return to where you were.');
+  assert.equal(hashOf(page), `#/customers/${org.id}`);
+  await clickItem(page, 'Password');
+  await page.keyboard.type('orgdesk-demo', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await findItem(page, 'Status: New');
+  await findItem(page, 'Session Return Ltd');
+  await page.close();
+});
+
+test('copy an id and the checked orders, paste into the search, all through the system clipboard', async () => {
+  const org = await createNew('Clipboard Σ Oy');
+  const page = await newPage(`${server.url}#/customers/${org.id}`,
+                             { permissions: ['clipboard-read', 'clipboard-write'] });
+  await signInByKeyboard(page);
+  await clickItem(page, 'Copy id');
+  await findItem(page, 'Copied the organization id to the clipboard.');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), org.id);
+
+  await clickItem(page, '< Organizations');
+  await page.evaluate(() => navigator.clipboard.writeText('Clipboard Σ'));
+  await clickItem(page, 'Search');
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction((wanted) => {
+    const items = window.orgdeskItems ?? [];
+    const rows = items.filter((i) => ['New', 'Active', 'Blocked', 'Rejected'].includes(i.label));
+    return rows.length === 1 && items.some((i) => i.label === wanted);
+  }, 'Clipboard Σ Oy', { timeout: 15000, polling: 50 });
+
+  // A link within the page (the address bar's fragment) moves to the queue.
+  await page.evaluate(() => { window.location.hash = '#/orders?status=PendingApproval'; });
+  await page.waitForFunction(() => document.title === 'Orders · Orgdesk');
+  await clickItem(page, 'Select all on this page');
+  await page.mouse.move(5, 400);  // away from the table
+  await page.keyboard.press('Control+C');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith('Order\t'),
+                             null, { timeout: 5000, polling: 100 });
+  const lines = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n');
+  assert.equal(lines[0], 'Order\tCustomer\tTotal\tCurrency\tStatus\tPlaced');
+  assert.ok(lines.length > 1);
+  for (const line of lines.slice(1)) assert.equal(line.split('\t')[4], 'PendingApproval', line);
   await page.close();
 });

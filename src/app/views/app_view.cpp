@@ -130,6 +130,7 @@ void draw_app(const State& state, const Ui& ui) {
     ImGui::PushFont(ui.fonts.regular);
 
     draw_top_bar(state, ui);
+    draw_loading_bar(ui);
     if (state.screen == Screen::SignIn) {
         draw_sign_in(state, ui);
     } else {
@@ -138,6 +139,7 @@ void draw_app(const State& state, const Ui& ui) {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(28), ui.px(20)});
         ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::kBackground);
         ImGui::BeginChild("##main", {0, 0}, ImGuiChildFlags_AlwaysUseWindowPadding);
+        draw_connection_banner(state, ui);
         switch (state.screen) {
             case Screen::Profile:
                 draw_profile(state, ui);

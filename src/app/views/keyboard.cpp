@@ -18,6 +18,8 @@ constexpr std::pair<const char*, const char*> kShortcuts[] = {
     {"a", "Approve the open organization (asks first)"},
     {"r", "Reject the open organization or order (asks for a reason)"},
     {"Tab", "Next field in a form"},
+    {"Ctrl+C", "Copy the checked orders as tab-separated text"},
+    {"Ctrl+V", "Paste into the text field being edited"},
 };
 
 bool dialog_open(const State& state) {
@@ -57,6 +59,9 @@ void read_shortcuts(const State& state, const Ui& ui) {
     // A dialog reads its own Escape and Enter; the list behind it waits.
     if (dialog_open(state) || ImGui::GetIO().WantTextInput)
         return;
+    // Ctrl+C outside a text field copies the checked rows (Cmd+C on a Mac).
+    if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_C, false))
+        ui.dispatch(SelectionCopied{});
     const auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, /*repeat=*/true); };
     if (pressed(ImGuiKey_DownArrow))
         ui.dispatch(KeyPressed{Key::Down});

@@ -188,4 +188,14 @@ void detail_row(const char* label, const std::string& value) {
     ImGui::TextUnformatted(value.empty() ? "—" : value.c_str());
 }
 
+void copy_button(const Ui& ui, const char* label, const std::string& text, const char* what) {
+    if (text.empty())
+        return;
+    ImGui::SameLine();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {ui.px(6), ui.px(1)});
+    if (ImGui::SmallButton(label))
+        ui.dispatch(CopyRequested{text, what});
+    ImGui::PopStyleVar();
+}
+
 }  // namespace orgdesk::app::views

@@ -60,5 +60,7 @@ void card(const char* title, const Ui& ui, float width, const std::function<void
           const std::function<void()>& corner = nullptr);
 // A label in muted text and its value beside it, in a column of details.
 void detail_row(const char* label, const std::string& value);
+// A small "Copy id"-style button after the last item that puts `text` on the clipboard.
+void copy_button(const Ui& ui, const char* label, const std::string& text, const char* what);
 
 }  // namespace orgdesk::app::views

@@ -22,6 +22,23 @@ EM_JS(void, js_announce, (const char* text), {
     const region = document.getElementById('announcer');
     if (region) region.textContent = UTF8ToString(text);
 });
+EM_JS(int, js_preferences_size, (), {
+    try {
+        Module.orgdeskStored = localStorage.getItem('orgdesk.preferences') || "";
+    } catch (e) {
+        Module.orgdeskStored = "";
+    }
+    return lengthBytesUTF8(Module.orgdeskStored) + 1;
+});
+EM_JS(void, js_copy_preferences, (char* out, int size), {
+    stringToUTF8(Module.orgdeskStored, out, size);
+});
+EM_JS(void, js_store_preferences, (const char* text), {
+    try {
+        localStorage.setItem('orgdesk.preferences', UTF8ToString(text));
+    } catch (e) {
+    }
+});
 EM_JS(void, js_hide_cover, (), {
     const cover = document.getElementById('loading');
     if (cover) cover.remove();
@@ -56,8 +73,8 @@ EM_JS(void, js_copy_location, (char* out, int size), { stringToUTF8(location.has
 // pushState and replaceState fire no popstate: the app's own moves are not read back.
 EM_JS(void, js_show_location, (const char* hash, int newEntry), {
     const url = UTF8ToString(hash);
-    if (newEntry) history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
+    if (newEntry) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
 });
 // Published for the browser tests, as the widgets are: whether the frame loop is asleep.
 EM_JS(void, js_set_asleep, (int asleep), { window.orgdeskAsleep = asleep !== 0; });
@@ -116,6 +133,17 @@ void show_location(const std::string& hash, bool newEntry) {
 
 void set_page_title(const std::string& title) {
     js_set_title(title.c_str());
+}
+
+std::string stored_preferences() {
+    std::string text(static_cast<std::size_t>(js_preferences_size()), '\0');
+    js_copy_preferences(text.data(), static_cast<int>(text.size()));
+    text.resize(text.find('\0'));
+    return text;
+}
+
+void store_preferences(const std::string& text) {
+    js_store_preferences(text.c_str());
 }
 
 void announce(const std::string& text) {

@@ -29,6 +29,10 @@ std::string current_location();
 std::optional<std::string> take_location_change();
 // Writes the app's own fragment to the address bar: a new history entry, or in place.
 void show_location(const std::string& hash, bool newEntry);
+// The remembered choices in the browser's storage (localStorage), or empty; and their update.
+// Storage that is full or forbidden (a private window's policy) only means nothing is kept.
+std::string stored_preferences();
+void store_preferences(const std::string& text);
 // Sets the text of the page's ARIA live region (#announcer), which screen readers read out.
 void announce(const std::string& text);
 // The page shows a "Loading Orgdesk..." cover until the first frame is drawn.

@@ -18,6 +18,7 @@
 #include "app/views/theme.hpp"
 #include "app/views/ui.hpp"
 #include "app/web/browser.hpp"
+#include "app/web/clipboard.hpp"
 #include "app/web/fetch_client.hpp"
 #include "app/web/fonts.hpp"
 #include "app/web/timers.hpp"
@@ -28,6 +29,8 @@ namespace {
 // Frames drawn after the last input or answer before the loop pauses: enough for hover effects
 // and ImGui's own settling.
 constexpr int kFramesBeforeIdle = 30;
+// A request that takes longer than this shows the loading bar; a quicker one would only flash it.
+constexpr double kSlowRequestMs = 150;
 
 struct WebApp {
     GLFWwindow* window = nullptr;
@@ -39,9 +42,10 @@ struct WebApp {
     int height = 0;
     int idleFrames = 0;
     bool animating = false;
-    std::string location;   // the fragment last written to the address bar
-    std::string announced;  // the live region's text  // a view drew something that moves (a
-                            // Provisioning chip)
+    std::string location;           // the fragment last written to the address bar
+    std::string announced;          // the live region's text
+    std::string storedPreferences;  // a view drew something that moves (a
+                                    // Provisioning chip)
     std::vector<Event> events;
 };
 
@@ -68,10 +72,19 @@ void apply_events() {
                 a.net.send(*request);
             } else if (const auto* timer = std::get_if<StartTimer>(&effect)) {
                 start_timer(*timer);
+            } else if (const auto* copy = std::get_if<CopyText>(&effect)) {
+                copy_to_clipboard(copy->text);
             }
         }
     }
     a.idleFrames = events.empty() ? a.idleFrames : 0;
+    if (!events.empty()) {
+        std::string remembered = to_text(remembered_preferences(a.state));
+        if (remembered != a.storedPreferences) {
+            store_preferences(remembered);
+            a.storedPreferences = std::move(remembered);
+        }
+    }
 }
 
 // Keeps the canvas backing store at CSS size x devicePixelRatio, and fonts and style at that
@@ -122,6 +135,8 @@ void frame() {
     follow_canvas_size();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
+    while (auto pasted = take_pasted_text())
+        io.AddInputCharactersUTF8(pasted->c_str());  // typed into the field being edited
     if (views::wants_keyboard_navigation(a.state)) {
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     } else {
@@ -131,7 +146,7 @@ void frame() {
     views::begin_item_frame();
     a.animating = false;
     const views::Ui ui{a.fonts, a.scale, [&a](Event e) { a.events.push_back(std::move(e)); },
-                       [&a] { a.animating = true; }};
+                       [&a] { a.animating = true; }, a.net.waiting_longer_than(kSlowRequestMs)};
     views::draw_app(a.state, ui);
     ImGui::Render();
 
@@ -179,7 +194,10 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     install_wake_hooks();
+    install_clipboard();
     // A shared link: the screen it names opens after the sign-in.
+    a.storedPreferences = stored_preferences();
+    a.events.emplace_back(PreferencesRead{a.storedPreferences});
     a.location = current_location();
     a.events.emplace_back(RouteChanged{a.location});
     emscripten_set_main_loop(frame, 0, true);
