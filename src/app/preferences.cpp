@@ -9,7 +9,9 @@ StoredPreferences parse_preferences(std::string_view text) {
     const auto json = core::parse_json(text);
     if (!json || !json->is_object())
         return stored;
-    for (const auto& [user, entry] : json->items()) {
+    for (const auto& item : json->items()) {
+        // Not a structured binding: clang 14 (Emscripten) cannot capture one in a lambda.
+        const core::Json& entry = item.value();
         if (!entry.is_object())
             continue;
         Preferences p;
@@ -24,7 +26,7 @@ StoredPreferences parse_preferences(std::string_view text) {
             p.hasOrderStatus = true;
             p.orderStatus = core::parse_order_status(text_of("orderStatus"));
         }
-        stored[user] = std::move(p);
+        stored[item.key()] = std::move(p);
     }
     return stored;
 }
