@@ -41,11 +41,10 @@ struct WebApp {
     int width = 0;
     int height = 0;
     int idleFrames = 0;
-    bool animating = false;
+    bool animating = false;         // a view drew something that moves (a Provisioning chip)
     std::string location;           // the fragment last written to the address bar
     std::string announced;          // the live region's text
-    std::string storedPreferences;  // a view drew something that moves (a
-                                    // Provisioning chip)
+    std::string storedPreferences;  // as last written to the browser's storage
     std::vector<Event> events;
 };
 
