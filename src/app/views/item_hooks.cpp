@@ -48,15 +48,16 @@ void publish_mirror() {
         return;
     m.lastPublished = std::move(json);
     // Rebuilt only when it changed, so a screen reader is not told the same thing every frame.
+    // (EM_ASM's text passes through the C preprocessor: no "=>" or "===" in it.)
     EM_ASM(
         {
-            const page = JSON.parse(UTF8ToString($0));
-            const headings = document.getElementById('a11y-headings');
-            const focused = document.getElementById('a11y-focused');
+            var page = JSON.parse(UTF8ToString($0));
+            var headings = document.getElementById('a11y-headings');
+            var focused = document.getElementById('a11y-focused');
             if (!headings || !focused)
                 return;
-            headings.replaceChildren(... page.headings.map((h) = > {
-                const element = document.createElement(h.level == = 1 ? 'h1' : 'h2');
+            headings.replaceChildren.apply(headings, page.headings.map(function(h) {
+                var element = document.createElement(h.level == 1 ? 'h1' : 'h2');
                 element.textContent = h.text;
                 return element;
             }));

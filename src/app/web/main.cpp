@@ -194,11 +194,11 @@ int main() {
 
     install_wake_hooks();
     install_clipboard();
-    // A shared link: the screen it names opens after the sign-in.
+    // The remembered choices, and a shared link: the screen it names opens after the sign-in.
     a.storedPreferences = stored_preferences();
-    a.events.emplace_back(PreferencesRead{a.storedPreferences});
+    a.events.emplace_back(orgdesk::app::PreferencesRead{a.storedPreferences});
     a.location = current_location();
-    a.events.emplace_back(RouteChanged{a.location});
+    a.events.emplace_back(orgdesk::app::RouteChanged{a.location});
     emscripten_set_main_loop(frame, 0, true);
     return 0;
 }
