@@ -19,8 +19,9 @@ constexpr int kRetryDelaysMs[] = {2000, 5000};
 void Updater::watch_changes() {
     auto& feed = state_.changes;
     std::string path = "/api/v1/changes";
-    // Without a cursor the server answers at once with the current one.
-    if (feed.cursor)
+    // Without a cursor the server answers at once with the current one: so does a retry after
+    // the server was away, which then reloads what is shown (the changes meanwhile are unknown).
+    if (feed.cursor && !feed.unreachable)
         path += "?after=" + url_encode(*feed.cursor);
     feed.retryTimer.reset();
     feed.pending = send(Purpose::WatchChanges, "GET", path);

@@ -43,8 +43,10 @@ async function newPage(url, options = {}) {
   return page;
 }
 
-// Signs in with the keyboard only: the username field has the focus, Tab moves on, Enter sends.
+// Signs in from the keyboard: one click gives the page the focus (a headless page has none until
+// then), after that Tab moves to the password and Enter sends.
 async function signInByKeyboard(page) {
+  await clickItem(page, 'Username');
   await page.keyboard.type('seller@demo.test', { delay: 5 });
   await page.keyboard.press('Tab');
   await page.keyboard.type('orgdesk-demo', { delay: 5 });

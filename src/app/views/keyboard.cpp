@@ -40,6 +40,14 @@ bool typed_shortcut(ImWchar c) {
     return false;
 }
 
+bool take_shortcut(ImWchar c) {
+    if (!typed_shortcut(c))
+        return false;
+    auto& queue = ImGui::GetIO().InputQueueCharacters;
+    queue.erase(queue.find(c));
+    return true;
+}
+
 bool wants_keyboard_navigation(const State& state) {
     switch (state.screen) {
         case Screen::SignIn:

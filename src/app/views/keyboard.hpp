@@ -11,6 +11,8 @@ namespace orgdesk::app::views {
 void read_shortcuts(const State& state, const Ui& ui);
 // Whether `c` was typed this frame while no text field has the focus: a shortcut, not text.
 bool typed_shortcut(ImWchar c);
+// The same, and the character is not typed into the field the shortcut focuses.
+bool take_shortcut(ImWchar c);
 // Forms and dialogs move with Tab and the arrow keys and press a button with Enter or Space
 // (ImGui's keyboard navigation); on lists and details the shortcuts own those keys.
 bool wants_keyboard_navigation(const State& state);

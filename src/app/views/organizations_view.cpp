@@ -113,7 +113,7 @@ void draw_organizations(const State& state, const Ui& ui) {
     }
 
     ImGui::SetNextItemWidth(std::min(ui.px(520), ImGui::GetContentRegionAvail().x));
-    if (typed_shortcut('/'))
+    if (take_shortcut('/'))
         ImGui::SetKeyboardFocusHere();
     if (auto text = text_field("##Search", list.search,
                                "Search by name, UUID, number, customer reference or contract")) {

@@ -59,8 +59,10 @@ void apply_events() {
         a.events.emplace_back(std::move(answer));
     for (auto& timer : take_fired_timers())
         a.events.emplace_back(timer);
-    if (auto hash = take_location_change())
+    if (auto hash = take_location_change()) {
+        a.location = *hash;  // the browser shows it already: writing it again would push an entry
         a.events.emplace_back(RouteChanged{std::move(*hash)});
+    }
     std::vector<Event> events;
     events.swap(a.events);
     for (const auto& event : events) {
