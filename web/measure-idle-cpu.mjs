@@ -15,21 +15,23 @@ function processes() {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      all.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      all.set(Number(name), { comm, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
     } catch { /* gone meanwhile */ }
   }
   return all;
 }
 
-// CPU ticks of `root` and all its descendants.
-function treeTicks(root) {
+// CPU ticks of the Chromium processes this script started (not the server, also a child).
+function chromiumTicks() {
   const all = processes();
   let ticks = 0;
-  const pending = [root];
+  const pending = [process.pid];
   while (pending.length > 0) {
     const pid = pending.pop();
-    ticks += all.get(pid)?.ticks ?? 0;
-    for (const [child, info] of all) if (info.ppid === pid) pending.push(child);
+    const info = all.get(pid);
+    if (info && /chrom/i.test(info.comm)) ticks += info.ticks;
+    for (const [child, c] of all) if (c.ppid === pid) pending.push(child);
   }
   return ticks;
 }
@@ -52,12 +54,11 @@ try {
   await page.waitForFunction(() => window.orgdeskAsleep === true, null, { timeout: 30000, polling: 100 });
   await page.waitForTimeout(1000);  // let the last paint and any GC settle
 
-  const browserPid = chromium.browser.process().pid;
   const framesBefore = await page.evaluate(() => window.orgdeskFrames);
-  const ticksBefore = treeTicks(browserPid);
+  const ticksBefore = chromiumTicks();
   const started = Date.now();
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  const ticks = treeTicks(browserPid) - ticksBefore;
+  const ticks = chromiumTicks() - ticksBefore;
   const elapsed = (Date.now() - started) / 1000;
   const frames = (await page.evaluate(() => window.orgdeskFrames)) - framesBefore;
   const cpuSeconds = ticks / ticksPerSecond;
