@@ -55,6 +55,11 @@ struct StartTimer {
     int delayMs = 0;
 };
 
-using Effect = std::variant<HttpRequest, StartTimer>;
+// Puts `text` on the system clipboard.
+struct CopyText {
+    std::string text;
+};
+
+using Effect = std::variant<HttpRequest, StartTimer, CopyText>;
 
 }  // namespace orgdesk::app

@@ -124,6 +124,31 @@ struct ClockTicked {
     std::int64_t nowMs = 0;
 };
 
+// The browser's address changed by itself: Back, Forward, a link, the address bar. `hash` is
+// the URL fragment ("#/customers/42").
+struct RouteChanged {
+    std::string hash;
+};
+
+// Clipboard: one value (an id, an email) from its Copy button, or the checked orders (Ctrl+C on
+// the queue) as tab-separated text.
+struct CopyRequested {
+    std::string text;
+    std::string what;  // "the organization id", for the confirmation
+};
+struct SelectionCopied {};
+
+// The remembered choices, as the browser's storage held them when the page opened.
+struct PreferencesRead {
+    std::string text;
+};
+
+// A keyboard shortcut, typed while no text field has the focus (Escape and Enter also in one).
+enum class Key { Up, Down, Enter, Escape, Approve, Reject, Help };
+struct KeyPressed {
+    Key key = Key::Escape;
+};
+
 struct TimerFired {
     RequestId id = 0;
 };
@@ -144,6 +169,7 @@ using Event = std::variant<
     OrderDecisionClicked, OrderSelectionToggled, PageSelectionToggled, SelectionDecisionClicked,
     OrderRejectReasonEdited, OrderRejectConfirmed, OrderRejectCancelled, NewOrderClicked,
     OrderQuantityEdited, PlaceOrderClicked, NewOrderCancelled, SubscriptionActionClicked,
-    SandboxStartClicked, SandboxRoleChosen, SandboxResetClicked, ClockTicked, TimerFired>;
+    SandboxStartClicked, SandboxRoleChosen, SandboxResetClicked, ClockTicked, TimerFired,
+    RouteChanged, KeyPressed, CopyRequested, SelectionCopied, PreferencesRead>;
 
 }  // namespace orgdesk::app

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "app/org_fields.hpp"
+#include "app/preferences.hpp"
+#include "app/route.hpp"
 #include "core/json_codecs.hpp"
 #include "core/member.hpp"
 #include "core/order_codecs.hpp"
@@ -62,6 +64,7 @@ struct OrganizationList {
     std::optional<RequestId> pending;  // the one list request whose answer still counts
     bool loaded = false;
     std::string error;
+    int cursor = -1;  // the row the arrow keys point at; -1: none
 };
 
 // A form's text, its field errors (from the core's validation or the server) and its request.
@@ -79,6 +82,7 @@ struct Form {
 enum class ProfileTab { Overview, Members, History, Subscriptions };
 enum class ProfileDialog {
     None,
+    ConfirmApprove,  // the keyboard shortcut's confirmation
     EditInformation,
     EditBilling,
     EditBuyerTags,
@@ -143,6 +147,7 @@ struct OrderList {
     core::OrderAction bulkAction = core::OrderAction::Approve;
     bool loaded = false;
     std::string error;
+    int cursor = -1;  // the row the arrow keys point at; -1: none
 };
 
 struct OrderDetail {
@@ -183,6 +188,8 @@ struct ChangeFeed {
     std::optional<RequestId> pending;   // the poll on its way
     std::optional<RequestId> retryTimer;
     int failures = 0;  // in a row, for the backoff
+    // The last poll found no server at all: the app says so and keeps retrying.
+    bool unreachable = false;
 };
 
 struct Seller {
@@ -214,6 +221,11 @@ struct State {
     std::optional<RequestId> pendingSandbox;  // a new sandbox on its way (start or reset)
     std::optional<RequestId> sandboxTimer;    // wakes the app to count the sandbox's time down
     std::int64_t nowMs = 0;                   // the time the app was last told (ClockTicked)
+    // A shared link opened before the sign-in, or the screen a session expired on: shown once
+    // the person has signed in.
+    std::optional<Route> pendingRoute;
+    bool shortcutsHelp = false;     // the "?" panel listing the keyboard shortcuts
+    StoredPreferences preferences;  // as read from the browser's storage at start
     std::uint64_t createCount = 0;  // makes each create's Idempotency-Key unique in a session
     RequestId nextRequestId = 1;
 

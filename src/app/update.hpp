@@ -19,6 +19,10 @@ Transition update(State state, const Event& event);
 // The path of the customer list request for the current search and filter.
 std::string list_path(const OrganizationList& list, const std::optional<std::string>& cursor);
 
+// The checked orders as tab-separated text with a header row, in the order shown: pasted into a
+// spreadsheet, each field lands in its own cell.
+std::string selection_as_tsv(const OrderList& list);
+
 // Whether the signed-in user is offered the order form: the core's rule on their own
 // organization (as the organization list shows it). One that is not Active still gets the form,
 // and the server's answer says why it refuses.

@@ -4,6 +4,7 @@
 // not hammered.
 #include <algorithm>
 #include <iterator>
+#include <utility>
 
 #include "app/updater.hpp"
 
@@ -18,8 +19,9 @@ constexpr int kRetryDelaysMs[] = {2000, 5000};
 void Updater::watch_changes() {
     auto& feed = state_.changes;
     std::string path = "/api/v1/changes";
-    // Without a cursor the server answers at once with the current one.
-    if (feed.cursor)
+    // Without a cursor the server answers at once with the current one: so does a retry after
+    // the server was away, which then reloads what is shown (the changes meanwhile are unknown).
+    if (feed.cursor && !feed.unreachable)
         path += "?after=" + url_encode(*feed.cursor);
     feed.retryTimer.reset();
     feed.pending = send(Purpose::WatchChanges, "GET", path);
@@ -35,6 +37,7 @@ void Updater::changes_answered(const HttpAnswered& a) {
     const bool readable =
         json && json->is_object() && json->value("cursor", core::Json()).is_string();
     if (!readable) {
+        feed.unreachable = a.status == 0;
         const auto last = static_cast<int>(std::size(kRetryDelaysMs)) - 1;
         const int delay = kRetryDelaysMs[std::min(feed.failures, last)];
         ++feed.failures;
@@ -43,10 +46,12 @@ void Updater::changes_answered(const HttpAnswered& a) {
         return;
     }
     feed.failures = 0;
+    // Back after the server was away: what is shown may have changed meanwhile.
+    const bool wasAway = std::exchange(feed.unreachable, false);
     const bool first = !feed.cursor;
     feed.cursor = (*json)["cursor"].get<std::string>();
     const auto changed = json->value("changed", core::Json(false));
-    if (!first && changed.is_boolean() && changed.get<bool>())
+    if (!first && ((changed.is_boolean() && changed.get<bool>()) || wasAway))
         reload_after_change();
     watch_changes();
 }

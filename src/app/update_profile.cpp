@@ -167,6 +167,9 @@ void Updater::operator()(const DialogConfirmed&) {
     const std::string path = customer_path(profile.id);
     profile.dialogErrors.clear();
     switch (profile.dialog) {
+        case ProfileDialog::ConfirmApprove:
+            profile.dialog = ProfileDialog::None;
+            return (*this)(OrganizationActionClicked{OrgAction::Approve});
         case ProfileDialog::Reject: {
             const core::Json body{{"reason", profile.rejectReason}};
             if (auto reason = core::reject_reason_from_json(body); !reason) {

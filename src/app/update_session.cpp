@@ -1,6 +1,7 @@
 // Sign-in, sign-out, the organization list, and the routing of every network answer.
 #include <utility>
 
+#include "app/navigation.hpp"
 #include "app/updater.hpp"
 
 namespace orgdesk::app {
@@ -9,7 +10,8 @@ namespace {
 constexpr int kPageSize = 50;
 constexpr const char* kUnreachable =
     "Cannot reach the Orgdesk server. Check your connection and try again.";
-constexpr const char* kSessionExpired = "Your session has expired. Sign in again.";
+constexpr const char* kSessionExpired =
+    "Signed out: your session expired. Sign in again to return to where you were.";
 
 }  // namespace
 
@@ -210,7 +212,12 @@ void Updater::sign_out(const std::string& message, bool isError) {
     const std::string username = state_.signIn.username;
     const RequestId next = state_.nextRequestId;
     const std::int64_t now = state_.nowMs;
+    // An expired session returns the person to the same screen after the next sign-in.
+    const auto route = isError ? route_of(state_) : std::nullopt;
+    auto preferences = remembered_preferences(state_);
     state_ = State{};
+    state_.pendingRoute = route;
+    state_.preferences = std::move(preferences);
     state_.nextRequestId = next;  // answers to old requests must never match new ones
     state_.nowMs = now;
     state_.signIn.username = username;
@@ -246,14 +253,35 @@ void Updater::begin_session(const core::LoginResult& login) {
     state_.session = Session{login.token, login.expiresAtMs, login.user, state_.nextRequestId};
     state_.screen = Screen::Organizations;
     state_.list = OrganizationList{};
+    // The person's remembered filters, unless a link waiting for the sign-in chooses them: either
+    // way before the first lists are asked for, so they load once.
+    const auto remembered = state_.preferences.find(login.user.username);
+    const bool known = remembered != state_.preferences.end();
+    if (known) {
+        state_.list.search = remembered->second.organizationSearch;
+        state_.list.statusFilter = remembered->second.organizationStatus;
+    }
+    const auto& route = state_.pendingRoute;
+    if (route && route->place == Place::Organizations) {
+        state_.list.search = route->search;
+        state_.list.statusFilter = route->orgStatus;
+    }
     reload_list();
     // Staff start from the approval queue's filter; customers see all their orders. The first
     // page also brings the counts for the rail's badge.
     state_.orders = OrderList{};
     if (core::role_may(login.user.role, core::OrderAction::Approve))
         state_.orders.statusFilter = core::OrderStatus::PendingApproval;
+    if (known && remembered->second.hasOrderStatus)
+        state_.orders.statusFilter = remembered->second.orderStatus;
+    if (route && route->place == Place::Orders)
+        state_.orders.statusFilter = route->orderStatus;
     reload_orders();
     watch_changes();
+    if (state_.pendingRoute) {
+        go_to(*state_.pendingRoute);
+        state_.pendingRoute.reset();
+    }
 }
 
 bool Updater::settled(const HttpAnswered& a, std::optional<RequestId>& pending,

@@ -2,8 +2,9 @@
 // The inside of `update`: one visitor over the events, its handlers spread over
 // update_session.cpp (sign-in, list), update_profile.cpp (profile, actions, dialogs),
 // update_forms.cpp (create and edit forms), update_orders.cpp (queue, detail, decisions),
-// update_order_form.cpp (a customer's new order), update_subscriptions.cpp and
-// update_changes.cpp (the live-update long-poll). Not part of the app's interface.
+// update_order_form.cpp (a customer's new order), update_subscriptions.cpp,
+// update_changes.cpp (the live-update long-poll), update_navigation.cpp (URLs) and
+// update_keys.cpp (keyboard shortcuts). Not part of the app's interface.
 #include <optional>
 #include <string>
 #include <vector>
@@ -99,6 +100,14 @@ class Updater {
     void operator()(const SandboxRoleChosen& e);
     void operator()(const SandboxResetClicked& e);
     void operator()(const ClockTicked& e);
+    // update_navigation.cpp
+    void operator()(const RouteChanged& e);
+    void operator()(const PreferencesRead& e);
+
+    // update_keys.cpp
+    void operator()(const KeyPressed& e);
+    void operator()(const CopyRequested& e);
+    void operator()(const SelectionCopied& e);
 
   private:
     struct RequestOptions {
@@ -152,6 +161,9 @@ class Updater {
     void load_subscriptions();
     void subscriptions_loaded(const HttpAnswered& a);
     void subscription_changed(const HttpAnswered& a);
+
+    // Shows the screen `route` names, loading what it needs.
+    void go_to(const Route& route);
 
     void watch_changes();
     void changes_answered(const HttpAnswered& a);

@@ -94,7 +94,8 @@ TEST(AppChanges, AFailureWaitsTwoSecondsThenFiveAndStartsOverAfterASuccess) {
     EXPECT_TRUE(update(t.state, TimerFired{first.id + 100}).effects.empty());  // not ours
 
     t = update(t.state, TimerFired{first.id});
-    EXPECT_EQ(only_request(t).path, "/api/v1/changes?after=1.10");  // where it left off
+    // Asked without the cursor: answered at once, so the app knows the server is back.
+    EXPECT_EQ(only_request(t).path, "/api/v1/changes");
     t = feed_answers(t.state, 503, "");
     const auto second = only_timer(t);
     EXPECT_EQ(second.delayMs, 5000);
@@ -110,6 +111,21 @@ TEST(AppChanges, AFailureWaitsTwoSecondsThenFiveAndStartsOverAfterASuccess) {
               "/api/v1/orders?limit=50&status=PendingApproval");
     t = feed_answers(t.state, 0, "");
     EXPECT_EQ(only_timer(t).delayMs, 2000);
+}
+
+TEST(AppChanges, AnUnreachableServerIsSaidUntilItAnswersAgainAndThenCaughtUpWith) {
+    State s = signed_in_with_orders({});
+    auto t = feed_answers(s, 503, "");
+    EXPECT_FALSE(t.state.changes.unreachable) << "a server that answers is reachable";
+    t = feed_answers(update(t.state, TimerFired{only_timer(t).id}).state, 0, "");
+    EXPECT_TRUE(t.state.changes.unreachable);
+    t = update(t.state, TimerFired{only_timer(t).id});
+    EXPECT_TRUE(t.state.changes.unreachable) << "still said while the retry is on its way";
+    // Back, with nothing reported as changed: what is shown is reloaded all the same.
+    t = feed_answers(t.state, 200, R"({"cursor":"1.10","changed":false})");
+    EXPECT_FALSE(t.state.changes.unreachable);
+    EXPECT_EQ(request_for(t, Purpose::ListOrders).path,
+              "/api/v1/orders?limit=50&status=PendingApproval");
 }
 
 TEST(AppChanges, SignOutStopsTheFeed) {
@@ -150,7 +166,8 @@ TEST(AppChanges, AnExpiredSessionEndsTheFeedWithTheSession) {
     const auto t = feed_answers(s, 401, "{}");
     EXPECT_TRUE(t.effects.empty());
     EXPECT_EQ(t.state.screen, Screen::SignIn);
-    EXPECT_EQ(t.state.signIn.error, "Your session has expired. Sign in again.");
+    EXPECT_EQ(t.state.signIn.error,
+              "Signed out: your session expired. Sign in again to return to where you were.");
 }
 
 TEST(AppChanges, AToastOutlivesTheFeedsAnswersAndTimers) {

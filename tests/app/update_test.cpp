@@ -157,7 +157,8 @@ TEST(AppUpdate, AnExpiredSessionReturnsToSignIn) {
     t = update(t.state, HttpAnswered{only_request(t).id, Purpose::ListCustomers, 401, "{}"});
     EXPECT_EQ(t.state.screen, Screen::SignIn);
     EXPECT_FALSE(t.state.session.has_value());
-    EXPECT_EQ(t.state.signIn.error, "Your session has expired. Sign in again.");
+    EXPECT_EQ(t.state.signIn.error,
+              "Signed out: your session expired. Sign in again to return to where you were.");
     EXPECT_EQ(t.state.signIn.username, "seller@demo.test");
 }
 

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "app/views/keyboard.hpp"
 #include "app/views/theme.hpp"
 #include "app/views/ui.hpp"
 #include "app/views/widgets.hpp"
@@ -121,6 +122,7 @@ void draw_toast(const State& state, const Ui& ui) {
 }  // namespace
 
 void draw_app(const State& state, const Ui& ui) {
+    read_shortcuts(state, ui);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
@@ -129,6 +131,7 @@ void draw_app(const State& state, const Ui& ui) {
 
     draw_top_bar(state, ui);
     draw_sandbox_banner(state, ui);
+    draw_loading_bar(ui);
     if (state.screen == Screen::SignIn) {
         draw_sign_in(state, ui);
     } else {
@@ -137,6 +140,7 @@ void draw_app(const State& state, const Ui& ui) {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(28), ui.px(20)});
         ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::kBackground);
         ImGui::BeginChild("##main", {0, 0}, ImGuiChildFlags_AlwaysUseWindowPadding);
+        draw_connection_banner(state, ui);
         switch (state.screen) {
             case Screen::Profile:
                 draw_profile(state, ui);
@@ -170,6 +174,7 @@ void draw_app(const State& state, const Ui& ui) {
 
     ImGui::PushFont(ui.fonts.regular);
     draw_toast(state, ui);
+    draw_shortcuts_help(state, ui);
     ImGui::PopFont();
 }
 

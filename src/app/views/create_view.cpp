@@ -62,7 +62,7 @@ void draw_create(const State& state, const Ui& ui) {
     ImGui::PushFont(ui.fonts.heading);
     ImGui::TextUnformatted("New organization");
     ImGui::PopFont();
-    note_item("New organization");
+    note_heading("New organization");
     form_error(form);
 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(24), ui.px(16)});

@@ -61,7 +61,7 @@ bool begin_dialog(const Ui& ui, const char* id, std::string_view title, bool ope
     ImGui::PushFont(ui.fonts.semibold);
     ImGui::TextUnformatted(title.data(), title.data() + title.size());
     ImGui::PopFont();
-    note_item(title);
+    note_heading(title, 2);
     ImGui::Separator();
     return true;
 }
@@ -77,7 +77,10 @@ void dialog_buttons(const Ui& ui, bool busy, const char* confirm, bool danger,
         ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(220, 38, 38, 255));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(185, 28, 28, 255));
     }
-    if (primary_button(confirm, !busy, {ui.px(150), ui.px(38)}))
+    // Enter confirms from anywhere in the dialog, as a form's submit button does.
+    const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+                       ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
+    if (primary_button(confirm, !busy, {ui.px(150), ui.px(38)}) || (enter && !busy))
         ui.dispatch(confirmed);
     if (danger)
         ImGui::PopStyleColor(2);

@@ -18,7 +18,7 @@ bool begin_dialog(const Ui& ui, const char* id, std::string_view title, bool ope
                   const Event& close = DialogClosed{});
 void end_dialog();
 // A dialog's buttons: the confirming one (red for destructive actions), inert while `busy`, and
-// Cancel.
+// Cancel. Enter confirms, Escape (see begin_dialog) cancels.
 void dialog_buttons(const Ui& ui, bool busy, const char* confirm, bool danger,
                     const Event& confirmed = DialogConfirmed{},
                     const Event& cancelled = DialogClosed{});

@@ -28,6 +28,44 @@ std::string& last_published() {
     return json;
 }
 
+// What a screen reader gets of the frame: its headings in order and the focused widget.
+struct Mirror {
+    nlohmann::json headings = nlohmann::json::array();
+    std::string focused;
+    std::string lastPublished;
+};
+
+Mirror& mirror() {
+    static Mirror m;
+    return m;
+}
+
+void publish_mirror() {
+    Mirror& m = mirror();
+    const nlohmann::json page{{"headings", m.headings}, {"focused", m.focused}};
+    std::string json = page.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (json == m.lastPublished)
+        return;
+    m.lastPublished = std::move(json);
+    // Rebuilt only when it changed, so a screen reader is not told the same thing every frame.
+    // (EM_ASM's text passes through the C preprocessor: no "=>" or "===" in it.)
+    EM_ASM(
+        {
+            var page = JSON.parse(UTF8ToString($0));
+            var headings = document.getElementById('a11y-headings');
+            var focused = document.getElementById('a11y-focused');
+            if (!headings || !focused)
+                return;
+            headings.replaceChildren.apply(headings, page.headings.map(function(h) {
+                var element = document.createElement(h.level == 1 ? 'h1' : 'h2');
+                element.textContent = h.text;
+                return element;
+            }));
+            focused.textContent = page.focused;
+        },
+        m.lastPublished.c_str());
+}
+
 // "Approve##approve" -> "Approve"; "##Username" -> "Username"; "###x" -> "x".
 std::string_view visible_label(std::string_view label) {
     const auto hashes = label.find("##");
@@ -49,12 +87,19 @@ void note_item_rect(std::string_view label, ImVec2 min, ImVec2 max) {
     items().push_back({std::string(label), visible.Min, visible.Max, false});
 }
 
+void note_heading_text(int level, std::string_view text) {
+    mirror().headings.push_back({{"level", level}, {"text", std::string(text)}});
+}
+
 void begin_item_frame() {
     items().clear();
+    mirror().headings = nlohmann::json::array();
+    mirror().focused.clear();
     GImGui->TestEngineHookItems = true;
 }
 
 void publish_items(float scale) {
+    publish_mirror();
     nlohmann::json list = nlohmann::json::array();
     for (const auto& item : items()) {
         list.push_back({{"label", item.label},
@@ -96,6 +141,9 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     std::string_view text = orgdesk::app::views::visible_label(label);
     if (text.empty())
         return;
+    // The widget with the keyboard focus (or being typed into) is the one a screen reader names.
+    if (id != 0 && (id == ctx->NavId || id == ctx->ActiveId))
+        orgdesk::app::views::mirror().focused = std::string(text);
     orgdesk::app::views::items().push_back({std::string(text), visible.Min, visible.Max,
                                             (item.InFlags & ImGuiItemFlags_Disabled) != 0});
 }

@@ -28,7 +28,7 @@ void draw_header(const State& state, const core::OrderView& view, const Ui& ui) 
     const std::string title = "Order " + order_number(order.id);
     ImGui::TextUnformatted(title.c_str());
     ImGui::PopFont();
-    note_item(title);
+    note_heading(title);
     ImGui::SetCursorScreenPos({pos.x + ui.px(20), ImGui::GetCursorScreenPos().y});
     const std::string status = "Status: " + std::string(core::display_name(order.status));
     ImGui::TextUnformatted(status.c_str());

@@ -71,7 +71,7 @@ void draw_order_form(const State& state, const Ui& ui) {
     ImGui::PushFont(ui.fonts.heading);
     ImGui::TextUnformatted("New order");
     ImGui::PopFont();
-    note_item("New order");
+    note_heading("New order");
     if (form.customer)
         muted_text("For " + form.customer->org.name +
                    ". Every order waits for your reseller's "

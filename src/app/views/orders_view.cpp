@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/update.hpp"
+#include "app/views/keyboard.hpp"
 #include "app/views/theme.hpp"
 #include "app/views/ui.hpp"
 #include "app/views/widgets.hpp"
@@ -112,6 +113,8 @@ void draw_table(const State& state, const Ui& ui) {
     };
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(list.items.size()));
+    if (list.cursor >= 0)
+        clipper.IncludeItemByIndex(list.cursor);  // drawn even when scrolled away, to scroll to
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             const auto& view = list.items[static_cast<std::size_t>(row)];
@@ -135,10 +138,12 @@ void draw_table(const State& state, const Ui& ui) {
             ImGui::TableNextColumn();
             const std::string label = number + "##order-" + order.id;
             ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, {0, 0.5F});
-            if (ImGui::Selectable(label.c_str(), state.order.id == order.id,
+            const bool cursor = row == list.cursor;
+            if (ImGui::Selectable(label.c_str(), cursor || state.order.id == order.id,
                                   ImGuiSelectableFlags_SpanAllColumns, {0, rowHeight})) {
                 ui.dispatch(OrderOpened{order.id});
             }
+            follow_row_cursor(cursor);
             ImGui::PopStyleVar();
             if (staff) {
                 ImGui::TableNextColumn();
@@ -191,7 +196,7 @@ void draw_orders(const State& state, const Ui& ui) {
     ImGui::PushFont(ui.fonts.heading);
     ImGui::TextUnformatted(title);
     ImGui::PopFont();
-    note_item(title);
+    note_heading(title);
     if (may_open_order_form(state)) {
         const char* label = "+ New order##new-order";
         ImGui::SameLine(ImGui::GetContentRegionMax().x -

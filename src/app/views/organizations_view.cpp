@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "app/views/keyboard.hpp"
 #include "app/views/theme.hpp"
 #include "app/views/ui.hpp"
 #include "app/views/widgets.hpp"
@@ -56,6 +57,8 @@ void draw_table(const OrganizationList& list, const Ui& ui) {
     };
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(list.items.size()));
+    if (list.cursor >= 0)
+        clipper.IncludeItemByIndex(list.cursor);  // drawn even when scrolled away, to scroll to
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             const auto& org = list.items[static_cast<std::size_t>(row)].org;
@@ -63,10 +66,11 @@ void draw_table(const OrganizationList& list, const Ui& ui) {
             ImGui::TableNextColumn();
             const std::string label = org.name + "##row-" + org.id;
             ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, {0, 0.5F});
-            if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns,
-                                  {0, rowHeight})) {
+            if (ImGui::Selectable(label.c_str(), row == list.cursor,
+                                  ImGuiSelectableFlags_SpanAllColumns, {0, rowHeight})) {
                 ui.dispatch(OrganizationOpened{org.id});
             }
+            follow_row_cursor(row == list.cursor);
             ImGui::PopStyleVar();
             ImGui::TableNextColumn();
             center_vertically(ImGui::GetTextLineHeight() + ui.px(4));
@@ -98,7 +102,7 @@ void draw_organizations(const State& state, const Ui& ui) {
     ImGui::PushFont(ui.fonts.heading);
     ImGui::TextUnformatted("Organizations");
     ImGui::PopFont();
-    note_item("Organizations");
+    note_heading("Organizations");
     if (state.session && core::may_create_organizations(state.session->user.role)) {
         const char* label = "+ New organization##create";
         ImGui::SameLine(ImGui::GetContentRegionMax().x -
@@ -109,6 +113,8 @@ void draw_organizations(const State& state, const Ui& ui) {
     }
 
     ImGui::SetNextItemWidth(std::min(ui.px(520), ImGui::GetContentRegionAvail().x));
+    if (take_shortcut('/'))
+        ImGui::SetKeyboardFocusHere();
     if (auto text = text_field("##Search", list.search,
                                "Search by name, UUID, number, customer reference or contract")) {
         ui.dispatch(SearchEdited{*text});

@@ -58,6 +58,14 @@ void edit_dialog(const Ui& ui, const Profile& profile) {
     profile_dialog_buttons(ui, profile, "Save##dialog-save");
 }
 
+// The approve shortcut's question: nothing changes until the person confirms.
+void approve_dialog(const Ui& ui, const Profile& profile, const core::Organization& org) {
+    ImGui::TextWrapped("%s becomes Active and can place orders.", org.name.c_str());
+    muted_text("Enter approves, Escape cancels.");
+    dialog_error(profile);
+    profile_dialog_buttons(ui, profile, "Approve##dialog-approve");
+}
+
 void reject_dialog(const Ui& ui, const Profile& profile) {
     ImGui::TextWrapped("The organization will be Rejected and cannot place orders.");
     ImGui::TextUnformatted("Reason");
@@ -172,6 +180,8 @@ const char* title_of(ProfileDialog dialog) {
             return "Edit billing information";
         case ProfileDialog::EditBuyerTags:
             return "Edit buyer tags";
+        case ProfileDialog::ConfirmApprove:
+            return "Approve organization?";
         case ProfileDialog::Reject:
             return "Reject organization";
         case ProfileDialog::Suspend:
@@ -196,6 +206,9 @@ void draw_profile_dialogs(const State& state, const Ui& ui) {
         return;
     const auto& org = profile.customer->org;
     switch (profile.dialog) {
+        case ProfileDialog::ConfirmApprove:
+            approve_dialog(ui, profile, org);
+            break;
         case ProfileDialog::Reject:
             reject_dialog(ui, profile);
             break;

@@ -28,7 +28,7 @@ void draw_header(const State& state, const core::CustomerView& view, const Ui& u
     ImGui::PushFont(ui.fonts.heading);
     ImGui::TextUnformatted(org.name.c_str());
     ImGui::PopFont();
-    note_item(org.name);
+    note_heading(org.name);
     ImGui::SetCursorScreenPos({pos.x + ui.px(20), ImGui::GetCursorScreenPos().y});
     const std::string status = "Status: " + std::string(core::to_string(org.status));
     ImGui::TextUnformatted(status.c_str());
@@ -153,6 +153,7 @@ void draw_overview(const core::CustomerView& view, const Ui& ui) {
                      detail_row("External contract", org.externalContract);
                      detail_row("Numbers", joined(org.purchasedNumbers));
                      detail_row("Org UUID", org.id);
+                     copy_button(ui, "Copy id", org.id, "the organization id");
                      detail_row("Created", core::format_date(org.createdAtMs));
                  });
     if (twoColumns)
@@ -164,6 +165,7 @@ void draw_overview(const core::CustomerView& view, const Ui& ui) {
         if (org.owner) {
             detail_row("Owner", org.owner->name);
             detail_row("Owner email", org.owner->email);
+            copy_button(ui, "Copy email##owner", org.owner->email, "the owner's email");
         }
     });
     profile_card("Billing information", ui, cardWidth, edit(ProfileDialog::EditBilling), [&] {
@@ -172,6 +174,7 @@ void draw_overview(const core::CustomerView& view, const Ui& ui) {
         detail_row("Country", org.billing.country);
         detail_row("Tax id", org.billing.taxId);
         detail_row("Billing email", org.billing.email);
+        copy_button(ui, "Copy email##billing", org.billing.email, "the billing email");
     });
     if (twoColumns)
         ImGui::SameLine();

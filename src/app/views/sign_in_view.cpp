@@ -23,7 +23,7 @@ void draw_sign_in(const State& state, const Ui& ui) {
     ImGui::PushFont(ui.fonts.heading);
     ImGui::TextUnformatted("Sign in to Orgdesk");
     ImGui::PopFont();
-    note_item("Sign in to Orgdesk");
+    note_heading("Sign in to Orgdesk");
     muted_text("Review and activate your customers' organizations.");
     ImGui::Dummy({0, ui.px(6)});
 

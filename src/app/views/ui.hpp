@@ -25,6 +25,8 @@ struct Ui {
     // Something drawn moves by itself: keep drawing frames. Called every frame it is in view, so
     // the frame loop sleeps again as soon as nothing animated is shown.
     std::function<void()> keepAnimating;
+    // A request the person waits for has taken more than 150 ms: show that it is loading.
+    bool slowRequest = false;
 
     float px(float cssPixels) const { return cssPixels * scale; }
 };
@@ -35,6 +37,9 @@ void draw_app(const State& state, const Ui& ui);
 void draw_sign_in(const State& state, const Ui& ui);
 // Under the top bar while in a demo sandbox: time left, role switcher, reset.
 void draw_sandbox_banner(const State& state, const Ui& ui);
+// The loading bar under the top bar (slow requests) and the "cannot reach the server" banner.
+void draw_loading_bar(const Ui& ui);
+void draw_connection_banner(const State& state, const Ui& ui);
 void draw_organizations(const State& state, const Ui& ui);
 void draw_profile(const State& state, const Ui& ui);
 void draw_create(const State& state, const Ui& ui);

@@ -119,6 +119,11 @@ void note_item(std::string_view label) {
     note_item_rect(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
+void note_heading(std::string_view label, int level) {
+    note_item(label);
+    note_heading_text(level, label);
+}
+
 const char* loading_dots() {
     static constexpr const char* kFrames[] = {".", "..", "..."};
     return kFrames[static_cast<int>(ImGui::GetTime() * 3) % 3];
@@ -168,7 +173,7 @@ void card(const char* title, const Ui& ui, float width, const std::function<void
     ImGui::PushFont(ui.fonts.semibold);
     ImGui::TextUnformatted(title);
     ImGui::PopFont();
-    note_item(title);
+    note_heading(title, 2);
     if (corner)
         corner();
     ImGui::Separator();
@@ -181,6 +186,16 @@ void detail_row(const char* label, const std::string& value) {
     muted_text(label);
     ImGui::SameLine(ImGui::GetFontSize() * 10);
     ImGui::TextUnformatted(value.empty() ? "—" : value.c_str());
+}
+
+void copy_button(const Ui& ui, const char* label, const std::string& text, const char* what) {
+    if (text.empty())
+        return;
+    ImGui::SameLine();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {ui.px(6), ui.px(1)});
+    if (ImGui::SmallButton(label))
+        ui.dispatch(CopyRequested{text, what});
+    ImGui::PopStyleVar();
 }
 
 }  // namespace orgdesk::app::views

@@ -37,6 +37,9 @@ void field_error(const std::vector<core::FieldError>& errors, std::string_view f
 void muted_text(std::string_view text);
 // Publishes the last drawn item under `label` for the browser tests and the screen-reader mirror.
 void note_item(std::string_view label);
+// The same for a heading (1: the screen's title, 2: a card's or dialog's), which also goes to
+// the screen reader's list of the screen's headings.
+void note_heading(std::string_view label, int level = 1);
 // "." ".." "..." in turn, for "Loading" states.
 const char* loading_dots();
 
@@ -57,5 +60,7 @@ void card(const char* title, const Ui& ui, float width, const std::function<void
           const std::function<void()>& corner = nullptr);
 // A label in muted text and its value beside it, in a column of details.
 void detail_row(const char* label, const std::string& value);
+// A small "Copy id"-style button after the last item that puts `text` on the clipboard.
+void copy_button(const Ui& ui, const char* label, const std::string& text, const char* what);
 
 }  // namespace orgdesk::app::views

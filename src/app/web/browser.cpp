@@ -18,6 +18,27 @@ EM_JS(void, js_set_backing_size, (int width, int height), {
     }
 });
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
+EM_JS(void, js_announce, (const char* text), {
+    const region = document.getElementById('announcer');
+    if (region) region.textContent = UTF8ToString(text);
+});
+EM_JS(int, js_preferences_size, (), {
+    try {
+        Module.orgdeskStored = localStorage.getItem('orgdesk.preferences') || "";
+    } catch (e) {
+        Module.orgdeskStored = "";
+    }
+    return lengthBytesUTF8(Module.orgdeskStored) + 1;
+});
+EM_JS(void, js_copy_preferences, (char* out, int size), {
+    stringToUTF8(Module.orgdeskStored, out, size);
+});
+EM_JS(void, js_store_preferences, (const char* text), {
+    try {
+        localStorage.setItem('orgdesk.preferences', UTF8ToString(text));
+    } catch (e) {
+    }
+});
 EM_JS(void, js_hide_cover, (), {
     const cover = document.getElementById('loading');
     if (cover) cover.remove();
@@ -35,6 +56,25 @@ EM_JS(void, js_install_wake_hooks, (), {
             .addEventListener('change', () => { wake(); watchRatio(); }, {once: true});
     };
     watchRatio();
+});
+// Back, Forward, a link or the address bar: the app reads the new fragment on its next frame.
+EM_JS(void, js_install_location_hooks, (), {
+    const changed = () => { Module.orgdeskLocationChanged = true; Module._orgdesk_wake(); };
+    window.addEventListener('popstate', changed);
+    window.addEventListener('hashchange', changed);
+});
+EM_JS(int, js_take_location_changed, (), {
+    const changed = Module.orgdeskLocationChanged === true;
+    Module.orgdeskLocationChanged = false;
+    return changed ? 1 : 0;
+});
+EM_JS(int, js_location_size, (), { return lengthBytesUTF8(location.hash) + 1; });
+EM_JS(void, js_copy_location, (char* out, int size), { stringToUTF8(location.hash, out, size); });
+// pushState and replaceState fire no popstate: the app's own moves are not read back.
+EM_JS(void, js_show_location, (const char* hash, int newEntry), {
+    const url = UTF8ToString(hash);
+    if (newEntry) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
 });
 // Published for the browser tests, as the widgets are: whether the frame loop is asleep.
 EM_JS(void, js_set_asleep, (int asleep), { window.orgdeskAsleep = asleep !== 0; });
@@ -78,10 +118,43 @@ bool take_activity() {
 
 void install_wake_hooks() {
     js_install_wake_hooks();
+    js_install_location_hooks();
+}
+
+std::string current_location() {
+    std::string hash(static_cast<std::size_t>(js_location_size()), '\0');
+    js_copy_location(hash.data(), static_cast<int>(hash.size()));
+    hash.resize(hash.find('\0'));
+    return hash;
+}
+
+std::optional<std::string> take_location_change() {
+    if (js_take_location_changed() == 0)
+        return std::nullopt;
+    return current_location();
+}
+
+void show_location(const std::string& hash, bool newEntry) {
+    js_show_location(hash.c_str(), newEntry ? 1 : 0);
 }
 
 void set_page_title(const std::string& title) {
     js_set_title(title.c_str());
+}
+
+std::string stored_preferences() {
+    std::string text(static_cast<std::size_t>(js_preferences_size()), '\0');
+    js_copy_preferences(text.data(), static_cast<int>(text.size()));
+    text.resize(text.find('\0'));
+    return text;
+}
+
+void store_preferences(const std::string& text) {
+    js_store_preferences(text.c_str());
+}
+
+void announce(const std::string& text) {
+    js_announce(text.c_str());
 }
 
 void hide_loading_cover() {

@@ -1,5 +1,6 @@
 #pragma once
 // The few facts and services of the page the app needs, kept at the edge.
+#include <optional>
 #include <string>
 
 namespace orgdesk::app::web {
@@ -22,6 +23,18 @@ bool take_activity();
 // Lets the page's own listeners call wake() on input (see shell/index.html).
 void install_wake_hooks();
 void set_page_title(const std::string& title);
+// The URL fragment in the address bar ("#/customers/42"), with its "#", or empty.
+std::string current_location();
+// The fragment after Back, Forward, a link or the address bar changed it, once per change.
+std::optional<std::string> take_location_change();
+// Writes the app's own fragment to the address bar: a new history entry, or in place.
+void show_location(const std::string& hash, bool newEntry);
+// The remembered choices in the browser's storage (localStorage), or empty; and their update.
+// Storage that is full or forbidden (a private window's policy) only means nothing is kept.
+std::string stored_preferences();
+void store_preferences(const std::string& text);
+// Sets the text of the page's ARIA live region (#announcer), which screen readers read out.
+void announce(const std::string& text);
 // The page shows a "Loading Orgdesk..." cover until the first frame is drawn.
 void hide_loading_cover();
 // For the benchmarks (web/bench): counts each frame and keeps its CPU time in milliseconds in

@@ -1,5 +1,6 @@
 #include "app/web/fetch_client.hpp"
 
+#include <emscripten/emscripten.h>
 #include <emscripten/fetch.h>
 
 #include <cstring>
@@ -66,7 +67,8 @@ void FetchClient::send(const HttpRequest& request) {
     attr.onerror = on_done;
     attr.userData = call.release();
     if (!request.longPoll)
-        ++inFlight_;
+        if (inFlight_++ == 0)
+            waitingSinceMs_ = emscripten_get_now();
     emscripten_fetch(&attr, request.path.c_str());
 }
 
@@ -89,6 +91,10 @@ std::vector<HttpAnswered> FetchClient::take_answers() {
     std::vector<HttpAnswered> answers;
     answers.swap(answers_);
     return answers;
+}
+
+bool FetchClient::waiting_longer_than(double ms) const {
+    return inFlight_ > 0 && emscripten_get_now() - waitingSinceMs_ > ms;
 }
 
 }  // namespace orgdesk::app::web

@@ -18,6 +18,8 @@ class FetchClient {
     // Whether a request is on its way that the person waits for (not a long-poll, which the
     // server holds open while nothing happens).
     bool in_flight() const { return inFlight_ > 0; }
+    // Whether such requests have kept the person waiting for more than `ms` without a break.
+    bool waiting_longer_than(double ms) const;
 
   private:
     struct Call;
@@ -25,6 +27,7 @@ class FetchClient {
 
     std::vector<HttpAnswered> answers_;
     int inFlight_ = 0;
+    double waitingSinceMs_ = 0;  // when inFlight_ last rose from zero
 };
 
 }  // namespace orgdesk::app::web

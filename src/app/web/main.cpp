@@ -12,11 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "app/navigation.hpp"
 #include "app/update.hpp"
 #include "app/views/item_hooks.hpp"
+#include "app/views/keyboard.hpp"
 #include "app/views/theme.hpp"
 #include "app/views/ui.hpp"
 #include "app/web/browser.hpp"
+#include "app/web/clipboard.hpp"
 #include "app/web/fetch_client.hpp"
 #include "app/web/fonts.hpp"
 #include "app/web/timers.hpp"
@@ -30,6 +33,8 @@ namespace {
 constexpr int kFramesBeforeIdle = 30;
 constexpr int kMinFramesBeforeIdle = 3;
 constexpr double kMsBeforeIdle = 500;
+// A request that takes longer than this shows the loading bar; a quicker one would only flash it.
+constexpr double kSlowRequestMs = 150;
 
 struct WebApp {
     GLFWwindow* window = nullptr;
@@ -40,9 +45,12 @@ struct WebApp {
     int width = 0;
     int height = 0;
     int idleFrames = 0;
-    double activeAtMs = 0;        // when the last input, answer or animation was seen
-    bool animating = false;       // a view drew something that moves (a Provisioning chip)
-    std::int64_t toldSecond = 0;  // the last second the update was told (ClockTicked)
+    double activeAtMs = 0;          // when the last input, answer or animation was seen
+    bool animating = false;         // a view drew something that moves (a Provisioning chip)
+    std::int64_t toldSecond = 0;    // the last second the update was told (ClockTicked)
+    std::string location;           // the fragment last written to the address bar
+    std::string announced;          // the live region's text
+    std::string storedPreferences;  // as last written to the browser's storage
     std::vector<Event> events;
 };
 
@@ -68,6 +76,10 @@ void apply_events() {
             a.events.emplace_back(ClockTicked{now});
         }
     }
+    if (auto hash = take_location_change()) {
+        a.location = *hash;  // the browser shows it already: writing it again would push an entry
+        a.events.emplace_back(RouteChanged{std::move(*hash)});
+    }
     std::vector<Event> events;
     events.swap(a.events);
     for (const auto& event : events) {
@@ -78,10 +90,19 @@ void apply_events() {
                 a.net.send(*request);
             } else if (const auto* timer = std::get_if<StartTimer>(&effect)) {
                 start_timer(*timer);
+            } else if (const auto* copy = std::get_if<CopyText>(&effect)) {
+                copy_to_clipboard(copy->text);
             }
         }
     }
     a.idleFrames = events.empty() ? a.idleFrames : 0;
+    if (!events.empty()) {
+        std::string remembered = to_text(remembered_preferences(a.state));
+        if (remembered != a.storedPreferences) {
+            store_preferences(remembered);
+            a.storedPreferences = std::move(remembered);
+        }
+    }
 }
 
 // Keeps the canvas backing store at CSS size x devicePixelRatio, and fonts and style at that
@@ -107,25 +128,22 @@ void follow_canvas_size() {
     }
 }
 
-std::string title_for(const State& state) {
-    switch (state.screen) {
-        case Screen::SignIn:
-            return "Sign in · Orgdesk";
-        case Screen::Organizations:
-            return "Organizations · Orgdesk";
-        case Screen::CreateOrganization:
-            return "New organization · Orgdesk";
-        case Screen::Orders:
-            return "Orders · Orgdesk";
-        case Screen::OrderDetail:
-            return "Order · Orgdesk";
-        case Screen::NewOrder:
-            return "New order · Orgdesk";
-        case Screen::Profile:
-            break;
+// The address bar and the tab's title follow the screen; only a move to another screen adds a
+// history entry, so Back goes to the previous screen, not the previous keystroke of a search.
+void follow_location() {
+    WebApp& a = app();
+    const std::string hash = location_of(a.state);
+    if (hash != a.location) {
+        show_location(hash, is_new_screen(a.location, hash));
+        a.location = hash;
     }
-    return (state.profile.customer ? state.profile.customer->org.name : "Organization") +
-           " · Orgdesk";
+    set_page_title(page_title(a.state));
+    // The live region speaks when its text changes: a result shown twice in a row is said once.
+    const std::string said = announcement(a.state);
+    if (said != a.announced) {
+        announce(said);
+        a.announced = said;
+    }
 }
 
 void frame() {
@@ -135,11 +153,19 @@ void frame() {
     ImGui_ImplOpenGL3_NewFrame();  // creates the GL objects on the first frame
     follow_canvas_size();
     ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    while (auto pasted = take_pasted_text())
+        io.AddInputCharactersUTF8(pasted->c_str());  // typed into the field being edited
+    if (views::wants_keyboard_navigation(a.state)) {
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    } else {
+        io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    }
     ImGui::NewFrame();
     views::begin_item_frame();
     a.animating = false;
     const views::Ui ui{a.fonts, a.scale, [&a](Event e) { a.events.push_back(std::move(e)); },
-                       [&a] { a.animating = true; }};
+                       [&a] { a.animating = true; }, a.net.waiting_longer_than(kSlowRequestMs)};
     views::draw_app(a.state, ui);
     ImGui::Render();
 
@@ -149,7 +175,7 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     views::publish_items(a.scale);
-    set_page_title(title_for(a.state));
+    follow_location();
 
     static bool firstFrame = true;
     if (firstFrame) {
@@ -193,6 +219,12 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     install_wake_hooks();
+    install_clipboard();
+    // The remembered choices, and a shared link: the screen it names opens after the sign-in.
+    a.storedPreferences = stored_preferences();
+    a.events.emplace_back(orgdesk::app::PreferencesRead{a.storedPreferences});
+    a.location = current_location();
+    a.events.emplace_back(orgdesk::app::RouteChanged{a.location});
     emscripten_set_main_loop(frame, 0, true);
     return 0;
 }

@@ -1,0 +1,63 @@
+// Remembered choices: each user's filters survive signing out and in (and, through the
+// browser's storage, a reload); a damaged stored text is ignored; a link still wins.
+#include "app/navigation.hpp"
+#include "app_test_support.hpp"
+
+namespace orgdesk::app {
+namespace {
+
+using namespace testing;
+
+Transition sign_in(State s) {
+    s = update(s, SignInEdited{SignInField::Username, "seller@demo.test"}).state;
+    s = update(s, SignInEdited{SignInField::Password, "orgdesk-demo"}).state;
+    auto t = update(s, SignInSubmitted{});
+    return update(t.state, HttpAnswered{only_request(t).id, Purpose::SignIn, 200, login_body()});
+}
+
+TEST(Preferences, TheLastFiltersComeBackAtTheNextSignIn) {
+    State s = signed_in_with_list();
+    s = apply(s, {StatusFilterChosen{core::OrgStatus::Blocked}, SearchEdited{"Ωmega"},
+                  OrderStatusFilterChosen{core::OrderStatus::Rejected}});
+    const std::string stored = to_text(remembered_preferences(s));
+    s = apply(s, {SignOutClicked{}});
+
+    // The same browser, reloaded: the stored text is all that is left.
+    State fresh = update(State{}, PreferencesRead{stored}).state;
+    auto t = sign_in(fresh);
+    EXPECT_EQ(t.state.list.statusFilter, core::OrgStatus::Blocked);
+    EXPECT_EQ(request_for(t, Purpose::ListCustomers).path,
+              "/api/v1/customers?limit=50&q=%CE%A9mega&status=Blocked");
+    EXPECT_EQ(request_for(t, Purpose::ListOrders).path, "/api/v1/orders?limit=50&status=Rejected");
+
+    // Without a reload too: signing out keeps them.
+    t = sign_in(s);
+    EXPECT_EQ(t.state.orders.statusFilter, core::OrderStatus::Rejected);
+}
+
+TEST(Preferences, EachUserHasTheirOwnAndALinkWins) {
+    StoredPreferences stored;
+    stored["someone@else.test"].organizationStatus = core::OrgStatus::Rejected;
+    stored["seller@demo.test"].orderStatus = std::nullopt;
+    stored["seller@demo.test"].hasOrderStatus = true;  // chose All
+    State s = update(State{}, PreferencesRead{to_text(stored)}).state;
+    auto t = sign_in(s);
+    EXPECT_FALSE(t.state.list.statusFilter);
+    EXPECT_FALSE(t.state.orders.statusFilter);
+
+    s = update(s, RouteChanged{"#/customers?status=New"}).state;
+    t = sign_in(s);
+    EXPECT_EQ(t.state.list.statusFilter, core::OrgStatus::New);
+}
+
+TEST(Preferences, ADamagedStoredTextIsIgnored) {
+    EXPECT_TRUE(parse_preferences("").empty());
+    EXPECT_TRUE(parse_preferences("{not json").empty());
+    EXPECT_TRUE(parse_preferences("[1,2]").empty());
+    const auto stored = parse_preferences(R"({"a":{"organizationStatus":"Bogus"},"b":7})");
+    ASSERT_EQ(stored.size(), 1U);
+    EXPECT_FALSE(stored.at("a").organizationStatus);
+}
+
+}  // namespace
+}  // namespace orgdesk::app

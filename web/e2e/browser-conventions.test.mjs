@@ -1,0 +1,226 @@
+// Issue 5: the web app behaves like a browser application. URLs for every screen (a shared link
+// opens its screen after the sign-in, Back and Forward move between screens, the title follows),
+// keyboard-only approval with the result in the ARIA live region, the screen-reader mirror, no
+// frames drawn while idle, and a non-Latin organization name created and found by search.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, findItem, hasItem, clickItem, typeInto, api } from './harness.mjs';
+
+let server;
+let chromium;
+let token;
+
+before(async () => {
+  server = await startServer();
+  chromium = await launchBrowser();
+  const login = await api(server.url, 'POST', '/api/v1/auth/login',
+                          { body: { username: 'seller@demo.test', password: 'orgdesk-demo' } });
+  token = login.json.token;
+});
+
+after(async () => {
+  await chromium?.close();
+  await server?.stop();
+});
+
+// Counts the frames the page draws (each a requestAnimationFrame), to see the loop sleep.
+function countFrames() {
+  window.orgdeskFrames = 0;
+  const request = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => request((time) => {
+    window.orgdeskFrames += 1;
+    callback(time);
+  });
+}
+
+async function newPage(url, options = {}) {
+  const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, ...options });
+  await page.addInitScript(countFrames);
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(e.message));
+  await page.goto(url);
+  await findItem(page, 'Sign in to Orgdesk');
+  return page;
+}
+
+// Signs in from the keyboard: one click gives the page the focus (a headless page has none until
+// then), after that Tab moves to the password and Enter sends.
+async function signInByKeyboard(page) {
+  await clickItem(page, 'Username');
+  await page.keyboard.type('seller@demo.test', { delay: 5 });
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('orgdesk-demo', { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+const hashOf = (page) => new URL(page.url()).hash;
+
+// A New organization of the Seller, made through the API.
+async function createNew(name) {
+  const created = await api(server.url, 'POST', '/api/v1/customers', {
+    token,
+    body: { name, segment: 'SMB', ownershipType: 'ServiceProvider' },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.json));
+  return created.json;
+}
+
+test('a shared link opens its screen after the sign-in; Back and Forward move between screens', async () => {
+  const org = await createNew('Deep Link Traders');
+  const page = await newPage(`${server.url}#/customers/${org.id}`);
+  assert.equal(await page.title(), 'Sign in · Orgdesk');
+  assert.equal(hashOf(page), `#/customers/${org.id}`, 'the link is kept while signing in');
+  await signInByKeyboard(page);
+
+  await findItem(page, 'Status: New');
+  await findItem(page, 'Deep Link Traders');
+  await page.waitForFunction(() => document.title === 'Deep Link Traders · Orgdesk');
+  assert.equal(hashOf(page), `#/customers/${org.id}`);
+
+  await clickItem(page, 'Orders');
+  await page.waitForFunction(() => document.title === 'Orders · Orgdesk');
+  assert.equal(hashOf(page), '#/orders?status=PendingApproval');
+  assert.equal(await page.title(), 'Orders · Orgdesk');
+
+  await page.goBack();
+  await findItem(page, 'Status: New');
+  assert.equal(hashOf(page), `#/customers/${org.id}`);
+  await page.waitForFunction(() => document.title === 'Deep Link Traders · Orgdesk');
+  await page.goForward();
+  await page.waitForFunction(() => document.title === 'Orders · Orgdesk');
+  assert.equal(hashOf(page), '#/orders?status=PendingApproval');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('keyboard only: find, open and approve an organization; the live region says so', async () => {
+  const org = await createNew('Keyboard Approval AB');
+  const page = await newPage(server.url);
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+
+  await page.keyboard.press('?');
+  await findItem(page, 'a: Approve the open organization (asks first)');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !(window.orgdeskItems ?? []).some((i) => i.label === 'Keyboard shortcuts'));
+
+  await findItem(page, 'Keyboard Approval AB');  // the newest: the first row
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await findItem(page, 'Status: New');
+  assert.equal(hashOf(page), `#/customers/${org.id}`);
+
+  await page.keyboard.press('a');
+  await findItem(page, 'Approve organization?');
+  assert.equal((await api(server.url, 'GET', `/api/v1/customers/${org.id}`, { token })).json.status, 'New',
+               'nothing is sent before the confirmation');
+  await page.keyboard.press('Enter');
+  await findItem(page, 'Status: Active');
+  const said = 'Keyboard Approval AB was approved and is now Active.';
+  await page.waitForFunction((text) => document.getElementById('announcer').textContent === text, said,
+                             { timeout: 5000 });
+  assert.equal(await page.getAttribute('#announcer', 'aria-live'), 'polite');
+  assert.equal((await api(server.url, 'GET', `/api/v1/customers/${org.id}`, { token })).json.status, 'Active');
+
+  // The screen reader's mirror names the screen's headings.
+  const headings = await page.$$eval('#a11y-headings > *', (nodes) => nodes.map((n) => `${n.tagName} ${n.textContent}`));
+  assert.ok(headings.includes('H1 Keyboard Approval AB'), JSON.stringify(headings));
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('idle: no frame is drawn for a second without input', async () => {
+  const page = await newPage(server.url);
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+  await page.waitForFunction(() => window.orgdeskAsleep === true, null, { timeout: 15000, polling: 100 });
+  const before = await page.evaluate(() => window.orgdeskFrames);
+  await page.waitForTimeout(1000);
+  const after = await page.evaluate(() => window.orgdeskFrames);
+  assert.equal(after - before, 0, `frames drawn while idle: ${after - before}`);
+  // Input wakes it again.
+  await page.mouse.move(400, 300);
+  await page.waitForFunction((from) => window.orgdeskFrames > from, after, { timeout: 5000 });
+  await page.close();
+});
+
+test('a non-Latin name is shown and found by search', async () => {
+  // Created through the API: typing non-Latin text into the canvas (IME, insertText) does not
+  // reach ImGui yet.
+  const name = 'Ωmega ООО Zürichsee';
+  await createNew(name);
+  const page = await newPage(`${server.url}#/customers?q=${encodeURIComponent('Zürichsee')}`);
+  await signInByKeyboard(page);
+  await page.waitForFunction((wanted) => {
+    const items = window.orgdeskItems ?? [];
+    const rows = items.filter((i) => ['New', 'Active', 'Blocked', 'Rejected'].includes(i.label));
+    return rows.length === 1 && items.some((i) => i.label === wanted);
+  }, name, { timeout: 15000, polling: 50 });
+  assert.equal(hashOf(page), '#/customers?q=Z%C3%BCrichsee');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a server that cannot be reached is said, retried by itself, and the banner goes when it answers', async () => {
+  const page = await newPage(server.url);
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+  const banner = 'Cannot reach the Orgdesk server. Retrying by itself; what you see may be out of date.';
+  await page.waitForTimeout(300);  // the feed's first poll is answered; the next one waits
+  await page.route('**/api/v1/changes**', (route) => route.abort('internetdisconnected'));
+  await createNew('Wake The Feed Oy');  // a change answers the waiting poll; the next one fails
+  await findItem(page, banner);
+  await page.unroute('**/api/v1/changes**');
+  await page.waitForFunction((text) => !(window.orgdeskItems ?? []).some((i) => i.label === text), banner,
+                             { timeout: 10000, polling: 100 });
+  await findItem(page, 'Wake The Feed Oy');  // caught up with what changed while it was away
+  await page.close();
+});
+
+test('an expired session signs out and returns to the same screen after the sign-in', async () => {
+  const org = await createNew('Session Return Ltd');
+  const page = await newPage(`${server.url}#/customers/${org.id}`);
+  const tokens = [];
+  page.on('response', async (response) => {
+    if (response.url().endsWith('/api/v1/auth/login')) tokens.push((await response.json()).token);
+  });
+  await signInByKeyboard(page);
+  await findItem(page, 'Status: New');
+  await page.waitForFunction(() => window.orgdeskAsleep === true, null, { timeout: 15000 });
+  assert.equal((await api(server.url, 'POST', '/api/v1/auth/logout', { token: tokens[0] })).status, 204);
+
+  await clickItem(page, 'Members');  // the next request finds the session gone
+  await findItem(page, 'Signed out: your session expired. Sign in again to return to where you were.');
+  assert.equal(hashOf(page), `#/customers/${org.id}`);
+  await clickItem(page, 'Password');
+  await page.keyboard.type('orgdesk-demo', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await findItem(page, 'Status: New');
+  await findItem(page, 'Session Return Ltd');
+  await page.close();
+});
+
+test('copy an id and the checked orders through the system clipboard', async () => {
+  const org = await createNew('Clipboard Σ Oy');
+  const page = await newPage(`${server.url}#/customers/${org.id}`,
+                             { permissions: ['clipboard-read', 'clipboard-write'] });
+  await signInByKeyboard(page);
+  await clickItem(page, 'Copy id');
+  await findItem(page, 'Copied the organization id to the clipboard.');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), org.id);
+
+
+  // A link within the page (the address bar's fragment) moves to the queue.
+  await page.evaluate(() => { window.location.hash = '#/orders?status=PendingApproval'; });
+  await page.waitForFunction(() => document.title === 'Orders · Orgdesk');
+  await clickItem(page, 'Select all on this page');
+  await page.mouse.move(5, 400);  // away from the table
+  await page.keyboard.press('Control+C');
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith('Order\t'),
+                             null, { timeout: 5000, polling: 100 });
+  const lines = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n');
+  assert.equal(lines[0], 'Order\tCustomer\tTotal\tCurrency\tStatus\tPlaced');
+  assert.ok(lines.length > 1);
+  for (const line of lines.slice(1)) assert.equal(line.split('\t')[4], 'PendingApproval', line);
+  await page.close();
+});

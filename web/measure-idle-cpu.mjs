@@ -1,0 +1,70 @@
+// Measures what an idle Orgdesk tab costs: signs in, waits until the frame loop sleeps, then
+// counts the CPU time (user + system, from /proc) of every Chromium process and the frames
+// drawn over a quiet period. By hand, not in CI:
+//   (cd web && node measure-idle-cpu.mjs [seconds])     # 10 s by default
+import { readdirSync, readFileSync } from 'node:fs';
+import { startServer, launchBrowser, findItem, typeInto } from './e2e/harness.mjs';
+
+const seconds = Number(process.argv[2] ?? 10);
+const ticksPerSecond = 100;  // USER_HZ on Linux
+
+function processes() {
+  const all = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      all.set(Number(name), { comm, ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch { /* gone meanwhile */ }
+  }
+  return all;
+}
+
+// CPU ticks of the Chromium processes this script started (not the server, also a child).
+function chromiumTicks() {
+  const all = processes();
+  let ticks = 0;
+  const pending = [process.pid];
+  while (pending.length > 0) {
+    const pid = pending.pop();
+    const info = all.get(pid);
+    if (info && /chrom/i.test(info.comm)) ticks += info.ticks;
+    for (const [child, c] of all) if (c.ppid === pid) pending.push(child);
+  }
+  return ticks;
+}
+
+const server = await startServer();
+const chromium = await launchBrowser();
+try {
+  const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+  await page.addInitScript(() => {
+    window.orgdeskFrames = 0;
+    const request = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => request((time) => { window.orgdeskFrames += 1; callback(time); });
+  });
+  await page.goto(server.url);
+  await findItem(page, 'Sign in to Orgdesk');
+  await typeInto(page, 'Username', 'seller@demo.test');
+  await typeInto(page, 'Password', 'orgdesk-demo');
+  await page.keyboard.press('Enter');
+  await findItem(page, 'Organizations');
+  await page.waitForFunction(() => window.orgdeskAsleep === true, null, { timeout: 30000, polling: 100 });
+  await page.waitForTimeout(1000);  // let the last paint and any GC settle
+
+  const framesBefore = await page.evaluate(() => window.orgdeskFrames);
+  const ticksBefore = chromiumTicks();
+  const started = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const ticks = chromiumTicks() - ticksBefore;
+  const elapsed = (Date.now() - started) / 1000;
+  const frames = (await page.evaluate(() => window.orgdeskFrames)) - framesBefore;
+  const cpuSeconds = ticks / ticksPerSecond;
+  console.log(`idle for ${elapsed.toFixed(1)} s: ${frames} frames drawn; Chromium (all processes) used ` +
+              `${cpuSeconds.toFixed(2)} s of CPU = ${((cpuSeconds / elapsed) * 100).toFixed(2)} % of one core`);
+} finally {
+  await chromium.close();
+  await server.stop();
+}
