@@ -59,7 +59,7 @@ void draw_sign_in(const State& state, const Ui& ui) {
     ImGui::Dummy({0, ui.px(8)});
     ImGui::Separator();
     ImGui::Dummy({0, ui.px(4)});
-    muted_text("No account yet? Explore a private demo with sample data for an hour.");
+    muted_text("New here? Explore a private demo with sample data.");
     const bool starting = state.pendingSandbox.has_value();
     const char* sandbox =
         starting ? "Preparing your sandbox...##sandbox" : "Try a sandbox##sandbox";
