@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "app/updater.hpp"
+#include "core/percent_decoding.hpp"
 
 namespace orgdesk::app {
 namespace {
@@ -26,16 +27,6 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     }
 }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 void read_query(std::string_view query, Route& route) {
     for (const auto pair : split(query, '&')) {
         const auto equals = pair.find('=');
@@ -56,17 +47,8 @@ void read_query(std::string_view query, Route& route) {
 }  // namespace
 
 std::string url_decode(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-            hex_value(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-            i += 2;
-        } else {
-            out += text[i] == '+' ? ' ' : text[i];
-        }
-    }
-    return out;
+    // A malformed escape in a hand-edited address is kept as typed rather than refused.
+    return core::percent_decode(text, true).value_or(std::string(text));
 }
 
 std::string to_hash(const Route& route) {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/percent_decoding.hpp"
+
 namespace orgdesk::server {
 
 struct Target {
@@ -15,8 +17,7 @@ struct Target {
 
 Target split_target(std::string_view target);
 
-// nullopt for a malformed escape ("%zz", a trailing "%") or an encoded NUL byte.
-std::optional<std::string> percent_decode(std::string_view text, bool plusIsSpace = false);
+using core::percent_decode;
 
 // The segments between slashes, each decoded on its own, so an encoded slash stays inside its
 // segment. Empty segments are kept ("/a//b" has three). nullopt when any segment is malformed.
