@@ -3,9 +3,11 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <span>
 
 #include "core/json_codecs.hpp"
 #include "platform/demo_orders.hpp"
+#include "platform/demo_people.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -54,20 +56,8 @@ constexpr std::array<DemoCompany, 60> kCompanies{{
     {"Coral Diving Center", "MT", "Sliema"},     {"Dune Surf School", "FR", "Biarritz"},
 }};
 
-constexpr std::array<std::string_view, 12> kContacts{{
-    "Anna Lindqvist",
-    "Jonas Weber",
-    "Ingrid Solberg",
-    "Marco Rossi",
-    "Elena Petrova",
-    "Mikko Virtanen",
-    "Sofia Almeida",
-    "Tomasz Nowak",
-    "Claire Dubois",
-    "Liam O'Brien",
-    "Yuki Tanaka",
-    "Nikos Papadakis",
-}};
+// The first twelve of the shared names, as the demo data has always had.
+constexpr auto kContacts = std::span(kDemoPeople).first<12>();
 
 // Colleagues of the contacts, for the organizations' Admins and Members.
 constexpr std::array<std::string_view, 16> kColleagues{{

@@ -7,6 +7,7 @@
 #include "core/order_lifecycle.hpp"
 #include "core/order_placement.hpp"
 #include "platform/demo_orders.hpp"
+#include "platform/demo_people.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -54,24 +55,6 @@ constexpr std::array<Place, 12> kPlaces{{
     {"LT", "Klaipėda", "UAB", "+370 46"},
 }};
 
-constexpr std::array<std::string_view, 16> kPeople{{
-    "Anna Lindqvist",
-    "Jonas Weber",
-    "Ingrid Solberg",
-    "Marco Rossi",
-    "Elena Petrova",
-    "Mikko Virtanen",
-    "Sofia Almeida",
-    "Tomasz Nowak",
-    "Claire Dubois",
-    "Liam O'Brien",
-    "Yuki Tanaka",
-    "Nikos Papadakis",
-    "Erik Johansson",
-    "Laura Schmidt",
-    "Aino Korhonen",
-    "Pedro Santos",
-}};
 constexpr std::array<std::string_view, 5> kContactRoles{
     {"CFO", "IT Manager", "Office Manager", "Procurement Lead", "CEO"}};
 constexpr std::array<std::string_view, 4> kSegments{
@@ -161,7 +144,7 @@ class TenantBuilder {
         for (std::size_t s = 1; s < seed_.partners.size(); ++s) {
             // Who decides a seller's orders: its Seller Admin (seller one's is a sandbox user).
             sellerStaff_.push_back(
-                {s == 1 ? std::string() : newId_(), std::string(pick(kPeople, s * 5 + 3))});
+                {s == 1 ? std::string() : newId_(), std::string(pick(kDemoPeople, s * 5 + 3))});
         }
     }
 
@@ -208,7 +191,7 @@ class TenantBuilder {
         o.status = i == 0 ? OrgStatus::Active : pick(kStatusPattern, index);
         o.ownershipType =
             index % 9 == 4 ? core::OwnershipType::ServiceProvider : core::OwnershipType::Customer;
-        const auto contact = std::string(pick(kPeople, index * 3));
+        const auto contact = std::string(pick(kDemoPeople, index * 3));
         const std::string domain =
             "@" + lowercase_slug(o.name.substr(0, o.name.rfind(' '))) + ".example";
         if (o.ownershipType == core::OwnershipType::Customer) {
@@ -259,7 +242,7 @@ class TenantBuilder {
         // A Service Provider's organization keeps an Admin to make its owner later.
         const std::size_t others = o.owner ? index % 3 : 1 + index % 2;
         for (std::size_t k = 0; k < others; ++k) {
-            const auto name = std::string(pick(kPeople, index * 5 + k + 1));
+            const auto name = std::string(pick(kDemoPeople, index * 5 + k + 1));
             members.push_back({newId_(), name, lowercase_slug(name) + domain,
                                k == 0 ? core::MemberRole::Admin : core::MemberRole::Member});
         }
