@@ -135,17 +135,17 @@ void SqliteStore::migrate() {
 }
 
 void SqliteStore::insert_audit(const AuditEvent& e) {
-    SQLite::Statement q(*db_,
-                        "INSERT INTO audit_events (at, actor_id, action, entity_type, entity_id, "
-                        "before, after) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, static_cast<std::int64_t>(e.atMs));
-    q.bind(2, e.actorId);
-    q.bind(3, e.action);
-    q.bind(4, e.entityType);
-    q.bind(5, e.entityId);
-    q.bind(6, e.before);
-    q.bind(7, e.after);
-    q.exec();
+    auto q = statements_.get(
+        "INSERT INTO audit_events (at, actor_id, action, entity_type, entity_id, "
+        "before, after) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q->bind(1, static_cast<std::int64_t>(e.atMs));
+    q->bind(2, e.actorId);
+    q->bind(3, e.action);
+    q->bind(4, e.entityType);
+    q->bind(5, e.entityId);
+    q->bind(6, e.before);
+    q->bind(7, e.after);
+    q->exec();
 }
 
 void SqliteStore::insert_partner(const Partner& partner) {
@@ -154,36 +154,37 @@ void SqliteStore::insert_partner(const Partner& partner) {
 }
 
 void SqliteStore::insert_partner_row(const Partner& partner) {
-    SQLite::Statement q(*db_, "INSERT INTO partners (id, name, distributor_id) VALUES (?, ?, ?)");
-    q.bind(1, partner.id);
-    q.bind(2, partner.name);
+    auto q = statements_.get("INSERT INTO partners (id, name, distributor_id) VALUES (?, ?, ?)");
+    q->bind(1, partner.id);
+    q->bind(2, partner.name);
     if (partner.distributorId.empty()) {
-        q.bind(3);
+        q->bind(3);
     } else {
-        q.bind(3, partner.distributorId);
+        q->bind(3, partner.distributorId);
     }
-    q.exec();
+    q->exec();
 }
 
 std::optional<Partner> SqliteStore::find_partner(std::string_view id) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_, "SELECT id, name, distributor_id FROM partners WHERE id = ?");
-    q.bind(1, std::string(id));
-    if (!q.executeStep())
+    auto q = statements_.get("SELECT id, name, distributor_id FROM partners WHERE id = ?");
+    q->bind(1, std::string(id));
+    if (!q->executeStep())
         return std::nullopt;
-    return Partner{q.getColumn(0).getString(), q.getColumn(1).getString(), text_of(q.getColumn(2))};
+    return Partner{q->getColumn(0).getString(), q->getColumn(1).getString(),
+                   text_of(q->getColumn(2))};
 }
 
 std::vector<Partner> SqliteStore::list_sellers(std::string_view distributorId) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_,
-                        "SELECT id, name, distributor_id FROM partners WHERE distributor_id = ? "
-                        "ORDER BY name, id");
-    q.bind(1, std::string(distributorId));
+    auto q = statements_.get(
+        "SELECT id, name, distributor_id FROM partners WHERE distributor_id = ? "
+        "ORDER BY name, id");
+    q->bind(1, std::string(distributorId));
     std::vector<Partner> sellers;
-    while (q.executeStep()) {
-        sellers.push_back(
-            {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+    while (q->executeStep()) {
+        sellers.push_back({q->getColumn(0).getString(), q->getColumn(1).getString(),
+                           q->getColumn(2).getString()});
     }
     return sellers;
 }
@@ -196,55 +197,55 @@ void SqliteStore::insert_organization(const Organization& o, const AuditEvent& a
 }
 
 void SqliteStore::write_search_keys(const Organization& o) {
-    SQLite::Statement clear(*db_, "DELETE FROM organization_search_keys WHERE org_id = ?");
-    clear.bind(1, o.id);
-    clear.exec();
-    SQLite::Statement key(*db_, "INSERT INTO organization_search_keys (key, org_id) VALUES (?, ?)");
+    auto clear = statements_.get("DELETE FROM organization_search_keys WHERE org_id = ?");
+    clear->bind(1, o.id);
+    clear->exec();
+    auto key = statements_.get("INSERT INTO organization_search_keys (key, org_id) VALUES (?, ?)");
     for (const auto& k : core::search_keys(o)) {
-        key.bind(1, k);
-        key.bind(2, o.id);
-        key.exec();
-        key.reset();
+        key->bind(1, k);
+        key->bind(2, o.id);
+        key->exec();
+        key->reset();
     }
 }
 
 void SqliteStore::upsert_members(const std::string& orgId, const std::vector<core::Member>& members,
                                  std::int64_t atMs) {
-    SQLite::Statement q(*db_,
-                        "INSERT INTO members (id, org_id, name, email, role, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                        "name = excluded.name, email = excluded.email, role = excluded.role "
-                        "WHERE members.org_id = excluded.org_id");
+    auto q = statements_.get(
+        "INSERT INTO members (id, org_id, name, email, role, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+        "name = excluded.name, email = excluded.email, role = excluded.role "
+        "WHERE members.org_id = excluded.org_id");
     for (const auto& m : members) {
-        q.bind(1, m.id);
-        q.bind(2, orgId);
-        q.bind(3, m.name);
-        q.bind(4, m.email);
-        q.bind(5, std::string(core::to_string(m.role)));
-        q.bind(6, static_cast<std::int64_t>(atMs));
-        q.exec();
-        q.reset();
+        q->bind(1, m.id);
+        q->bind(2, orgId);
+        q->bind(3, m.name);
+        q->bind(4, m.email);
+        q->bind(5, std::string(core::to_string(m.role)));
+        q->bind(6, static_cast<std::int64_t>(atMs));
+        q->exec();
+        q->reset();
     }
 }
 
 std::optional<IdempotencyRecord> SqliteStore::find_idempotency_locked(std::string_view userId,
                                                                       std::string_view key,
                                                                       std::int64_t notBeforeMs) {
-    SQLite::Statement q(*db_,
-                        "SELECT request_hash, status, body, created_at FROM idempotency_keys "
-                        "WHERE user_id = ? AND key = ? AND created_at >= ?");
-    q.bind(1, std::string(userId));
-    q.bind(2, std::string(key));
-    q.bind(3, static_cast<std::int64_t>(notBeforeMs));
-    if (!q.executeStep())
+    auto q = statements_.get(
+        "SELECT request_hash, status, body, created_at FROM idempotency_keys "
+        "WHERE user_id = ? AND key = ? AND created_at >= ?");
+    q->bind(1, std::string(userId));
+    q->bind(2, std::string(key));
+    q->bind(3, static_cast<std::int64_t>(notBeforeMs));
+    if (!q->executeStep())
         return std::nullopt;
     IdempotencyRecord r;
     r.userId = std::string(userId);
     r.key = std::string(key);
-    r.requestHash = q.getColumn(0).getString();
-    r.status = q.getColumn(1).getInt();
-    r.body = q.getColumn(2).getString();
-    r.createdAtMs = q.getColumn(3).getInt64();
+    r.requestHash = q->getColumn(0).getString();
+    r.status = q->getColumn(1).getInt();
+    r.body = q->getColumn(2).getString();
+    r.createdAtMs = q->getColumn(3).getInt64();
     return r;
 }
 
@@ -253,23 +254,23 @@ std::optional<IdempotencyRecord> SqliteStore::claim_idempotency_key(const Idempo
     if (auto earlier = find_idempotency_locked(key.userId, key.key, notBeforeMs))
         return earlier;
     // Expired records go now, so the key can be used again and the table stays small.
-    SQLite::Statement expire(*db_, "DELETE FROM idempotency_keys WHERE created_at < ?");
-    expire.bind(1, static_cast<std::int64_t>(notBeforeMs));
-    expire.exec();
+    auto expire = statements_.get("DELETE FROM idempotency_keys WHERE created_at < ?");
+    expire->bind(1, static_cast<std::int64_t>(notBeforeMs));
+    expire->exec();
     return std::nullopt;
 }
 
 void SqliteStore::record_idempotency(const IdempotencyRecord& key, const std::string& body) {
-    SQLite::Statement record(*db_,
-                             "INSERT INTO idempotency_keys (user_id, key, request_hash, "
-                             "status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-    record.bind(1, key.userId);
-    record.bind(2, key.key);
-    record.bind(3, key.requestHash);
-    record.bind(4, key.status);
-    record.bind(5, body);
-    record.bind(6, static_cast<std::int64_t>(key.createdAtMs));
-    record.exec();
+    auto record = statements_.get(
+        "INSERT INTO idempotency_keys (user_id, key, request_hash, "
+        "status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    record->bind(1, key.userId);
+    record->bind(2, key.key);
+    record->bind(3, key.requestHash);
+    record->bind(4, key.status);
+    record->bind(5, body);
+    record->bind(6, static_cast<std::int64_t>(key.createdAtMs));
+    record->exec();
 }
 
 std::optional<IdempotencyRecord> SqliteStore::find_idempotency_record(std::string_view userId,
@@ -281,26 +282,26 @@ std::optional<IdempotencyRecord> SqliteStore::find_idempotency_record(std::strin
 
 std::int64_t SqliteStore::insert_organization_row(const Organization& o,
                                                   const std::vector<core::Member>& members) {
-    SQLite::Statement q(*db_, std::string("INSERT INTO organizations (") + kOrganizationColumns +
-                                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                  "?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                  "(SELECT coalesce(max(provider_id), 0) + 1 FROM organizations), "
-                                  "?) RETURNING provider_id");
+    auto q = statements_.get(std::string("INSERT INTO organizations (") + kOrganizationColumns +
+                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                             "?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                             "(SELECT coalesce(max(provider_id), 0) + 1 FROM organizations), "
+                             "?) RETURNING provider_id");
     int c = 1;
-    q.bind(c++, o.id);
-    c = bind_organization_data(q, c, o);
-    q.bind(c++, o.distributorId);
-    q.bind(c++, o.sellerId);
-    q.bind(c++, o.subscriptionCount);
-    q.bind(c++, o.userCount);
-    q.bind(c++, static_cast<std::int64_t>(o.version));
-    q.bind(c++, static_cast<std::int64_t>(o.createdAtMs));
-    q.bind(c++, static_cast<std::int64_t>(o.updatedAtMs));
-    q.bind(c++, o.rejectionReason);
+    q->bind(c++, o.id);
+    c = bind_organization_data(*q, c, o);
+    q->bind(c++, o.distributorId);
+    q->bind(c++, o.sellerId);
+    q->bind(c++, o.subscriptionCount);
+    q->bind(c++, o.userCount);
+    q->bind(c++, static_cast<std::int64_t>(o.version));
+    q->bind(c++, static_cast<std::int64_t>(o.createdAtMs));
+    q->bind(c++, static_cast<std::int64_t>(o.updatedAtMs));
+    q->bind(c++, o.rejectionReason);
     std::int64_t providerId = 0;
-    if (q.executeStep())
-        providerId = q.getColumn(0).getInt64();
-    q.reset();
+    if (q->executeStep())
+        providerId = q->getColumn(0).getInt64();
+    q->reset();
     Organization inserted = o;
     inserted.providerId = providerId;
     write_search_keys(inserted);
@@ -334,8 +335,7 @@ bool SqliteStore::update_organization(const OrganizationUpdate& update) {
     std::lock_guard lock(mutex_);
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     const Organization& o = update.after;
-    SQLite::Statement q(
-        *db_,
+    auto q = statements_.get(
         "UPDATE organizations SET name = ?, segment = ?, status = ?, ownership_type = ?, "
         "owner_name = ?, owner_email = ?, billing_company = ?, billing_address = ?, "
         "billing_country = ?, billing_tax_id = ?, billing_email = ?, contact_name = ?, "
@@ -343,14 +343,14 @@ bool SqliteStore::update_organization(const OrganizationUpdate& update) {
         "purchased_numbers = ?, buyer_tags = ?, user_count = ?, "
         "rejection_reason = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?");
     int c = 1;
-    c = bind_organization_data(q, c, o);
-    q.bind(c++, o.userCount);
-    q.bind(c++, o.rejectionReason);
-    q.bind(c++, static_cast<std::int64_t>(update.expectedVersion + 1));
-    q.bind(c++, static_cast<std::int64_t>(o.updatedAtMs));
-    q.bind(c++, o.id);
-    q.bind(c++, static_cast<std::int64_t>(update.expectedVersion));
-    if (q.exec() != 1)
+    c = bind_organization_data(*q, c, o);
+    q->bind(c++, o.userCount);
+    q->bind(c++, o.rejectionReason);
+    q->bind(c++, static_cast<std::int64_t>(update.expectedVersion + 1));
+    q->bind(c++, static_cast<std::int64_t>(o.updatedAtMs));
+    q->bind(c++, o.id);
+    q->bind(c++, static_cast<std::int64_t>(update.expectedVersion));
+    if (q->exec() != 1)
         return false;  // the transaction rolls back: nothing written
     write_search_keys(o);
     upsert_members(o.id, update.members, o.updatedAtMs);
@@ -365,18 +365,18 @@ bool SqliteStore::update_organization(const OrganizationUpdate& update) {
 
 std::vector<core::Member> SqliteStore::list_members(std::string_view orgId) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_,
-                        "SELECT id, name, email, role FROM members WHERE org_id = ? "
-                        "ORDER BY created_at, rowid");
-    q.bind(1, std::string(orgId));
+    auto q = statements_.get(
+        "SELECT id, name, email, role FROM members WHERE org_id = ? "
+        "ORDER BY created_at, rowid");
+    q->bind(1, std::string(orgId));
     std::vector<core::Member> members;
-    while (q.executeStep()) {
+    while (q->executeStep()) {
         core::Member m;
-        m.id = q.getColumn(0).getString();
-        m.name = q.getColumn(1).getString();
-        m.email = q.getColumn(2).getString();
+        m.id = q->getColumn(0).getString();
+        m.name = q->getColumn(1).getString();
+        m.email = q->getColumn(2).getString();
         m.role =
-            core::parse_member_role(q.getColumn(3).getString()).value_or(core::MemberRole::Member);
+            core::parse_member_role(q->getColumn(3).getString()).value_or(core::MemberRole::Member);
         members.push_back(std::move(m));
     }
     return members;
@@ -384,22 +384,22 @@ std::vector<core::Member> SqliteStore::list_members(std::string_view orgId) {
 
 std::optional<Organization> SqliteStore::find_organization(std::string_view id) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(
-        *db_, std::string("SELECT ") + kOrganizationColumns + " FROM organizations WHERE id = ?");
-    q.bind(1, std::string(id));
-    if (!q.executeStep())
+    auto q = statements_.get(std::string("SELECT ") + kOrganizationColumns +
+                             " FROM organizations WHERE id = ?");
+    q->bind(1, std::string(id));
+    if (!q->executeStep())
         return std::nullopt;
-    return read_organization(q);
+    return read_organization(*q);
 }
 
 std::optional<Organization> SqliteStore::find_organization_by_provider_id(std::int64_t providerId) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_, std::string("SELECT ") + kOrganizationColumns +
-                                  " FROM organizations WHERE provider_id = ?");
-    q.bind(1, static_cast<std::int64_t>(providerId));
-    if (!q.executeStep())
+    auto q = statements_.get(std::string("SELECT ") + kOrganizationColumns +
+                             " FROM organizations WHERE provider_id = ?");
+    q->bind(1, static_cast<std::int64_t>(providerId));
+    if (!q->executeStep())
         return std::nullopt;
-    return read_organization(q);
+    return read_organization(*q);
 }
 
 OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query) {
@@ -416,16 +416,16 @@ OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query)
     sql += " ORDER BY o.created_at DESC, o.id DESC LIMIT ?";
 
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_, sql);
+    auto q = statements_.get(sql);
     int c = 1;
-    q.bind(c++, query.scope.id);
+    q->bind(c++, query.scope.id);
     if (query.status)
-        q.bind(c++, std::string(core::to_string(*query.status)));
+        q->bind(c++, std::string(core::to_string(*query.status)));
     if (!search.empty()) {
-        q.bind(c++, search);
-        q.bind(c++, core::prefix_upper_bound(search));
+        q->bind(c++, search);
+        q->bind(c++, core::prefix_upper_bound(search));
     }
-    auto page = read_page<Organization>(q, c, query.after, query.limit, read_organization);
+    auto page = read_page<Organization>(*q, c, query.after, query.limit, read_organization);
     return {std::move(page.items), page.next};
 }
 
@@ -434,22 +434,22 @@ std::map<OrgStatus, int> SqliteStore::count_by_status(const core::TenantScope& s
     // A distributor's or seller's counts are kept up to date by triggers (migration 4); a
     // customer's own organization is one row.
     const char* level = scope.level == core::TenantLevel::Distributor ? "distributor" : "seller";
-    SQLite::Statement q(
-        *db_, scope.level == core::TenantLevel::Customer
-                  ? "SELECT o.status, count(*) FROM organizations o WHERE " +
-                        organization_scope(scope) + " AND o.status <> 'Deleted' GROUP BY o.status"
-                  : std::string("SELECT status, n FROM organization_counts WHERE level = ? AND "
-                                "partner_id = ? AND status <> 'Deleted' AND n > 0"));
+    auto q = statements_.get(
+        scope.level == core::TenantLevel::Customer
+            ? "SELECT o.status, count(*) FROM organizations o WHERE " + organization_scope(scope) +
+                  " AND o.status <> 'Deleted' GROUP BY o.status"
+            : std::string("SELECT status, n FROM organization_counts WHERE level = ? AND "
+                          "partner_id = ? AND status <> 'Deleted' AND n > 0"));
     if (scope.level == core::TenantLevel::Customer) {
-        q.bind(1, scope.id);
+        q->bind(1, scope.id);
     } else {
-        q.bind(1, level);
-        q.bind(2, scope.id);
+        q->bind(1, level);
+        q->bind(2, scope.id);
     }
     std::map<OrgStatus, int> counts;
-    while (q.executeStep()) {
-        if (const auto status = core::parse_org_status(q.getColumn(0).getString())) {
-            counts[*status] = q.getColumn(1).getInt();
+    while (q->executeStep()) {
+        if (const auto status = core::parse_org_status(q->getColumn(0).getString())) {
+            counts[*status] = q->getColumn(1).getInt();
         }
     }
     return counts;
@@ -463,14 +463,14 @@ bool SqliteStore::change_status(const StatusChange& change) {
         "WHERE id = ? AND status = ?";
     if (change.expectedVersion)
         sql += " AND version = ?";
-    SQLite::Statement q(*db_, sql);
-    q.bind(1, std::string(core::to_string(change.to)));
-    q.bind(2, static_cast<std::int64_t>(change.atMs));
-    q.bind(3, change.orgId);
-    q.bind(4, std::string(core::to_string(change.from)));
+    auto q = statements_.get(sql);
+    q->bind(1, std::string(core::to_string(change.to)));
+    q->bind(2, static_cast<std::int64_t>(change.atMs));
+    q->bind(3, change.orgId);
+    q->bind(4, std::string(core::to_string(change.from)));
     if (change.expectedVersion)
-        q.bind(5, static_cast<std::int64_t>(*change.expectedVersion));
-    if (q.exec() != 1)
+        q->bind(5, static_cast<std::int64_t>(*change.expectedVersion));
+    if (q->exec() != 1)
         return false;  // the transaction rolls back: nothing written
     insert_audit(change.audit);
     tx.commit();
@@ -479,16 +479,16 @@ bool SqliteStore::change_status(const StatusChange& change) {
 
 std::vector<AuditEvent> SqliteStore::audit_trail(std::string_view entityId) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_,
-                        "SELECT at, actor_id, action, entity_type, entity_id, before, after "
-                        "FROM audit_events WHERE entity_id = ? ORDER BY seq");
-    q.bind(1, std::string(entityId));
+    auto q = statements_.get(
+        "SELECT at, actor_id, action, entity_type, entity_id, before, after "
+        "FROM audit_events WHERE entity_id = ? ORDER BY seq");
+    q->bind(1, std::string(entityId));
     std::vector<AuditEvent> events;
-    while (q.executeStep()) {
-        events.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                          q.getColumn(2).getString(), q.getColumn(3).getString(),
-                          q.getColumn(4).getString(), q.getColumn(5).getString(),
-                          q.getColumn(6).getString()});
+    while (q->executeStep()) {
+        events.push_back({q->getColumn(0).getInt64(), q->getColumn(1).getString(),
+                          q->getColumn(2).getString(), q->getColumn(3).getString(),
+                          q->getColumn(4).getString(), q->getColumn(5).getString(),
+                          q->getColumn(6).getString()});
     }
     return events;
 }
@@ -499,37 +499,37 @@ void SqliteStore::insert_user(const UserRecord& user) {
 }
 
 void SqliteStore::insert_user_row(const UserRecord& user) {
-    SQLite::Statement q(*db_, std::string("INSERT INTO users (") + kUserColumns +
-                                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    auto q = statements_.get(std::string("INSERT INTO users (") + kUserColumns +
+                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     const auto& p = user.principal;
-    q.bind(1, p.userId);
-    q.bind(2, p.username);
-    q.bind(3, p.displayName);
-    q.bind(4, std::string(core::to_string(p.role)));
-    q.bind(5, user.passwordHash);
-    q.bind(6, p.distributorId);
-    q.bind(7, p.sellerId);
-    q.bind(8, p.customerId);
-    q.exec();
+    q->bind(1, p.userId);
+    q->bind(2, p.username);
+    q->bind(3, p.displayName);
+    q->bind(4, std::string(core::to_string(p.role)));
+    q->bind(5, user.passwordHash);
+    q->bind(6, p.distributorId);
+    q->bind(7, p.sellerId);
+    q->bind(8, p.customerId);
+    q->exec();
 }
 
 std::optional<UserRecord> SqliteStore::find_user(std::string_view id) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_, std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
-    q.bind(1, std::string(id));
-    if (!q.executeStep())
+    auto q = statements_.get(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
+    q->bind(1, std::string(id));
+    if (!q->executeStep())
         return std::nullopt;
-    return read_user(q);
+    return read_user(*q);
 }
 
 std::optional<UserRecord> SqliteStore::find_user_by_username(std::string_view username) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_,
-                        std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
-    q.bind(1, std::string(username));
-    if (!q.executeStep())
+    auto q =
+        statements_.get(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
+    q->bind(1, std::string(username));
+    if (!q->executeStep())
         return std::nullopt;
-    return read_user(q);
+    return read_user(*q);
 }
 
 void SqliteStore::insert_session(const SessionRecord& s) {
@@ -538,64 +538,63 @@ void SqliteStore::insert_session(const SessionRecord& s) {
 }
 
 void SqliteStore::insert_session_locked(const SessionRecord& s) {
-    SQLite::Statement q(
-        *db_,
+    auto q = statements_.get(
         "INSERT INTO sessions (id, secret_hash, user_id, created_at, "
         "last_used_at, expires_at, revoked, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, s.id);
-    q.bind(2, s.secretHash);
-    q.bind(3, s.userId);
-    q.bind(4, static_cast<std::int64_t>(s.createdAtMs));
-    q.bind(5, static_cast<std::int64_t>(s.lastUsedAtMs));
-    q.bind(6, static_cast<std::int64_t>(s.expiresAtMs));
-    q.bind(7, s.revoked ? 1 : 0);
-    q.bind(8, static_cast<std::int64_t>(s.endsAtMs));
-    q.exec();
+    q->bind(1, s.id);
+    q->bind(2, s.secretHash);
+    q->bind(3, s.userId);
+    q->bind(4, static_cast<std::int64_t>(s.createdAtMs));
+    q->bind(5, static_cast<std::int64_t>(s.lastUsedAtMs));
+    q->bind(6, static_cast<std::int64_t>(s.expiresAtMs));
+    q->bind(7, s.revoked ? 1 : 0);
+    q->bind(8, static_cast<std::int64_t>(s.endsAtMs));
+    q->exec();
 }
 
 std::optional<SessionRecord> SqliteStore::find_session(std::string_view id) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_,
-                        "SELECT id, secret_hash, user_id, created_at, last_used_at, expires_at, "
-                        "revoked, ends_at FROM sessions WHERE id = ?");
-    q.bind(1, std::string(id));
-    if (!q.executeStep())
+    auto q = statements_.get(
+        "SELECT id, secret_hash, user_id, created_at, last_used_at, expires_at, "
+        "revoked, ends_at FROM sessions WHERE id = ?");
+    q->bind(1, std::string(id));
+    if (!q->executeStep())
         return std::nullopt;
-    return SessionRecord{q.getColumn(0).getString(),   q.getColumn(1).getString(),
-                         q.getColumn(2).getString(),   q.getColumn(3).getInt64(),
-                         q.getColumn(4).getInt64(),    q.getColumn(5).getInt64(),
-                         q.getColumn(6).getInt() != 0, q.getColumn(7).getInt64()};
+    return SessionRecord{q->getColumn(0).getString(),   q->getColumn(1).getString(),
+                         q->getColumn(2).getString(),   q->getColumn(3).getInt64(),
+                         q->getColumn(4).getInt64(),    q->getColumn(5).getInt64(),
+                         q->getColumn(6).getInt() != 0, q->getColumn(7).getInt64()};
 }
 
 void SqliteStore::touch_session(std::string_view id, std::int64_t lastUsedAtMs,
                                 std::int64_t expiresAtMs) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_, "UPDATE sessions SET last_used_at = ?, expires_at = ? WHERE id = ?");
-    q.bind(1, static_cast<std::int64_t>(lastUsedAtMs));
-    q.bind(2, static_cast<std::int64_t>(expiresAtMs));
-    q.bind(3, std::string(id));
-    q.exec();
+    auto q = statements_.get("UPDATE sessions SET last_used_at = ?, expires_at = ? WHERE id = ?");
+    q->bind(1, static_cast<std::int64_t>(lastUsedAtMs));
+    q->bind(2, static_cast<std::int64_t>(expiresAtMs));
+    q->bind(3, std::string(id));
+    q->exec();
 }
 
 void SqliteStore::revoke_session(std::string_view id) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_, "UPDATE sessions SET revoked = 1 WHERE id = ?");
-    q.bind(1, std::string(id));
-    q.exec();
+    auto q = statements_.get("UPDATE sessions SET revoked = 1 WHERE id = ?");
+    q->bind(1, std::string(id));
+    q->exec();
 }
 
 bool SqliteStore::change_password(std::string_view userId, const std::string& passwordHash,
                                   const SessionRecord& newSession) {
     std::lock_guard lock(mutex_);
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement update(*db_, "UPDATE users SET password_hash = ? WHERE id = ?");
-    update.bind(1, passwordHash);
-    update.bind(2, std::string(userId));
-    if (update.exec() != 1)
+    auto update = statements_.get("UPDATE users SET password_hash = ? WHERE id = ?");
+    update->bind(1, passwordHash);
+    update->bind(2, std::string(userId));
+    if (update->exec() != 1)
         return false;
-    SQLite::Statement revoke(*db_, "UPDATE sessions SET revoked = 1 WHERE user_id = ?");
-    revoke.bind(1, std::string(userId));
-    revoke.exec();
+    auto revoke = statements_.get("UPDATE sessions SET revoked = 1 WHERE user_id = ?");
+    revoke->bind(1, std::string(userId));
+    revoke->exec();
     insert_session_locked(newSession);
     tx.commit();
     return true;

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <string>
 
+#include "platform/sqlite_statement_cache.hpp"
 #include "platform/store.hpp"
 
 namespace SQLite {
@@ -115,6 +116,7 @@ class SqliteStore final : public Store {
     // keeps every method a single transaction on a single connection.
     std::mutex mutex_;
     std::unique_ptr<SQLite::Database> db_;
+    StatementCache statements_{*db_};  // after db_: finalized before the connection closes
 };
 
 }  // namespace orgdesk::platform

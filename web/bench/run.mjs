@@ -1,6 +1,6 @@
 // Runs every benchmark and prints one table (figure, budget, pass/fail), also written as JSON.
 // Usage: node bench/run.mjs --mode full|reduced --server BIN --data BIN --web-root DIR
-//                           [--bare-root DIR] --out FILE
+//                           [--bare-root DIR] --out FILE [--only server|web]
 // scripts/bench.sh builds the release trees and calls this; see the README.
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ const { values: options } = parseArgs({
     'web-root': { type: 'string' },
     'bare-root': { type: 'string' },
     out: { type: 'string' },
+    only: { type: 'string' },  // one part, when working on it
   },
 });
 
@@ -36,7 +37,9 @@ const tools = {
 };
 // A part that fails is one failed row in the table (with its error), not the end of the run.
 const figures = [];
-for (const [name, part] of [['server', serverBenchmarks], ['web', webBenchmarks]]) {
+const parts = [['server', serverBenchmarks], ['web', webBenchmarks]].filter(([name]) => !options.only || name === options.only);
+if (!parts.length) throw new Error(`--only is server or web, not ${options.only}`);
+for (const [name, part] of parts) {
   try {
     figures.push(...await part(tools, config));
   } catch (error) {
