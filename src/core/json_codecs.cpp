@@ -34,51 +34,92 @@ Result<Json> parse_json(std::string_view text) {
     return json;
 }
 
+namespace {
+
+template <class Out>
+void write_editable_fields(Out& out, const Organization& o) {
+    field(out, "name", o.name);
+    field(out, "segment", o.segment);
+    field(out, "ownershipType", to_string(o.ownershipType));
+    out.key("billing");
+    out.begin_object();
+    field(out, "company", o.billing.company);
+    field(out, "address", o.billing.address);
+    field(out, "country", o.billing.country);
+    field(out, "taxId", o.billing.taxId);
+    field(out, "email", o.billing.email);
+    out.end_object();
+    out.key("primaryContact");
+    out.begin_object();
+    field(out, "name", o.primaryContact.name);
+    field(out, "role", o.primaryContact.role);
+    field(out, "phone", o.primaryContact.phone);
+    out.end_object();
+    field(out, "customerReference", o.customerReference);
+    field(out, "externalContract", o.externalContract);
+    field(out, "purchasedNumbers", o.purchasedNumbers);
+    field(out, "buyerTags", o.buyerTags);
+    out.key("owner");
+    if (o.owner) {
+        out.begin_object();
+        field(out, "name", o.owner->name);
+        field(out, "email", o.owner->email);
+        out.end_object();
+    } else {
+        out.null();
+    }
+}
+
+template <class Out>
+void write_customer(Out& out, const CustomerView& view) {
+    const Organization& o = view.org;
+    out.begin_object();
+    write_editable_fields(out, o);
+    field(out, "id", o.id);
+    field(out, "providerId", o.providerId);
+    field(out, "status", to_string(o.status));
+    field(out, "distributorId", o.distributorId);
+    field(out, "sellerId", o.sellerId);
+    field(out, "subscriptionCount", static_cast<std::int64_t>(o.subscriptionCount));
+    field(out, "userCount", static_cast<std::int64_t>(o.userCount));
+    field(out, "rejectionReason", o.rejectionReason);
+    field(out, "version", o.version);
+    out.key("actions");
+    out.begin_array();
+    for (const auto action : view.actions)
+        out.string(to_string(action));
+    out.end_array();
+    field(out, "createdAt", format_iso8601(o.createdAtMs));
+    field(out, "updatedAt", format_iso8601(o.updatedAtMs));
+    out.end_object();
+}
+
+template <class Out>
+void write_customer_page(Out& out, const CustomerPage& page) {
+    write_page(out, page.items, page.nextCursor, page.counts,
+               [](Out& o, const CustomerView& view) { write_customer(o, view); });
+}
+
+}  // namespace
+
 Json editable_json(const Organization& o) {
-    Json json = {
-        {"name", o.name},
-        {"segment", o.segment},
-        {"ownershipType", to_string(o.ownershipType)},
-        {"billing",
-         {{"company", o.billing.company},
-          {"address", o.billing.address},
-          {"country", o.billing.country},
-          {"taxId", o.billing.taxId},
-          {"email", o.billing.email}}},
-        {"primaryContact",
-         {{"name", o.primaryContact.name},
-          {"role", o.primaryContact.role},
-          {"phone", o.primaryContact.phone}}},
-        {"customerReference", o.customerReference},
-        {"externalContract", o.externalContract},
-        {"purchasedNumbers", o.purchasedNumbers},
-        {"buyerTags", o.buyerTags},
-    };
-    json["owner"] = o.owner ? Json{{"name", o.owner->name}, {"email", o.owner->email}} : Json();
-    return json;
+    JsonTreeWriter out;
+    out.begin_object();
+    write_editable_fields(out, o);
+    out.end_object();
+    return std::move(out).take();
 }
 
 Json to_json(const CustomerView& view) {
-    const Organization& o = view.org;
-    Json actions = Json::array();
-    for (const auto action : view.actions)
-        actions.push_back(to_string(action));
-    Json json = editable_json(o);
-    json.update({
-        {"id", o.id},
-        {"providerId", o.providerId},
-        {"status", to_string(o.status)},
-        {"distributorId", o.distributorId},
-        {"sellerId", o.sellerId},
-        {"subscriptionCount", o.subscriptionCount},
-        {"userCount", o.userCount},
-        {"rejectionReason", o.rejectionReason},
-        {"version", o.version},
-        {"actions", actions},
-        {"createdAt", format_iso8601(o.createdAtMs)},
-        {"updatedAt", format_iso8601(o.updatedAtMs)},
-    });
-    return json;
+    JsonTreeWriter out;
+    write_customer(out, view);
+    return std::move(out).take();
+}
+
+std::string to_json_text(const CustomerView& view) {
+    JsonTextWriter out;
+    write_customer(out, view);
+    return std::move(out).take();
 }
 
 Result<CustomerView> customer_view_from_json(const Json& json) {
@@ -135,7 +176,15 @@ Result<CustomerView> customer_view_from_json(const Json& json) {
 }
 
 Json to_json(const CustomerPage& page) {
-    return page_json(page.items, page.nextCursor, page.counts);
+    JsonTreeWriter out;
+    write_customer_page(out, page);
+    return std::move(out).take();
+}
+
+std::string to_json_text(const CustomerPage& page) {
+    JsonTextWriter out;
+    write_customer_page(out, page);
+    return std::move(out).take();
 }
 
 Result<CustomerPage> customer_page_from_json(const Json& json) {

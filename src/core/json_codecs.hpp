@@ -51,8 +51,11 @@ Result<Json> parse_json(std::string_view text);
 // the customer JSON is these plus what Orgdesk owns (ids, status, version, times, actions).
 Json editable_json(const Organization& org);
 Json to_json(const CustomerView& view);
+// The same JSON as text, written without building the tree first: what the server answers.
+std::string to_json_text(const CustomerView& view);
 Result<CustomerView> customer_view_from_json(const Json& json);
 Json to_json(const CustomerPage& page);
+std::string to_json_text(const CustomerPage& page);
 Result<CustomerPage> customer_page_from_json(const Json& json);
 
 Json to_json(const Principal& principal);

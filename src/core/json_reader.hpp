@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "core/json_writer.hpp"
 #include "core/time_format.hpp"
 
 namespace orgdesk::core {
@@ -133,19 +134,38 @@ class Reader {
     std::string path_;
 };
 
-// {"items": [...], "nextCursor": ..., "counts": {status: n}}: a page of any list.
+// {"items": [...], "nextCursor": ..., "counts": {status: n}}: a page of any list, written by
+// either JSON writer; `write_item(out, item)` writes one item.
+template <class Out, class Item, class Status, class WriteItem>
+void write_page(Out& out, const std::vector<Item>& items,
+                const std::optional<std::string>& nextCursor, const std::map<Status, int>& counts,
+                WriteItem write_item) {
+    out.begin_object();
+    out.key("items");
+    out.begin_array();
+    for (const auto& item : items)
+        write_item(out, item);
+    out.end_array();
+    out.key("nextCursor");
+    if (nextCursor)
+        out.string(*nextCursor);
+    else
+        out.null();
+    out.key("counts");
+    out.begin_object();
+    for (const auto& [status, n] : counts)
+        field(out, to_string(status), static_cast<std::int64_t>(n));
+    out.end_object();
+    out.end_object();
+}
+
 template <class Item, class Status>
 Json page_json(const std::vector<Item>& items, const std::optional<std::string>& nextCursor,
                const std::map<Status, int>& counts) {
-    Json list = Json::array();
-    for (const auto& item : items)
-        list.push_back(to_json(item));
-    Json countsJson = Json::object();
-    for (const auto& [status, n] : counts)
-        countsJson[std::string(to_string(status))] = n;
-    return {{"items", list},
-            {"nextCursor", nextCursor ? Json(*nextCursor) : Json(nullptr)},
-            {"counts", countsJson}};
+    JsonTreeWriter out;
+    write_page(out, items, nextCursor, counts,
+               [](JsonTreeWriter& o, const Item& item) { o.json(to_json(item)); });
+    return std::move(out).take();
 }
 
 inline Error invalid(std::vector<FieldError> fields,

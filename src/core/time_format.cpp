@@ -44,12 +44,28 @@ std::string format_iso8601(std::int64_t unixMs) {
     const std::int64_t days = floor_div(unixMs, 86400000);
     const std::int64_t msOfDay = unixMs - days * 86400000;
     const auto date = civil_from_days(days);
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                  static_cast<long long>(date.year), date.month, date.day,
-                  static_cast<int>(msOfDay / 3600000), static_cast<int>(msOfDay / 60000 % 60),
-                  static_cast<int>(msOfDay / 1000 % 60), static_cast<int>(msOfDay % 1000));
-    return buffer;
+    if (date.year < 0 || date.year > 9999) {
+        char buffer[40];
+        std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                      static_cast<long long>(date.year), date.month, date.day,
+                      static_cast<int>(msOfDay / 3600000), static_cast<int>(msOfDay / 60000 % 60),
+                      static_cast<int>(msOfDay / 1000 % 60), static_cast<int>(msOfDay % 1000));
+        return buffer;
+    }
+    // Every answer carries two of these per item: digits written directly, not through printf.
+    std::string text = "0000-00-00T00:00:00.000Z";
+    const auto put = [&text](std::size_t at, std::int64_t value, std::size_t width) {
+        for (std::size_t i = width; i-- > 0; value /= 10)
+            text[at + i] = static_cast<char>('0' + value % 10);
+    };
+    put(0, date.year, 4);
+    put(5, date.month, 2);
+    put(8, date.day, 2);
+    put(11, msOfDay / 3600000, 2);
+    put(14, msOfDay / 60000 % 60, 2);
+    put(17, msOfDay / 1000 % 60, 2);
+    put(20, msOfDay % 1000, 3);
+    return text;
 }
 
 std::string format_date(std::int64_t unixMs) {

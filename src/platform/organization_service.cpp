@@ -79,11 +79,6 @@ core::Result<core::CustomerView> OrganizationService::get(const core::Principal&
     return view_for(who, std::move(*org));
 }
 
-core::Result<std::map<core::OrgStatus, int>> OrganizationService::counts(
-    const core::Principal& who) {
-    return store_.count_by_status(core::scope_of(who));
-}
-
 core::Result<std::vector<core::Member>> OrganizationService::members(const core::Principal& who,
                                                                      std::string_view id) {
     const auto org = store_.find_organization(id);

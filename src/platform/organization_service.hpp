@@ -50,7 +50,6 @@ class OrganizationService {
     // One page, with the counts per status of the caller's whole scope.
     core::Result<core::CustomerPage> list(const core::Principal& who, const ListRequest& request);
     core::Result<core::CustomerView> get(const core::Principal& who, std::string_view id);
-    core::Result<std::map<core::OrgStatus, int>> counts(const core::Principal& who);
     core::Result<std::vector<core::Member>> members(const core::Principal& who,
                                                     std::string_view id);
     // Oldest first, with the actors' names.

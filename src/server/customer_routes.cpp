@@ -23,21 +23,18 @@ constexpr const char* kCustomers = "/api/v1/customers";
 constexpr const char* kCustomer = "/api/v1/customers/{customerId}";
 
 StringResponse customer_response(const core::CustomerView& view) {
-    auto response = json_response(http::status::ok, core::to_json(view));
+    auto response = json_response(http::status::ok, core::to_json_text(view));
     response.set(http::field::etag, etag_of(view.org.version));
     return response;
 }
 
 // Every listable status with its count, zeros included, so the app need not guess missing keys.
-Json counts_json(const std::map<core::OrgStatus, int>& counts) {
-    Json json = Json::object();
+std::map<core::OrgStatus, int> with_zero_counts(std::map<core::OrgStatus, int> counts) {
     for (const auto status : core::kAllOrgStatuses) {
-        if (status == core::OrgStatus::Deleted)
-            continue;
-        const auto it = counts.find(status);
-        json[std::string(core::to_string(status))] = it == counts.end() ? 0 : it->second;
+        if (status != core::OrgStatus::Deleted)
+            counts.try_emplace(status, 0);
     }
-    return json;
+    return counts;
 }
 
 // The conditional-request and body plumbing every change shares: If-Match, then the handler.
@@ -57,15 +54,12 @@ StringResponse list_customers(OrganizationService& organizations, const RequestC
     if (!request)
         return problem_response(request.error());
     const auto& who = context.caller->principal;
-    const auto page = organizations.list(who, *request);
+    auto page = organizations.list(who, *request);
     if (!page)
         return problem_response(page.error());
-    const auto counts = organizations.counts(who);
-    if (!counts)
-        return problem_response(counts.error());
-    auto body = core::to_json(*page);
-    body["counts"] = counts_json(*counts);
-    return json_response(http::status::ok, body);
+    auto answer = std::move(page).value();
+    answer.counts = with_zero_counts(std::move(answer.counts));
+    return json_response(http::status::ok, core::to_json_text(answer));
 }
 
 StringResponse get_customer(OrganizationService& organizations, const RequestContext& context) {

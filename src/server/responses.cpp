@@ -12,6 +12,14 @@ StringResponse json_response(http::status status, const core::Json& body,
     return response;
 }
 
+StringResponse json_response(http::status status, std::string body) {
+    StringResponse response{status, 11};
+    response.set(http::field::content_type, kJsonType);
+    response.body() = std::move(body);
+    response.prepare_payload();
+    return response;
+}
+
 StringResponse no_content() {
     StringResponse response{http::status::no_content, 11};
     response.prepare_payload();
