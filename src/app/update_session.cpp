@@ -3,6 +3,7 @@
 
 #include "app/navigation.hpp"
 #include "app/updater.hpp"
+#include "core/search.hpp"
 
 namespace orgdesk::app {
 namespace {
@@ -12,6 +13,15 @@ constexpr const char* kUnreachable =
     "Cannot reach the Orgdesk server. Check your connection and try again.";
 constexpr const char* kSessionExpired =
     "Signed out: your session expired. Sign in again to return to where you were.";
+
+// Keeps the loaded organizations that match a search which extends the one they were loaded for.
+void narrow(OrganizationList& list, std::string_view normalizedSearch) {
+    std::erase_if(list.items, [normalizedSearch](const core::CustomerView& item) {
+        return !core::matches_normalized_search(item.org, normalizedSearch);
+    });
+    list.nextCursor.reset();  // a page after the old search's cursor would mix two searches
+    list.cursor = -1;         // the row it pointed at may be gone, the others have moved
+}
 
 }  // namespace
 
@@ -131,9 +141,16 @@ void Updater::operator()(const SignOutClicked&) {
 }
 
 void Updater::operator()(const SearchEdited& e) {
-    if (e.text == state_.list.search)
+    auto& list = state_.list;
+    if (e.text == list.search)
         return;
-    state_.list.search = e.text;
+    const std::string before = core::normalize_search_text(list.search);
+    const std::string now = core::normalize_search_text(e.text);
+    list.search = e.text;
+    // A longer search only drops rows: the loaded ones that still match show at once, and the
+    // server's first page for it replaces them when it comes.
+    if (now.size() > before.size() && now.starts_with(before))
+        narrow(list, now);
     reload_list();
 }
 

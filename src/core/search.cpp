@@ -5,12 +5,26 @@
 #include "core/text.hpp"
 
 namespace orgdesk::core {
+namespace {
+
+// ASCII capitals lower-cased; every other byte (UTF-8 included) as it is.
+char lower_ascii(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Whether normalize_search_text(text) starts with `query` (normalized, not empty), read in place.
+bool normalized_starts_with(std::string_view text, std::string_view query) {
+    const auto trimmed = trim(text);
+    return trimmed.size() >= query.size() &&
+           std::equal(query.begin(), query.end(), trimmed.begin(),
+                      [](char q, char t) { return q == lower_ascii(t); });
+}
+
+}  // namespace
 
 std::string normalize_search_text(std::string_view text) {
     std::string out(trim(text));
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    });
+    std::transform(out.begin(), out.end(), out.begin(), lower_ascii);
     return out;
 }
 
@@ -43,13 +57,28 @@ std::string prefix_upper_bound(std::string_view prefix) {
     return std::string(prefix) + '\xFF';
 }
 
-bool matches_search(const Organization& org, std::string_view query) {
-    const auto q = normalize_search_text(query);
-    if (q.empty())
+bool matches_normalized_search(const Organization& org, std::string_view normalizedQuery) {
+    if (normalizedQuery.empty())
         return true;
-    const auto keys = search_keys(org);
-    return std::any_of(keys.begin(), keys.end(),
-                       [&q](const std::string& key) { return key.rfind(q, 0) == 0; });
+    const auto starts = [normalizedQuery](std::string_view text) {
+        return normalized_starts_with(text, normalizedQuery);
+    };
+    if (starts(org.id) || starts(org.name) || starts(org.customerReference) ||
+        starts(org.externalContract) ||
+        std::any_of(org.purchasedNumbers.begin(), org.purchasedNumbers.end(), starts))
+        return true;
+    // Every later word of the name, as search_keys has them.
+    std::string_view name = org.name;
+    for (auto space = name.find(' '); space != std::string_view::npos; space = name.find(' ')) {
+        name.remove_prefix(space + 1);
+        if (starts(name))
+            return true;
+    }
+    return false;
+}
+
+bool matches_search(const Organization& org, std::string_view query) {
+    return matches_normalized_search(org, normalize_search_text(query));
 }
 
 }  // namespace orgdesk::core

@@ -20,6 +20,11 @@ std::vector<std::string> search_keys(const Organization& org);
 // The exclusive upper bound of every string that starts with `prefix` (for index range scans).
 std::string prefix_upper_bound(std::string_view prefix);
 
+// Whether `query` is a prefix of one of `search_keys(org)`; an empty query matches everything.
 bool matches_search(const Organization& org, std::string_view query);
+
+// The same for a query already normalized with `normalize_search_text`: it builds no key and
+// allocates nothing, so the web app can narrow 100,000 loaded organizations at each keystroke.
+bool matches_normalized_search(const Organization& org, std::string_view normalizedQuery);
 
 }  // namespace orgdesk::core

@@ -79,9 +79,12 @@ TEST(AppUpdate, SearchAndFilterAskForANewListAndIgnoreOutdatedAnswers) {
     const auto fresh = only_request(second);
     EXPECT_EQ(fresh.path, "/api/v1/customers?limit=50&q=m%C3%BC%20ller&status=New");
 
-    auto t = update(second.state,
-                    HttpAnswered{stale.id, Purpose::ListCustomers, 200, page_body({}, {})});
-    EXPECT_EQ(t.state.list.items.size(), 1U);  // the outdated answer changed nothing
+    // The search narrowed the loaded list (c1 does not match); the outdated answer's rows stay out.
+    EXPECT_TRUE(first.state.list.items.empty());
+    auto t =
+        update(second.state, HttpAnswered{stale.id, Purpose::ListCustomers, 200,
+                                          page_body({customer("c7", OrgStatus::New, {})}, {})});
+    EXPECT_TRUE(t.state.list.items.empty());  // the outdated answer changed nothing
     t = update(t.state, HttpAnswered{fresh.id, Purpose::ListCustomers, 200,
                                      page_body({customer("c2", OrgStatus::New, {}),
                                                 customer("c3", OrgStatus::New, {})},

@@ -1,6 +1,12 @@
 #include "app/views/item_hooks.hpp"
 
+#ifdef __EMSCRIPTEN__
 #include <emscripten.h>
+#else
+// Natively (tests/bench/app_frame_bench) the frame's JSON is built as in the browser, for its
+// cost, and goes nowhere.
+#define EM_ASM(...) ((void)0)
+#endif
 #include <imgui_internal.h>
 
 #include <string>
