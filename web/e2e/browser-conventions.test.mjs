@@ -1,7 +1,8 @@
 // Issue 5: the web app behaves like a browser application. URLs for every screen (a shared link
 // opens its screen after the sign-in, Back and Forward move between screens, the title follows),
 // keyboard-only approval with the result in the ARIA live region, the screen-reader mirror, no
-// frames drawn while idle, and a non-Latin organization name created and found by search.
+// frames drawn while idle, a non-Latin organization name typed and found by search, paste from the
+// system clipboard, and a phone's text fields.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, findItem, hasItem, clickItem, typeInto, api } from './harness.mjs';
@@ -144,19 +145,82 @@ test('idle: no frame is drawn for a second without input', async () => {
   await page.close();
 });
 
-test('a non-Latin name is shown and found by search', async () => {
-  // Created through the API: typing non-Latin text into the canvas (IME, insertText) does not
-  // reach ImGui yet.
-  const name = 'Ωmega ООО Zürichsee';
-  await createNew(name);
-  const page = await newPage(`${server.url}#/customers?q=${encodeURIComponent('Zürichsee')}`);
-  await signInByKeyboard(page);
+// Clicks a text field and waits until the browser's focus is in the hidden field that carries
+// typing to it, as it is by the time a person starts typing.
+async function editField(page, label) {
+  await clickItem(page, label);
+  await page.waitForFunction(() => document.activeElement?.id === 'text-input', null,
+                             { timeout: 5000, polling: 20 });
+}
+
+// Waits until the organization list shows one row, the one named `name`.
+async function onlyRowIs(page, name) {
   await page.waitForFunction((wanted) => {
     const items = window.orgdeskItems ?? [];
     const rows = items.filter((i) => ['New', 'Active', 'Blocked', 'Rejected'].includes(i.label));
     return rows.length === 1 && items.some((i) => i.label === wanted);
   }, name, { timeout: 15000, polling: 50 });
-  assert.equal(hashOf(page), '#/customers?q=Z%C3%BCrichsee');
+}
+
+test('a non-Latin name typed into the create form is shown and found by search', async () => {
+  const name = 'Ωmega ООО Zürichsee';
+  const page = await newPage(server.url);
+  await signInByKeyboard(page);
+  await clickItem(page, '+ New organization');
+  await clickItem(page, 'Service Provider');
+  // Typed key by key: the Latin letters as key presses, the others as the browser inserts text
+  // from a keyboard layout or an IME.
+  await editField(page, 'Organization name');
+  await page.keyboard.type(name, { delay: 5 });
+  await editField(page, 'Customer segment');
+  await page.keyboard.type('SMB', { delay: 5 });
+  await clickItem(page, 'Create');
+  await findItem(page, `${name} was created. It waits for approval as New.`);
+  await findItem(page, name);
+
+  // Found by a search typed as a Japanese IME would give it: composed, then committed at once.
+  await clickItem(page, '< Organizations');
+  await editField(page, 'Search');
+  await page.keyboard.insertText('Ωmega ООО');
+  await onlyRowIs(page, name);
+  assert.equal(hashOf(page), `#/customers?q=${encodeURIComponent('Ωmega ООО')}`);
+  // Leaving the field gives the focus back to the page: the letters are shortcuts again.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.id !== 'text-input', null, { timeout: 5000 });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('paste from the system clipboard into the search field narrows the list', async () => {
+  await createNew('Pasted Pelican Oy');
+  // Only writing is allowed: the app must take the text from the browser's own paste, which
+  // needs no permission, not read the clipboard behind the person's back.
+  const page = await newPage(server.url, { permissions: ['clipboard-write'] });
+  await signInByKeyboard(page);
+  await findItem(page, 'Pasted Pelican Oy');
+  await page.evaluate(() => navigator.clipboard.writeText('Pelican'));
+  await editField(page, 'Search');
+  await page.keyboard.press('Control+V');
+  await onlyRowIs(page, 'Pasted Pelican Oy');
+  assert.equal(hashOf(page), '#/customers?q=Pelican');
+  await page.close();
+});
+
+test('on a phone, tapping a text field gives an editable element the focus (the keyboard shows)', async () => {
+  const page = await newPage(server.url, {
+    viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
+  });
+  const field = await findItem(page, 'Username');
+  await page.touchscreen.tap(field.x + field.w / 2, field.y + field.h / 2);
+  await page.waitForFunction(() => document.activeElement?.id === 'text-input', null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'INPUT');
+  await page.keyboard.insertText('seller@demo.test');
+  const password = await findItem(page, 'Password');
+  await page.touchscreen.tap(password.x + password.w / 2, password.y + password.h / 2);
+  await page.waitForFunction(() => document.activeElement?.id === 'text-input', null, { timeout: 5000 });
+  await page.keyboard.insertText('orgdesk-demo');
+  await page.keyboard.press('Enter');
+  await findItem(page, 'Organizations');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -22,6 +22,7 @@
 #include "app/web/clipboard.hpp"
 #include "app/web/fetch_client.hpp"
 #include "app/web/fonts.hpp"
+#include "app/web/text_input.hpp"
 #include "app/web/timers.hpp"
 
 namespace orgdesk::app::web {
@@ -154,8 +155,8 @@ void frame() {
     follow_canvas_size();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
-    while (auto pasted = take_pasted_text())
-        io.AddInputCharactersUTF8(pasted->c_str());  // typed into the field being edited
+    while (auto typed = take_typed_text())
+        io.AddInputCharactersUTF8(typed->c_str());  // into the field being edited
     if (views::wants_keyboard_navigation(a.state)) {
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     } else {
@@ -175,6 +176,7 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     views::publish_items(a.scale);
+    follow_text_editing(io.WantTextInput);
     follow_location();
 
     static bool firstFrame = true;
@@ -219,6 +221,7 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     install_wake_hooks();
+    install_text_input(a.window);
     install_clipboard();
     // The remembered choices, and a shared link: the screen it names opens after the sign-in.
     a.storedPreferences = stored_preferences();
