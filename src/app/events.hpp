@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "app/effects.hpp"
+#include "app/preferences.hpp"
 
 namespace orgdesk::app {
 
@@ -143,6 +144,11 @@ struct PreferencesRead {
     std::string text;
 };
 
+// The person picked light, dark or the system's colors (the top bar's Theme menu).
+struct ThemeChosen {
+    ThemeChoice theme = ThemeChoice::System;
+};
+
 // A keyboard shortcut, typed while no text field has the focus (Escape and Enter also in one).
 enum class Key { Up, Down, Enter, Escape, Approve, Reject, Help };
 struct KeyPressed {
@@ -167,9 +173,10 @@ using Event = std::variant<
     DeleteConfirmationEdited, OwnershipDialogEdited, DialogConfirmed, SellerChosen, OrdersClicked,
     OrderStatusFilterChosen, MoreOrdersClicked, OrderOpened, BackToOrdersClicked,
     OrderDecisionClicked, OrderSelectionToggled, PageSelectionToggled, SelectionDecisionClicked,
-    OrderRejectReasonEdited, OrderRejectConfirmed, OrderRejectCancelled, NewOrderClicked,
+    OrderRejectReasonEdited, OrderRejectConfirmed, OrderRejectCancelled,
+    NewOrderClicked,
     OrderQuantityEdited, PlaceOrderClicked, NewOrderCancelled, SubscriptionActionClicked,
     SandboxStartClicked, SandboxRoleChosen, SandboxResetClicked, ClockTicked, TimerFired,
-    RouteChanged, KeyPressed, CopyRequested, SelectionCopied, PreferencesRead>;
+    RouteChanged, KeyPressed, CopyRequested, SelectionCopied, PreferencesRead, ThemeChosen>;
 
 }  // namespace orgdesk::app

@@ -72,6 +72,7 @@ StoredPreferences remembered_preferences(const State& state) {
     StoredPreferences stored = state.preferences;
     if (state.session) {
         auto& mine = stored[state.session->user.username];
+        mine.theme = state.theme;
         mine.organizationStatus = state.list.statusFilter;
         mine.organizationSearch = state.list.search;
         mine.orderStatus = state.orders.statusFilter;

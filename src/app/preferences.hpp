@@ -1,7 +1,8 @@
 #pragma once
-// Choices remembered per user in the browser's storage (localStorage): the organizations'
-// status filter and search, and the orders' status filter. The web front end reads the stored
-// text once at start (PreferencesRead) and writes remembered_preferences() whenever it changes.
+// Choices remembered per user in the browser's storage (localStorage): the theme, the
+// organizations' status filter and search, and the orders' status filter. The web front end reads
+// the stored text once at start (PreferencesRead) and writes remembered_preferences() whenever it
+// changes.
 #include <map>
 #include <optional>
 #include <string>
@@ -11,7 +12,14 @@
 
 namespace orgdesk::app {
 
+// Light or dark colors, or whichever the system asks for (prefers-color-scheme).
+enum class ThemeChoice { System, Light, Dark };
+
+// Whether the screen is drawn dark, given the person's choice and the system's wish.
+bool is_dark(ThemeChoice choice, bool systemPrefersDark);
+
 struct Preferences {
+    ThemeChoice theme = ThemeChoice::System;
     std::optional<core::OrgStatus> organizationStatus;
     std::string organizationSearch;
     std::optional<core::OrderStatus> orderStatus;  // nullopt: all

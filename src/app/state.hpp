@@ -226,6 +226,9 @@ struct State {
     std::optional<Route> pendingRoute;
     bool shortcutsHelp = false;     // the "?" panel listing the keyboard shortcuts
     StoredPreferences preferences;  // as read from the browser's storage at start
+    // The signed-in person's theme; kept after signing out, so the sign-in screen stays as dark
+    // or light as the person left it.
+    ThemeChoice theme = ThemeChoice::System;
     std::uint64_t createCount = 0;  // makes each create's Idempotency-Key unique in a session
     RequestId nextRequestId = 1;
 

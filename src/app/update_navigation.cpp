@@ -20,6 +20,10 @@ void Updater::operator()(const PreferencesRead& e) {
     state_.preferences = parse_preferences(e.text);
 }
 
+void Updater::operator()(const ThemeChosen& e) {
+    state_.theme = e.theme;
+}
+
 void Updater::go_to(const Route& route) {
     if (!state_.session)
         return;

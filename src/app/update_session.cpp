@@ -212,6 +212,7 @@ void Updater::sign_out(const std::string& message, bool isError) {
     const std::string username = state_.signIn.username;
     const RequestId next = state_.nextRequestId;
     const std::int64_t now = state_.nowMs;
+    const ThemeChoice theme = state_.theme;
     // An expired session returns the person to the same screen after the next sign-in.
     const auto route = isError ? route_of(state_) : std::nullopt;
     auto preferences = remembered_preferences(state_);
@@ -220,6 +221,7 @@ void Updater::sign_out(const std::string& message, bool isError) {
     state_.preferences = std::move(preferences);
     state_.nextRequestId = next;  // answers to old requests must never match new ones
     state_.nowMs = now;
+    state_.theme = theme;
     state_.signIn.username = username;
     if (isError) {
         state_.signIn.error = message;
@@ -257,6 +259,7 @@ void Updater::begin_session(const core::LoginResult& login) {
     // way before the first lists are asked for, so they load once.
     const auto remembered = state_.preferences.find(login.user.username);
     const bool known = remembered != state_.preferences.end();
+    state_.theme = known ? remembered->second.theme : ThemeChoice::System;
     if (known) {
         state_.list.search = remembered->second.organizationSearch;
         state_.list.statusFilter = remembered->second.organizationStatus;

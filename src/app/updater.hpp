@@ -103,6 +103,7 @@ class Updater {
     // update_navigation.cpp
     void operator()(const RouteChanged& e);
     void operator()(const PreferencesRead& e);
+    void operator()(const ThemeChosen& e);
 
     // update_keys.cpp
     void operator()(const KeyPressed& e);

@@ -59,5 +59,37 @@ TEST(Preferences, ADamagedStoredTextIsIgnored) {
     EXPECT_FALSE(stored.at("a").organizationStatus);
 }
 
+TEST(Preferences, TheChosenThemeIsEachUsersAndOutlivesAReload) {
+    State s = signed_in_with_list();
+    EXPECT_EQ(s.theme, ThemeChoice::System);
+    s = update(s, ThemeChosen{ThemeChoice::Dark}).state;
+    EXPECT_EQ(s.theme, ThemeChoice::Dark);
+    const std::string stored = to_text(remembered_preferences(s));
+    s = apply(s, {SignOutClicked{}});
+    EXPECT_EQ(s.theme, ThemeChoice::Dark) << "the sign-in screen stays as the person left it";
+
+    // Reloaded: the stored text brings it back at the sign-in.
+    State fresh = update(State{}, PreferencesRead{stored}).state;
+    EXPECT_EQ(sign_in(fresh).state.theme, ThemeChoice::Dark);
+
+    // Someone else signing in on the same browser gets their own (here: none, the system's).
+    StoredPreferences other = parse_preferences(stored);
+    other["someone@else.test"] = other.at("seller@demo.test");
+    other.erase("seller@demo.test");
+    fresh = update(State{}, PreferencesRead{to_text(other)}).state;
+    fresh.theme = ThemeChoice::Dark;  // as the previous person left it
+    EXPECT_EQ(sign_in(fresh).state.theme, ThemeChoice::System);
+}
+
+TEST(Preferences, ThemeChoiceAgainstTheSystemsWish) {
+    EXPECT_TRUE(is_dark(ThemeChoice::Dark, false));
+    EXPECT_FALSE(is_dark(ThemeChoice::Light, true));
+    EXPECT_TRUE(is_dark(ThemeChoice::System, true));
+    EXPECT_FALSE(is_dark(ThemeChoice::System, false));
+    const auto stored = parse_preferences(R"({"a":{"theme":"dark"},"b":{"theme":"purple"}})");
+    EXPECT_EQ(stored.at("a").theme, ThemeChoice::Dark);
+    EXPECT_EQ(stored.at("b").theme, ThemeChoice::System) << "an unknown theme follows the system";
+}
+
 }  // namespace
 }  // namespace orgdesk::app

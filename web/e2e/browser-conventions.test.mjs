@@ -5,7 +5,7 @@
 // system clipboard, and a phone's text fields.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, findItem, hasItem, clickItem, typeInto, api } from './harness.mjs';
+import { startServer, launchBrowser, findItem, hasItem, clickItem, typeInto, api, pixelAt } from './harness.mjs';
 
 let server;
 let chromium;
@@ -286,5 +286,45 @@ test('copy an id and the checked orders through the system clipboard', async () 
   assert.equal(lines[0], 'Order\tCustomer\tTotal\tCurrency\tStatus\tPlaced');
   assert.ok(lines.length > 1);
   for (const line of lines.slice(1)) assert.equal(line.split('\t')[4], 'PendingApproval', line);
+  await page.close();
+});
+
+test('the dark theme, chosen in the top bar, is there again after a reload', async () => {
+  const page = await newPage(server.url, { colorScheme: 'light' });
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+  const light = await pixelAt(page, 1270, 790);  // the page's background, bottom right
+  assert.ok(light.every((c) => c > 200), `light background: ${light}`);
+
+  await clickItem(page, 'Theme');
+  await clickItem(page, 'Dark');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('orgdesk.preferences') ?? '{}')
+    ['seller@demo.test']?.theme === 'dark', null, { timeout: 5000 });
+  await page.mouse.move(5, 400);
+  const dark = await pixelAt(page, 1270, 790);
+  assert.ok(dark.every((c) => c < 40), `dark background: ${dark}`);
+
+  await page.reload();
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+  await page.waitForFunction(() => window.orgdeskAsleep === true, null, { timeout: 15000, polling: 100 });
+  const again = await pixelAt(page, 1270, 790);
+  assert.ok(again.every((c) => c < 40), `dark after the reload: ${again}`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a system that prefers dark gets dark colors until the person picks light', async () => {
+  const page = await newPage(server.url, { colorScheme: 'dark' });
+  await page.waitForFunction(() => window.orgdeskAsleep === true, null, { timeout: 15000, polling: 100 });
+  const signIn = await pixelAt(page, 5, 790);
+  assert.ok(signIn.every((c) => c < 40), `the sign-in screen follows the system: ${signIn}`);
+  await signInByKeyboard(page);
+  await clickItem(page, 'Theme');
+  await clickItem(page, 'Light');
+  await page.mouse.move(5, 400);
+  await page.waitForFunction(() => window.orgdeskAsleep === true, null, { timeout: 15000, polling: 100 });
+  const light = await pixelAt(page, 1270, 790);
+  assert.ok(light.every((c) => c > 200), `light by choice: ${light}`);
   await page.close();
 });

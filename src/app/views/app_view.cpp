@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <utility>
 
 #include "app/views/keyboard.hpp"
 #include "app/views/theme.hpp"
@@ -12,13 +13,33 @@
 namespace orgdesk::app::views {
 namespace {
 
+// The top bar's Theme menu: light, dark or the system's colors, remembered for the person.
+void theme_menu(const State& state, const Ui& ui) {
+    if (secondary_button("Theme"))
+        ImGui::OpenPopup("##theme-menu");
+    if (!ImGui::BeginPopup("##theme-menu"))
+        return;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(8), ui.px(8)});
+    constexpr std::pair<const char*, ThemeChoice> kChoices[] = {
+        {"Follow the system", ThemeChoice::System},
+        {"Light", ThemeChoice::Light},
+        {"Dark", ThemeChoice::Dark},
+    };
+    for (const auto& [label, choice] : kChoices) {
+        if (ImGui::Selectable(label, state.theme == choice, 0, {ui.px(160), 0}))
+            ui.dispatch(ThemeChosen{choice});
+    }
+    ImGui::PopStyleVar();
+    ImGui::EndPopup();
+}
+
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                          ImGuiWindowFlags_NoSavedSettings |
                                          ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 void draw_top_bar(const State& state, const Ui& ui) {
     const float height = ui.px(52);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::kTopBar);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().topBar);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(20), ui.px(10)});
     ImGui::BeginChild("##topbar", {0, height}, ImGuiChildFlags_AlwaysUseWindowPadding,
@@ -34,14 +55,18 @@ void draw_top_bar(const State& state, const Ui& ui) {
         const auto& user = state.session->user;
         const std::string who =
             user.displayName + "  ·  " + std::string(core::display_name(user.role));
-        const float buttonWidth = ImGui::CalcTextSize("Sign out").x + ui.px(24);
+        const float buttonsWidth =
+            ImGui::CalcTextSize("Sign out").x + ImGui::CalcTextSize("Theme").x + ui.px(58);
         const float whoWidth = ImGui::CalcTextSize(who.c_str()).x;
-        ImGui::SameLine(ImGui::GetWindowWidth() - buttonWidth - whoWidth - ui.px(40));
+        ImGui::SameLine(ImGui::GetWindowWidth() - buttonsWidth - whoWidth - ui.px(40));
         ImGui::SetCursorPosY((height - ImGui::GetTextLineHeight()) / 2);
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(201, 209, 217, 255));
         ImGui::TextUnformatted(who.c_str());
         ImGui::PopStyleColor();
         note_item(who);
+        ImGui::SameLine();
+        ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) / 2);
+        theme_menu(state, ui);
         ImGui::SameLine();
         ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) / 2);
         if (secondary_button("Sign out"))
@@ -138,7 +163,7 @@ void draw_app(const State& state, const Ui& ui) {
         draw_rail(state, ui);
         ImGui::SameLine(0, 0);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(28), ui.px(20)});
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::kBackground);
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().background);
         ImGui::BeginChild("##main", {0, 0}, ImGuiChildFlags_AlwaysUseWindowPadding);
         draw_connection_banner(state, ui);
         switch (state.screen) {

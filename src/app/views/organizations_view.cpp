@@ -122,7 +122,7 @@ void draw_organizations(const State& state, const Ui& ui) {
     draw_filters(list, ui);
 
     if (!list.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
         ImGui::TextWrapped("%s", list.error.c_str());
         ImGui::PopStyleColor();
         note_item(list.error);

@@ -43,6 +43,7 @@ struct WebApp {
     FetchClient net;
     views::Fonts fonts;
     float scale = 0.0F;
+    bool dark = false;
     int width = 0;
     int height = 0;
     int idleFrames = 0;
@@ -123,9 +124,19 @@ void follow_canvas_size() {
     if (size.devicePixelRatio != a.scale) {
         a.scale = size.devicePixelRatio;
         a.fonts = load_fonts(a.scale);
-        views::apply_style(a.scale);
+        views::apply_style(a.scale, a.dark);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+// The colors the person's theme asks for, or the system's while it is followed.
+void follow_theme() {
+    WebApp& a = app();
+    const bool dark = is_dark(a.state.theme, system_prefers_dark());
+    if (dark != a.dark) {
+        a.dark = dark;
+        views::apply_style(a.scale, dark);
     }
 }
 
@@ -153,6 +164,7 @@ void frame() {
     apply_events();
     ImGui_ImplOpenGL3_NewFrame();  // creates the GL objects on the first frame
     follow_canvas_size();
+    follow_theme();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     while (auto typed = take_typed_text())
@@ -171,7 +183,7 @@ void frame() {
     ImGui::Render();
 
     glViewport(0, 0, a.width, a.height);
-    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(views::palette::kBackground);
+    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(views::palette().background);
     glClearColor(background.x, background.y, background.z, 1.0F);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
