@@ -98,6 +98,9 @@ struct OrderRejectReasonEdited {
 };
 struct OrderRejectConfirmed {};
 struct OrderRejectCancelled {};
+// The "Approve order?" confirmation the `a` shortcut opens on an order's detail.
+struct OrderApproveConfirmed {};
+struct OrderApproveCancelled {};
 
 // A customer's order form.
 struct NewOrderClicked {};
@@ -173,10 +176,10 @@ using Event = std::variant<
     DeleteConfirmationEdited, OwnershipDialogEdited, DialogConfirmed, SellerChosen, OrdersClicked,
     OrderStatusFilterChosen, MoreOrdersClicked, OrderOpened, BackToOrdersClicked,
     OrderDecisionClicked, OrderSelectionToggled, PageSelectionToggled, SelectionDecisionClicked,
-    OrderRejectReasonEdited, OrderRejectConfirmed, OrderRejectCancelled,
-    NewOrderClicked,
-    OrderQuantityEdited, PlaceOrderClicked, NewOrderCancelled, SubscriptionActionClicked,
-    SandboxStartClicked, SandboxRoleChosen, SandboxResetClicked, ClockTicked, TimerFired,
-    RouteChanged, KeyPressed, CopyRequested, SelectionCopied, PreferencesRead, ThemeChosen>;
+    OrderRejectReasonEdited, OrderRejectConfirmed, OrderRejectCancelled, OrderApproveConfirmed,
+    OrderApproveCancelled, NewOrderClicked, OrderQuantityEdited, PlaceOrderClicked,
+    NewOrderCancelled, SubscriptionActionClicked, SandboxStartClicked, SandboxRoleChosen,
+    SandboxResetClicked, ClockTicked, TimerFired, RouteChanged, KeyPressed, CopyRequested,
+    SelectionCopied, PreferencesRead, ThemeChosen>;
 
 }  // namespace orgdesk::app

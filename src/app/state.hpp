@@ -157,6 +157,7 @@ struct OrderDetail {
     std::optional<RequestId> pendingDecision;
     std::optional<core::OrderAction> runningDecision;
     std::string error;
+    bool confirmingApprove = false;  // the keyboard shortcut's "Approve order?" is open
 };
 
 // The reason asked before rejecting one order (from its detail) or the selection.

@@ -30,6 +30,7 @@ void Updater::go_to(const Route& route) {
     // Moving away closes whatever dialog was open, as leaving a page does.
     state_.profile.dialog = ProfileDialog::None;
     state_.orderReject = OrderRejectDialog{};
+    state_.order.confirmingApprove = false;
     switch (route.place) {
         case Place::Organizations: {
             auto& list = state_.list;

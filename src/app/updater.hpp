@@ -82,6 +82,8 @@ class Updater {
     void operator()(const OrderRejectReasonEdited& e);
     void operator()(const OrderRejectConfirmed& e);
     void operator()(const OrderRejectCancelled& e);
+    void operator()(const OrderApproveConfirmed& e);
+    void operator()(const OrderApproveCancelled& e);
 
     // update_order_form.cpp
     void operator()(const NewOrderClicked& e);

@@ -101,7 +101,7 @@ test('keyboard only: find, open and approve an organization; the live region say
   await findItem(page, 'Organizations');
 
   await page.keyboard.press('?');
-  await findItem(page, 'a: Approve the open organization (asks first)');
+  await findItem(page, 'a: Approve the open organization or order (asks first)');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !(window.orgdeskItems ?? []).some((i) => i.label === 'Keyboard shortcuts'));
 
@@ -326,5 +326,33 @@ test('a system that prefers dark gets dark colors until the person picks light',
   await page.waitForFunction(() => window.orgdeskAsleep === true, null, { timeout: 15000, polling: 100 });
   const light = await pixelAt(page, 1270, 790);
   assert.ok(light.every((c) => c > 200), `light by choice: ${light}`);
+  await page.close();
+});
+
+test('keyboard: "/" starts a search; "a" on an order asks, then Enter approves it', async () => {
+  const pending = await api(server.url, 'GET', '/api/v1/orders?status=PendingApproval&limit=1', { token });
+  const order = pending.json.items[0];
+  const page = await newPage(server.url);
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+  await page.keyboard.press('/');
+  await page.waitForFunction(() => document.activeElement?.id === 'text-input', null, { timeout: 5000 });
+  await page.keyboard.type('Northwind', { delay: 5 });
+  await page.waitForFunction(() => location.hash === '#/customers?q=Northwind', null, { timeout: 5000 });
+
+  await page.evaluate((id) => { window.location.hash = `#/orders/${id}`; }, order.id);
+  await page.waitForFunction(() => document.title.startsWith('Order'), null, { timeout: 10000 });
+  await page.mouse.move(5, 790);  // the pointer rests; the keyboard does the rest
+  await page.keyboard.press('a');
+  await findItem(page, 'Approve order?');
+  const before = await api(server.url, 'GET', `/api/v1/orders/${order.id}`, { token });
+  assert.equal(before.json.status, 'PendingApproval', 'nothing is sent before the confirmation');
+  await page.keyboard.press('Enter');
+  const said = `The order of ${order.customer.name} was approved; provisioning starts now.`;
+  await page.waitForFunction((text) => document.getElementById('announcer').textContent === text, said,
+                             { timeout: 10000 });
+  const after = await api(server.url, 'GET', `/api/v1/orders/${order.id}`, { token });
+  assert.notEqual(after.json.status, 'PendingApproval');
+  assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -113,8 +113,12 @@ void draw_organizations(const State& state, const Ui& ui) {
     }
 
     ImGui::SetNextItemWidth(std::min(ui.px(520), ImGui::GetContentRegionAvail().x));
-    if (take_shortcut('/'))
+    if (take_shortcut('/')) {
+        // The keyboard focus only lands within the window that has it: after a click elsewhere
+        // (the rail, the top bar) that is another window, so this one takes it first.
+        ImGui::SetWindowFocus();
         ImGui::SetKeyboardFocusHere();
+    }
     if (auto text = text_field("##Search", list.search,
                                "Search by name, UUID, number, customer reference or contract")) {
         ui.dispatch(SearchEdited{*text});
