@@ -20,6 +20,8 @@ void draw_filters(const OrganizationList& list, const Ui& ui) {
             label += " (" + std::to_string(count == list.counts.end() ? 0 : count->second) + ")";
         }
         label += std::string("##filter-") + name;
+        wrap_unless_fits(ImGui::CalcTextSize(label.c_str(), nullptr, true).x +
+                         ImGui::GetStyle().FramePadding.x * 2);
         const bool selected = list.statusFilter == status;
         if (!selected) {
             if (secondary_button(label.c_str()))
@@ -41,13 +43,18 @@ void draw_table(const OrganizationList& list, const Ui& ui) {
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                        ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                        ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("##organizations", 4, kFlags, {0, 0}))
+    // A phone keeps the name and the status; the segment and the date are on the profile.
+    const bool narrow = ui.narrow();
+    if (!ImGui::BeginTable(narrow ? "##organizations-narrow" : "##organizations", narrow ? 2 : 4,
+                           kFlags, {0, 0}))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, ui.px(110));
-    ImGui::TableSetupColumn("Segment", ImGuiTableColumnFlags_WidthStretch, 1);
-    ImGui::TableSetupColumn("Created", ImGuiTableColumnFlags_WidthFixed, ui.px(120));
+    if (!narrow) {
+        ImGui::TableSetupColumn("Segment", ImGuiTableColumnFlags_WidthStretch, 1);
+        ImGui::TableSetupColumn("Created", ImGuiTableColumnFlags_WidthFixed, ui.px(120));
+    }
     ImGui::TableHeadersRow();
 
     const float rowHeight = ui.px(30);
@@ -75,6 +82,8 @@ void draw_table(const OrganizationList& list, const Ui& ui) {
             ImGui::TableNextColumn();
             center_vertically(ImGui::GetTextLineHeight() + ui.px(4));
             status_chip(ui, org.status);
+            if (narrow)
+                continue;
             ImGui::TableNextColumn();
             center_vertically(ImGui::GetTextLineHeight());
             ImGui::TextUnformatted(org.segment.c_str());
@@ -105,9 +114,12 @@ void draw_organizations(const State& state, const Ui& ui) {
     note_heading("Organizations");
     if (state.session && core::may_create_organizations(state.session->user.role)) {
         const char* label = "+ New organization##create";
-        ImGui::SameLine(ImGui::GetContentRegionMax().x -
-                        ImGui::CalcTextSize(label, nullptr, true).x -
-                        ImGui::GetStyle().FramePadding.x * 2);
+        const float buttonWidth =
+            ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+        // Beside the heading when both fit, under it otherwise.
+        if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ui.px(16) + buttonWidth <=
+            ImGui::GetContentRegionMax().x)
+            ImGui::SameLine(ImGui::GetContentRegionMax().x - buttonWidth);
         if (primary_button(label))
             ui.dispatch(CreateOrganizationClicked{});
     }

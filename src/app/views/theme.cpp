@@ -115,6 +115,9 @@ void apply_style(float scale, bool dark) {
     c[ImGuiCol_ChildBg] = v4(p.surface);
     c[ImGuiCol_PopupBg] = v4(p.surface);
     c[ImGuiCol_Border] = v4(p.border);
+    // A separator is one device pixel at any scale: in ImGui's dark grey it stood out more at
+    // devicePixelRatio 1 and 1.5 than the card borders around it; now it is one of them.
+    c[ImGuiCol_Separator] = v4(p.border);
     c[ImGuiCol_FrameBg] = v4(p.surface);
     c[ImGuiCol_FrameBgHovered] = mix(p.surface, p.accent, 0.03F);
     c[ImGuiCol_FrameBgActive] = mix(p.surface, p.accent, 0.05F);

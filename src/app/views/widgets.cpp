@@ -30,6 +30,11 @@ bool secondary_button(const char* label, ImVec2 size) {
     return clicked;
 }
 
+void wrap_unless_fits(float width) {
+    if (ImGui::GetCursorPosX() + width > ImGui::GetContentRegionMax().x)
+        ImGui::NewLine();
+}
+
 namespace {
 
 // A rounded chip: `text` in `color` on a light tint of it (`tintAlpha`).
