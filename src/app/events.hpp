@@ -147,6 +147,12 @@ struct PreferencesRead {
     std::string text;
 };
 
+// A click on the organizations table's column header: sorted by it, or back to the server's
+// order (nullopt).
+struct OrganizationSortChosen {
+    std::optional<OrgSort> sort;
+};
+
 // The person picked light, dark or the system's colors (the top bar's Theme menu).
 struct ThemeChosen {
     ThemeChoice theme = ThemeChoice::System;
@@ -180,6 +186,6 @@ using Event = std::variant<
     OrderApproveCancelled, NewOrderClicked, OrderQuantityEdited, PlaceOrderClicked,
     NewOrderCancelled, SubscriptionActionClicked, SandboxStartClicked, SandboxRoleChosen,
     SandboxResetClicked, ClockTicked, TimerFired, RouteChanged, KeyPressed, CopyRequested,
-    SelectionCopied, PreferencesRead, ThemeChosen>;
+    SelectionCopied, PreferencesRead, ThemeChosen, OrganizationSortChosen>;
 
 }  // namespace orgdesk::app

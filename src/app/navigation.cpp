@@ -75,6 +75,7 @@ StoredPreferences remembered_preferences(const State& state) {
         mine.theme = state.theme;
         mine.organizationStatus = state.list.statusFilter;
         mine.organizationSearch = state.list.search;
+        mine.organizationSort = state.list.sort;
         mine.orderStatus = state.orders.statusFilter;
         mine.hasOrderStatus = true;
     }

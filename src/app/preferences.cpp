@@ -38,6 +38,7 @@ StoredPreferences parse_preferences(std::string_view text) {
                                     : ThemeChoice::System;
         p.organizationStatus = core::parse_org_status(text_of("organizationStatus"));
         p.organizationSearch = text_of("organizationSearch");
+        p.organizationSort = parse_org_sort(text_of("organizationSort"));
         if (entry.contains("orderStatus")) {
             p.hasOrderStatus = true;
             p.orderStatus = core::parse_order_status(text_of("orderStatus"));
@@ -57,6 +58,8 @@ std::string to_text(const StoredPreferences& stored) {
             entry["organizationStatus"] = core::to_string(*p.organizationStatus);
         if (!p.organizationSearch.empty())
             entry["organizationSearch"] = p.organizationSearch;
+        if (p.organizationSort)
+            entry["organizationSort"] = to_text(*p.organizationSort);
         if (p.hasOrderStatus)
             entry["orderStatus"] =
                 p.orderStatus ? std::string(core::to_string(*p.orderStatus)) : "";

@@ -1,12 +1,13 @@
 #pragma once
 // Choices remembered per user in the browser's storage (localStorage): the theme, the
-// organizations' status filter and search, and the orders' status filter. The web front end reads
-// the stored text once at start (PreferencesRead) and writes remembered_preferences() whenever it
-// changes.
+// organizations' status filter, search and table sort, and the orders' status filter. The web front
+// end reads the stored text once at start (PreferencesRead) and writes remembered_preferences()
+// whenever it changes.
 #include <map>
 #include <optional>
 #include <string>
 
+#include "app/org_sort.hpp"
 #include "core/order.hpp"
 #include "core/organization.hpp"
 
@@ -22,6 +23,7 @@ struct Preferences {
     ThemeChoice theme = ThemeChoice::System;
     std::optional<core::OrgStatus> organizationStatus;
     std::string organizationSearch;
+    std::optional<OrgSort> organizationSort;  // nullopt: as the server sends them, newest first
     std::optional<core::OrderStatus> orderStatus;  // nullopt: all
     bool hasOrderStatus = false;  // a staff member's queue starts on Pending approval otherwise
 

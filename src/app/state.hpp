@@ -64,7 +64,8 @@ struct OrganizationList {
     std::optional<RequestId> pending;  // the one list request whose answer still counts
     bool loaded = false;
     std::string error;
-    int cursor = -1;  // the row the arrow keys point at; -1: none
+    int cursor = -1;              // the row the arrow keys point at; -1: none
+    std::optional<OrgSort> sort;  // the loaded rows' order; nullopt: the server's
 };
 
 // A form's text, its field errors (from the core's validation or the server) and its request.

@@ -263,6 +263,7 @@ void Updater::begin_session(const core::LoginResult& login) {
     if (known) {
         state_.list.search = remembered->second.organizationSearch;
         state_.list.statusFilter = remembered->second.organizationStatus;
+        state_.list.sort = remembered->second.organizationSort;
     }
     const auto& route = state_.pendingRoute;
     if (route && route->place == Place::Organizations) {
@@ -299,6 +300,17 @@ bool Updater::settled(const HttpAnswered& a, std::optional<RequestId>& pending,
     return true;
 }
 
+void Updater::operator()(const OrganizationSortChosen& e) {
+    auto& list = state_.list;
+    list.sort = e.sort;
+    list.cursor = -1;  // the row it pointed at moved
+    if (list.sort) {
+        sort_organizations(list.items, *list.sort);
+    } else if (state_.session) {
+        reload_list();  // the server's order
+    }
+}
+
 void Updater::listed(const HttpAnswered& a) {
     auto& list = state_.list;
     if (!settled(a, list.pending, list.error))
@@ -315,6 +327,8 @@ void Updater::listed(const HttpAnswered& a) {
         list.items.clear();
     for (auto& item : page.value().items)
         list.items.push_back(std::move(item));
+    if (list.sort)
+        sort_organizations(list.items, *list.sort);
     list.nextCursor = page->nextCursor;
     list.counts = page->counts;
 }

@@ -106,6 +106,7 @@ class Updater {
     void operator()(const RouteChanged& e);
     void operator()(const PreferencesRead& e);
     void operator()(const ThemeChosen& e);
+    void operator()(const OrganizationSortChosen& e);
 
     // update_keys.cpp
     void operator()(const KeyPressed& e);

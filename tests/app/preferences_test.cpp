@@ -91,5 +91,42 @@ TEST(Preferences, ThemeChoiceAgainstTheSystemsWish) {
     EXPECT_EQ(stored.at("b").theme, ThemeChoice::System) << "an unknown theme follows the system";
 }
 
+TEST(Preferences, TheTableSortOrdersTheLoadedRowsAndIsRemembered) {
+    State s = signed_in_with_list();
+    s.list.items = {customer("c1", core::OrgStatus::New, {}),
+                    customer("c2", core::OrgStatus::Active, {}),
+                    customer("c3", core::OrgStatus::Blocked, {})};
+    s.list.items[0].org.name = "Zeta";
+    s.list.items[1].org.name = "Alpha";
+    s.list.items[2].org.name = "Mu";
+    s.list.cursor = 1;
+    auto t = update(s, OrganizationSortChosen{OrgSort{OrgSortColumn::Name, false}});
+    EXPECT_TRUE(t.effects.empty()) << "the loaded rows are sorted where they are";
+    const auto names = [](const State& state) {
+        std::vector<std::string> out;
+        for (const auto& row : state.list.items)
+            out.push_back(row.org.name);
+        return out;
+    };
+    EXPECT_EQ(names(t.state), (std::vector<std::string>{"Alpha", "Mu", "Zeta"}));
+    EXPECT_EQ(t.state.list.cursor, -1) << "the row it pointed at moved";
+    s = update(t.state, OrganizationSortChosen{OrgSort{OrgSortColumn::Status, true}}).state;
+    // By the status as shown, descending: New, Blocked, Active.
+    EXPECT_EQ(names(s), (std::vector<std::string>{"Zeta", "Mu", "Alpha"}));
+
+    // Kept for the person, as text: back at the next sign-in, after a reload.
+    const std::string stored = to_text(remembered_preferences(s));
+    EXPECT_NE(stored.find(R"("organizationSort":"-status")"), std::string::npos) << stored;
+    State fresh = update(State{}, PreferencesRead{stored}).state;
+    EXPECT_EQ(sign_in(fresh).state.list.sort, (OrgSort{OrgSortColumn::Status, true}));
+
+    // Back to the server's order: the list is asked for again.
+    t = update(s, OrganizationSortChosen{std::nullopt});
+    EXPECT_FALSE(t.state.list.sort);
+    EXPECT_EQ(request_for(t, Purpose::ListCustomers).path, "/api/v1/customers?limit=50");
+    EXPECT_FALSE(parse_org_sort("bogus"));
+    EXPECT_EQ(parse_org_sort("-created"), (OrgSort{OrgSortColumn::Created, true}));
+}
+
 }  // namespace
 }  // namespace orgdesk::app

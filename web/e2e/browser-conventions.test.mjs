@@ -356,3 +356,35 @@ test('keyboard: "/" starts a search; "a" on an order asks, then Enter approves i
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('a click on a column header sorts the list; the sort is there again after a reload', async () => {
+  const listed = await api(server.url, 'GET', '/api/v1/customers?limit=50', { token });
+  const names = listed.json.items.map((item) => item.name);
+  const byName = [...names].sort();
+  const topRow = (page) => page.evaluate((wanted) => {
+    const rows = (window.orgdeskItems ?? []).filter((i) => wanted.includes(i.label));
+    return rows.sort((a, b) => a.y - b.y)[0]?.label;
+  }, names);
+  const page = await newPage(server.url);
+  await signInByKeyboard(page);
+  await findItem(page, names[0]);
+  assert.equal(await topRow(page), names[0], 'the newest first, as the server sends them');
+
+  // The pointer comes to the header first, as a mouse does: ImGui lets a header (an item that
+  // may overlap others) take a press only once it was hovered in the frame before.
+  const header = await findItem(page, 'Name');
+  await page.mouse.move(header.x + header.w / 2, header.y + header.h / 2);
+  await page.waitForTimeout(150);
+  await clickItem(page, 'Name');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('orgdesk.preferences') ?? '{}')
+    ['seller@demo.test']?.organizationSort === 'name', null, { timeout: 5000 });
+  await findItem(page, byName[0]);
+  assert.equal(await topRow(page), byName[0]);
+
+  await page.reload();
+  await signInByKeyboard(page);
+  await findItem(page, byName[0]);
+  assert.equal(await topRow(page), byName[0], 'sorted by name again after the reload');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -39,23 +39,63 @@ void draw_filters(const OrganizationList& list, const Ui& ui) {
     ImGui::NewLine();
 }
 
+// A click on a column header: the table's sort specs change, and the state is told.
+void report_sort(const OrganizationList& list, const Ui& ui) {
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (specs == nullptr || !specs->SpecsDirty)
+        return;
+    specs->SpecsDirty = false;
+    std::optional<OrgSort> chosen;
+    // A phone's table lacks the segment and date columns: their sort is kept, not undone.
+    if (specs->SpecsCount == 0 && list.sort &&
+        static_cast<int>(list.sort->column) >= ImGui::TableGetColumnCount())
+        return;
+    if (specs->SpecsCount > 0) {
+        const ImGuiTableColumnSortSpecs& first = specs->Specs[0];
+        chosen = OrgSort{static_cast<OrgSortColumn>(first.ColumnUserID),
+                         first.SortDirection == ImGuiSortDirection_Descending};
+    }
+    if (chosen != list.sort)
+        ui.dispatch(OrganizationSortChosen{chosen});
+}
+
 void draw_table(const OrganizationList& list, const Ui& ui) {
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                        ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                       ImGuiTableFlags_Resizable;
+                                       ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
+                                       ImGuiTableFlags_SortTristate;
     // A phone keeps the name and the status; the segment and the date are on the profile.
+    // The sort is part of the table's id: a new sort from the state (a click, the person's
+    // remembered choice) starts a table that shows it, ImGui's own memory never overrides it.
     const bool narrow = ui.narrow();
-    if (!ImGui::BeginTable(narrow ? "##organizations-narrow" : "##organizations", narrow ? 2 : 4,
-                           kFlags, {0, 0}))
+    const std::string id = std::string(narrow ? "##organizations-narrow-" : "##organizations-") +
+                           (list.sort ? to_text(*list.sort) : "server");
+    if (!ImGui::BeginTable(id.c_str(), narrow ? 2 : 4, kFlags, {0, 0}))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, ui.px(110));
+    const auto column = [&list](const char* name, OrgSortColumn which, ImGuiTableColumnFlags flags,
+                                float size) {
+        if (list.sort && list.sort->column == which)
+            flags |= ImGuiTableColumnFlags_DefaultSort |
+                     (list.sort->descending ? ImGuiTableColumnFlags_PreferSortDescending
+                                            : ImGuiTableColumnFlags_PreferSortAscending);
+        ImGui::TableSetupColumn(name, flags, size, static_cast<ImGuiID>(which));
+    };
+    column("Name", OrgSortColumn::Name, ImGuiTableColumnFlags_WidthStretch, 3);
+    column("Status", OrgSortColumn::Status, ImGuiTableColumnFlags_WidthFixed, ui.px(110));
     if (!narrow) {
-        ImGui::TableSetupColumn("Segment", ImGuiTableColumnFlags_WidthStretch, 1);
-        ImGui::TableSetupColumn("Created", ImGuiTableColumnFlags_WidthFixed, ui.px(120));
+        column("Segment", OrgSortColumn::Segment, ImGuiTableColumnFlags_WidthStretch, 1);
+        column("Created", OrgSortColumn::Created, ImGuiTableColumnFlags_WidthFixed, ui.px(120));
     }
-    ImGui::TableHeadersRow();
+    report_sort(list, ui);
+    // The headers one by one, so each is published (a browser test clicks "Name").
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
+        ImGui::TableSetColumnIndex(c);
+        const char* name = ImGui::TableGetColumnName(c);
+        ImGui::TableHeader(name);
+        note_item(name);
+    }
 
     const float rowHeight = ui.px(30);
     // Centers the next cell's content of height `h` in the row.
