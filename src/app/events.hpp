@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "app/effects.hpp"
+#include "app/preferences.hpp"
 
 namespace orgdesk::app {
 
@@ -97,6 +98,9 @@ struct OrderRejectReasonEdited {
 };
 struct OrderRejectConfirmed {};
 struct OrderRejectCancelled {};
+// The "Approve order?" confirmation the `a` shortcut opens on an order's detail.
+struct OrderApproveConfirmed {};
+struct OrderApproveCancelled {};
 
 // A customer's order form.
 struct NewOrderClicked {};
@@ -143,6 +147,17 @@ struct PreferencesRead {
     std::string text;
 };
 
+// A click on the organizations table's column header: sorted by it, or back to the server's
+// order (nullopt).
+struct OrganizationSortChosen {
+    std::optional<OrgSort> sort;
+};
+
+// The person picked light, dark or the system's colors (the top bar's Theme menu).
+struct ThemeChosen {
+    ThemeChoice theme = ThemeChoice::System;
+};
+
 // A keyboard shortcut, typed while no text field has the focus (Escape and Enter also in one).
 enum class Key { Up, Down, Enter, Escape, Approve, Reject, Help };
 struct KeyPressed {
@@ -167,9 +182,10 @@ using Event = std::variant<
     DeleteConfirmationEdited, OwnershipDialogEdited, DialogConfirmed, SellerChosen, OrdersClicked,
     OrderStatusFilterChosen, MoreOrdersClicked, OrderOpened, BackToOrdersClicked,
     OrderDecisionClicked, OrderSelectionToggled, PageSelectionToggled, SelectionDecisionClicked,
-    OrderRejectReasonEdited, OrderRejectConfirmed, OrderRejectCancelled, NewOrderClicked,
-    OrderQuantityEdited, PlaceOrderClicked, NewOrderCancelled, SubscriptionActionClicked,
-    SandboxStartClicked, SandboxRoleChosen, SandboxResetClicked, ClockTicked, TimerFired,
-    RouteChanged, KeyPressed, CopyRequested, SelectionCopied, PreferencesRead>;
+    OrderRejectReasonEdited, OrderRejectConfirmed, OrderRejectCancelled, OrderApproveConfirmed,
+    OrderApproveCancelled, NewOrderClicked, OrderQuantityEdited, PlaceOrderClicked,
+    NewOrderCancelled, SubscriptionActionClicked, SandboxStartClicked, SandboxRoleChosen,
+    SandboxResetClicked, ClockTicked, TimerFired, RouteChanged, KeyPressed, CopyRequested,
+    SelectionCopied, PreferencesRead, ThemeChosen, OrganizationSortChosen>;
 
 }  // namespace orgdesk::app

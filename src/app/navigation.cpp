@@ -72,8 +72,10 @@ StoredPreferences remembered_preferences(const State& state) {
     StoredPreferences stored = state.preferences;
     if (state.session) {
         auto& mine = stored[state.session->user.username];
+        mine.theme = state.theme;
         mine.organizationStatus = state.list.statusFilter;
         mine.organizationSearch = state.list.search;
+        mine.organizationSort = state.list.sort;
         mine.orderStatus = state.orders.statusFilter;
         mine.hasOrderStatus = true;
     }

@@ -64,7 +64,8 @@ struct OrganizationList {
     std::optional<RequestId> pending;  // the one list request whose answer still counts
     bool loaded = false;
     std::string error;
-    int cursor = -1;  // the row the arrow keys point at; -1: none
+    int cursor = -1;              // the row the arrow keys point at; -1: none
+    std::optional<OrgSort> sort;  // the loaded rows' order; nullopt: the server's
 };
 
 // A form's text, its field errors (from the core's validation or the server) and its request.
@@ -157,6 +158,7 @@ struct OrderDetail {
     std::optional<RequestId> pendingDecision;
     std::optional<core::OrderAction> runningDecision;
     std::string error;
+    bool confirmingApprove = false;  // the keyboard shortcut's "Approve order?" is open
 };
 
 // The reason asked before rejecting one order (from its detail) or the selection.
@@ -226,6 +228,9 @@ struct State {
     std::optional<Route> pendingRoute;
     bool shortcutsHelp = false;     // the "?" panel listing the keyboard shortcuts
     StoredPreferences preferences;  // as read from the browser's storage at start
+    // The signed-in person's theme; kept after signing out, so the sign-in screen stays as dark
+    // or light as the person left it.
+    ThemeChoice theme = ThemeChoice::System;
     std::uint64_t createCount = 0;  // makes each create's Idempotency-Key unique in a session
     RequestId nextRequestId = 1;
 

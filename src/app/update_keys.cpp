@@ -69,13 +69,19 @@ void Updater::operator()(const KeyPressed& e) {
             }
             return;
         }
-        case Screen::OrderDetail:
-            if (state_.orderReject.open)
+        case Screen::OrderDetail: {
+            auto& detail = state_.order;
+            if (state_.orderReject.open || detail.confirmingApprove || !detail.view ||
+                detail.pendingDecision)
                 return;
             // Both decisions go through the reason dialog or a confirmation before they are sent.
-            if (e.key == Key::Reject)
+            if (e.key == Key::Approve && offers(*detail.view, core::OrderAction::Approve)) {
+                detail.confirmingApprove = true;
+            } else if (e.key == Key::Reject) {
                 (*this)(OrderDecisionClicked{core::OrderAction::Reject});
+            }
             return;
+        }
         case Screen::SignIn:
         case Screen::CreateOrganization:
         case Screen::NewOrder:

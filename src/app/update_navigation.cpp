@@ -20,12 +20,17 @@ void Updater::operator()(const PreferencesRead& e) {
     state_.preferences = parse_preferences(e.text);
 }
 
+void Updater::operator()(const ThemeChosen& e) {
+    state_.theme = e.theme;
+}
+
 void Updater::go_to(const Route& route) {
     if (!state_.session)
         return;
     // Moving away closes whatever dialog was open, as leaving a page does.
     state_.profile.dialog = ProfileDialog::None;
     state_.orderReject = OrderRejectDialog{};
+    state_.order.confirmingApprove = false;
     switch (route.place) {
         case Place::Organizations: {
             auto& list = state_.list;

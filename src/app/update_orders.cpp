@@ -314,4 +314,15 @@ void Updater::operator()(const OrderRejectCancelled&) {
         state_.orderReject = OrderRejectDialog{};
 }
 
+void Updater::operator()(const OrderApproveConfirmed&) {
+    if (!state_.order.confirmingApprove)
+        return;
+    state_.order.confirmingApprove = false;
+    (*this)(OrderDecisionClicked{OrderAction::Approve});
+}
+
+void Updater::operator()(const OrderApproveCancelled&) {
+    state_.order.confirmingApprove = false;
+}
+
 }  // namespace orgdesk::app

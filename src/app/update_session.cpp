@@ -229,6 +229,7 @@ void Updater::sign_out(const std::string& message, bool isError) {
     const std::string username = state_.signIn.username;
     const RequestId next = state_.nextRequestId;
     const std::int64_t now = state_.nowMs;
+    const ThemeChoice theme = state_.theme;
     // An expired session returns the person to the same screen after the next sign-in.
     const auto route = isError ? route_of(state_) : std::nullopt;
     auto preferences = remembered_preferences(state_);
@@ -237,6 +238,7 @@ void Updater::sign_out(const std::string& message, bool isError) {
     state_.preferences = std::move(preferences);
     state_.nextRequestId = next;  // answers to old requests must never match new ones
     state_.nowMs = now;
+    state_.theme = theme;
     state_.signIn.username = username;
     if (isError) {
         state_.signIn.error = message;
@@ -274,9 +276,11 @@ void Updater::begin_session(const core::LoginResult& login) {
     // way before the first lists are asked for, so they load once.
     const auto remembered = state_.preferences.find(login.user.username);
     const bool known = remembered != state_.preferences.end();
+    state_.theme = known ? remembered->second.theme : ThemeChoice::System;
     if (known) {
         state_.list.search = remembered->second.organizationSearch;
         state_.list.statusFilter = remembered->second.organizationStatus;
+        state_.list.sort = remembered->second.organizationSort;
     }
     const auto& route = state_.pendingRoute;
     if (route && route->place == Place::Organizations) {
@@ -313,6 +317,17 @@ bool Updater::settled(const HttpAnswered& a, std::optional<RequestId>& pending,
     return true;
 }
 
+void Updater::operator()(const OrganizationSortChosen& e) {
+    auto& list = state_.list;
+    list.sort = e.sort;
+    list.cursor = -1;  // the row it pointed at moved
+    if (list.sort) {
+        sort_organizations(list.items, *list.sort);
+    } else if (state_.session) {
+        reload_list();  // the server's order
+    }
+}
+
 void Updater::listed(const HttpAnswered& a) {
     auto& list = state_.list;
     if (!settled(a, list.pending, list.error))
@@ -329,6 +344,8 @@ void Updater::listed(const HttpAnswered& a) {
         list.items.clear();
     for (auto& item : page.value().items)
         list.items.push_back(std::move(item));
+    if (list.sort)
+        sort_organizations(list.items, *list.sort);
     list.nextCursor = page->nextCursor;
     list.counts = page->counts;
 }

@@ -82,6 +82,8 @@ class Updater {
     void operator()(const OrderRejectReasonEdited& e);
     void operator()(const OrderRejectConfirmed& e);
     void operator()(const OrderRejectCancelled& e);
+    void operator()(const OrderApproveConfirmed& e);
+    void operator()(const OrderApproveCancelled& e);
 
     // update_order_form.cpp
     void operator()(const NewOrderClicked& e);
@@ -103,6 +105,8 @@ class Updater {
     // update_navigation.cpp
     void operator()(const RouteChanged& e);
     void operator()(const PreferencesRead& e);
+    void operator()(const ThemeChosen& e);
+    void operator()(const OrganizationSortChosen& e);
 
     // update_keys.cpp
     void operator()(const KeyPressed& e);

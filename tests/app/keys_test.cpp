@@ -38,6 +38,33 @@ TEST(Keys, TheApproveShortcutAsksBeforeItApproves) {
     EXPECT_EQ(approve.ifMatch, "3");
 }
 
+TEST(Keys, TheApproveShortcutOnAnOrderAsksFirst) {
+    const std::vector<core::OrderAction> decidable{core::OrderAction::Approve,
+                                                   core::OrderAction::Reject};
+    State s = signed_in_with_orders({order("o1", core::OrderStatus::PendingApproval, decidable)});
+    s = update(s, OrderOpened{"o1"}).state;
+    auto t = update(s, KeyPressed{Key::Approve});
+    EXPECT_TRUE(t.state.order.confirmingApprove);
+    EXPECT_TRUE(t.effects.empty()) << "nothing is sent before the confirmation";
+    EXPECT_TRUE(update(t.state, KeyPressed{Key::Reject}).effects.empty())
+        << "the confirmation holds the other shortcuts";
+
+    // Escape (the dialog's Cancel) leaves everything as it was.
+    const auto cancelled = update(t.state, OrderApproveCancelled{});
+    EXPECT_FALSE(cancelled.state.order.confirmingApprove);
+    EXPECT_TRUE(cancelled.effects.empty());
+
+    t = update(t.state, OrderApproveConfirmed{});
+    EXPECT_FALSE(t.state.order.confirmingApprove);
+    EXPECT_EQ(only_request(t).path, "/api/v1/orders/o1/approve");
+    EXPECT_TRUE(update(t.state, OrderApproveConfirmed{}).effects.empty()) << "sent once";
+
+    // An order that cannot be approved (any more) does not ask.
+    s = signed_in_with_orders({order("o2", core::OrderStatus::Provisioned, {})});
+    s = update(s, OrderOpened{"o2"}).state;
+    EXPECT_FALSE(update(s, KeyPressed{Key::Approve}).state.order.confirmingApprove);
+}
+
 TEST(Keys, ShortcutsOfActionsNotOfferedDoNothing) {
     State s = profile_of(customer("c1", OrgStatus::Active, {OrgAction::Suspend}));
     auto t = update(s, KeyPressed{Key::Approve});

@@ -59,5 +59,74 @@ TEST(Preferences, ADamagedStoredTextIsIgnored) {
     EXPECT_FALSE(stored.at("a").organizationStatus);
 }
 
+TEST(Preferences, TheChosenThemeIsEachUsersAndOutlivesAReload) {
+    State s = signed_in_with_list();
+    EXPECT_EQ(s.theme, ThemeChoice::System);
+    s = update(s, ThemeChosen{ThemeChoice::Dark}).state;
+    EXPECT_EQ(s.theme, ThemeChoice::Dark);
+    const std::string stored = to_text(remembered_preferences(s));
+    s = apply(s, {SignOutClicked{}});
+    EXPECT_EQ(s.theme, ThemeChoice::Dark) << "the sign-in screen stays as the person left it";
+
+    // Reloaded: the stored text brings it back at the sign-in.
+    State fresh = update(State{}, PreferencesRead{stored}).state;
+    EXPECT_EQ(sign_in(fresh).state.theme, ThemeChoice::Dark);
+
+    // Someone else signing in on the same browser gets their own (here: none, the system's).
+    StoredPreferences other = parse_preferences(stored);
+    other["someone@else.test"] = other.at("seller@demo.test");
+    other.erase("seller@demo.test");
+    fresh = update(State{}, PreferencesRead{to_text(other)}).state;
+    fresh.theme = ThemeChoice::Dark;  // as the previous person left it
+    EXPECT_EQ(sign_in(fresh).state.theme, ThemeChoice::System);
+}
+
+TEST(Preferences, ThemeChoiceAgainstTheSystemsWish) {
+    EXPECT_TRUE(is_dark(ThemeChoice::Dark, false));
+    EXPECT_FALSE(is_dark(ThemeChoice::Light, true));
+    EXPECT_TRUE(is_dark(ThemeChoice::System, true));
+    EXPECT_FALSE(is_dark(ThemeChoice::System, false));
+    const auto stored = parse_preferences(R"({"a":{"theme":"dark"},"b":{"theme":"purple"}})");
+    EXPECT_EQ(stored.at("a").theme, ThemeChoice::Dark);
+    EXPECT_EQ(stored.at("b").theme, ThemeChoice::System) << "an unknown theme follows the system";
+}
+
+TEST(Preferences, TheTableSortOrdersTheLoadedRowsAndIsRemembered) {
+    State s = signed_in_with_list();
+    s.list.items = {customer("c1", core::OrgStatus::New, {}),
+                    customer("c2", core::OrgStatus::Active, {}),
+                    customer("c3", core::OrgStatus::Blocked, {})};
+    s.list.items[0].org.name = "Zeta";
+    s.list.items[1].org.name = "Alpha";
+    s.list.items[2].org.name = "Mu";
+    s.list.cursor = 1;
+    auto t = update(s, OrganizationSortChosen{OrgSort{OrgSortColumn::Name, false}});
+    EXPECT_TRUE(t.effects.empty()) << "the loaded rows are sorted where they are";
+    const auto names = [](const State& state) {
+        std::vector<std::string> out;
+        for (const auto& row : state.list.items)
+            out.push_back(row.org.name);
+        return out;
+    };
+    EXPECT_EQ(names(t.state), (std::vector<std::string>{"Alpha", "Mu", "Zeta"}));
+    EXPECT_EQ(t.state.list.cursor, -1) << "the row it pointed at moved";
+    s = update(t.state, OrganizationSortChosen{OrgSort{OrgSortColumn::Status, true}}).state;
+    // By the status as shown, descending: New, Blocked, Active.
+    EXPECT_EQ(names(s), (std::vector<std::string>{"Zeta", "Mu", "Alpha"}));
+
+    // Kept for the person, as text: back at the next sign-in, after a reload.
+    const std::string stored = to_text(remembered_preferences(s));
+    EXPECT_NE(stored.find(R"("organizationSort":"-status")"), std::string::npos) << stored;
+    State fresh = update(State{}, PreferencesRead{stored}).state;
+    EXPECT_EQ(sign_in(fresh).state.list.sort, (OrgSort{OrgSortColumn::Status, true}));
+
+    // Back to the server's order: the list is asked for again.
+    t = update(s, OrganizationSortChosen{std::nullopt});
+    EXPECT_FALSE(t.state.list.sort);
+    EXPECT_EQ(request_for(t, Purpose::ListCustomers).path, "/api/v1/customers?limit=50");
+    EXPECT_FALSE(parse_org_sort("bogus"));
+    EXPECT_EQ(parse_org_sort("-created"), (OrgSort{OrgSortColumn::Created, true}));
+}
+
 }  // namespace
 }  // namespace orgdesk::app

@@ -1,10 +1,11 @@
 // Issue 5: the web app behaves like a browser application. URLs for every screen (a shared link
 // opens its screen after the sign-in, Back and Forward move between screens, the title follows),
 // keyboard-only approval with the result in the ARIA live region, the screen-reader mirror, no
-// frames drawn while idle, and a non-Latin organization name created and found by search.
+// frames drawn while idle, a non-Latin organization name typed and found by search, paste from the
+// system clipboard, and a phone's text fields.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, findItem, hasItem, clickItem, typeInto, api } from './harness.mjs';
+import { startServer, launchBrowser, findItem, hasItem, clickItem, typeInto, api, pixelAt } from './harness.mjs';
 
 let server;
 let chromium;
@@ -100,7 +101,7 @@ test('keyboard only: find, open and approve an organization; the live region say
   await findItem(page, 'Organizations');
 
   await page.keyboard.press('?');
-  await findItem(page, 'a: Approve the open organization (asks first)');
+  await findItem(page, 'a: Approve the open organization or order (asks first)');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !(window.orgdeskItems ?? []).some((i) => i.label === 'Keyboard shortcuts'));
 
@@ -144,19 +145,82 @@ test('idle: no frame is drawn for a second without input', async () => {
   await page.close();
 });
 
-test('a non-Latin name is shown and found by search', async () => {
-  // Created through the API: typing non-Latin text into the canvas (IME, insertText) does not
-  // reach ImGui yet.
-  const name = 'Ωmega ООО Zürichsee';
-  await createNew(name);
-  const page = await newPage(`${server.url}#/customers?q=${encodeURIComponent('Zürichsee')}`);
-  await signInByKeyboard(page);
+// Clicks a text field and waits until the browser's focus is in the hidden field that carries
+// typing to it, as it is by the time a person starts typing.
+async function editField(page, label) {
+  await clickItem(page, label);
+  await page.waitForFunction(() => document.activeElement?.id === 'text-input', null,
+                             { timeout: 5000, polling: 20 });
+}
+
+// Waits until the organization list shows one row, the one named `name`.
+async function onlyRowIs(page, name) {
   await page.waitForFunction((wanted) => {
     const items = window.orgdeskItems ?? [];
     const rows = items.filter((i) => ['New', 'Active', 'Blocked', 'Rejected'].includes(i.label));
     return rows.length === 1 && items.some((i) => i.label === wanted);
   }, name, { timeout: 15000, polling: 50 });
-  assert.equal(hashOf(page), '#/customers?q=Z%C3%BCrichsee');
+}
+
+test('a non-Latin name typed into the create form is shown and found by search', async () => {
+  const name = 'Ωmega ООО Zürichsee';
+  const page = await newPage(server.url);
+  await signInByKeyboard(page);
+  await clickItem(page, '+ New organization');
+  await clickItem(page, 'Service Provider');
+  // Typed key by key: the Latin letters as key presses, the others as the browser inserts text
+  // from a keyboard layout or an IME.
+  await editField(page, 'Organization name');
+  await page.keyboard.type(name, { delay: 5 });
+  await editField(page, 'Customer segment');
+  await page.keyboard.type('SMB', { delay: 5 });
+  await clickItem(page, 'Create');
+  await findItem(page, `${name} was created. It waits for approval as New.`);
+  await findItem(page, name);
+
+  // Found by a search typed as a Japanese IME would give it: composed, then committed at once.
+  await clickItem(page, '< Organizations');
+  await editField(page, 'Search');
+  await page.keyboard.insertText('Ωmega ООО');
+  await onlyRowIs(page, name);
+  assert.equal(hashOf(page), `#/customers?q=${encodeURIComponent('Ωmega ООО')}`);
+  // Leaving the field gives the focus back to the page: the letters are shortcuts again.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.id !== 'text-input', null, { timeout: 5000 });
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('paste from the system clipboard into the search field narrows the list', async () => {
+  await createNew('Pasted Pelican Oy');
+  // Only writing is allowed: the app must take the text from the browser's own paste, which
+  // needs no permission, not read the clipboard behind the person's back.
+  const page = await newPage(server.url, { permissions: ['clipboard-write'] });
+  await signInByKeyboard(page);
+  await findItem(page, 'Pasted Pelican Oy');
+  await page.evaluate(() => navigator.clipboard.writeText('Pelican'));
+  await editField(page, 'Search');
+  await page.keyboard.press('Control+V');
+  await onlyRowIs(page, 'Pasted Pelican Oy');
+  assert.equal(hashOf(page), '#/customers?q=Pelican');
+  await page.close();
+});
+
+test('on a phone, tapping a text field gives an editable element the focus (the keyboard shows)', async () => {
+  const page = await newPage(server.url, {
+    viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
+  });
+  const field = await findItem(page, 'Username');
+  await page.touchscreen.tap(field.x + field.w / 2, field.y + field.h / 2);
+  await page.waitForFunction(() => document.activeElement?.id === 'text-input', null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'INPUT');
+  await page.keyboard.insertText('seller@demo.test');
+  const password = await findItem(page, 'Password');
+  await page.touchscreen.tap(password.x + password.w / 2, password.y + password.h / 2);
+  await page.waitForFunction(() => document.activeElement?.id === 'text-input', null, { timeout: 5000 });
+  await page.keyboard.insertText('orgdesk-demo');
+  await page.keyboard.press('Enter');
+  await findItem(page, 'Organizations');
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -222,5 +286,105 @@ test('copy an id and the checked orders through the system clipboard', async () 
   assert.equal(lines[0], 'Order\tCustomer\tTotal\tCurrency\tStatus\tPlaced');
   assert.ok(lines.length > 1);
   for (const line of lines.slice(1)) assert.equal(line.split('\t')[4], 'PendingApproval', line);
+  await page.close();
+});
+
+test('the dark theme, chosen in the top bar, is there again after a reload', async () => {
+  const page = await newPage(server.url, { colorScheme: 'light' });
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+  const light = await pixelAt(page, 1270, 790);  // the page's background, bottom right
+  assert.ok(light.every((c) => c > 200), `light background: ${light}`);
+
+  await clickItem(page, 'Theme');
+  await clickItem(page, 'Dark');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('orgdesk.preferences') ?? '{}')
+    ['seller@demo.test']?.theme === 'dark', null, { timeout: 5000 });
+  await page.mouse.move(5, 400);
+  const dark = await pixelAt(page, 1270, 790);
+  assert.ok(dark.every((c) => c < 40), `dark background: ${dark}`);
+
+  await page.reload();
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+  await page.waitForFunction(() => window.orgdeskAsleep === true, null, { timeout: 15000, polling: 100 });
+  const again = await pixelAt(page, 1270, 790);
+  assert.ok(again.every((c) => c < 40), `dark after the reload: ${again}`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a system that prefers dark gets dark colors until the person picks light', async () => {
+  const page = await newPage(server.url, { colorScheme: 'dark' });
+  await page.waitForFunction(() => window.orgdeskAsleep === true, null, { timeout: 15000, polling: 100 });
+  const signIn = await pixelAt(page, 5, 790);
+  assert.ok(signIn.every((c) => c < 40), `the sign-in screen follows the system: ${signIn}`);
+  await signInByKeyboard(page);
+  await clickItem(page, 'Theme');
+  await clickItem(page, 'Light');
+  await page.mouse.move(5, 400);
+  await page.waitForFunction(() => window.orgdeskAsleep === true, null, { timeout: 15000, polling: 100 });
+  const light = await pixelAt(page, 1270, 790);
+  assert.ok(light.every((c) => c > 200), `light by choice: ${light}`);
+  await page.close();
+});
+
+test('keyboard: "/" starts a search; "a" on an order asks, then Enter approves it', async () => {
+  const pending = await api(server.url, 'GET', '/api/v1/orders?status=PendingApproval&limit=1', { token });
+  const order = pending.json.items[0];
+  const page = await newPage(server.url);
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+  await page.keyboard.press('/');
+  await page.waitForFunction(() => document.activeElement?.id === 'text-input', null, { timeout: 5000 });
+  await page.keyboard.type('Northwind', { delay: 5 });
+  await page.waitForFunction(() => location.hash === '#/customers?q=Northwind', null, { timeout: 5000 });
+
+  await page.evaluate((id) => { window.location.hash = `#/orders/${id}`; }, order.id);
+  await page.waitForFunction(() => document.title.startsWith('Order'), null, { timeout: 10000 });
+  await page.mouse.move(5, 790);  // the pointer rests; the keyboard does the rest
+  await page.keyboard.press('a');
+  await findItem(page, 'Approve order?');
+  const before = await api(server.url, 'GET', `/api/v1/orders/${order.id}`, { token });
+  assert.equal(before.json.status, 'PendingApproval', 'nothing is sent before the confirmation');
+  await page.keyboard.press('Enter');
+  const said = `The order of ${order.customer.name} was approved; provisioning starts now.`;
+  await page.waitForFunction((text) => document.getElementById('announcer').textContent === text, said,
+                             { timeout: 10000 });
+  const after = await api(server.url, 'GET', `/api/v1/orders/${order.id}`, { token });
+  assert.notEqual(after.json.status, 'PendingApproval');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a click on a column header sorts the list; the sort is there again after a reload', async () => {
+  const listed = await api(server.url, 'GET', '/api/v1/customers?limit=50', { token });
+  const names = listed.json.items.map((item) => item.name);
+  const byName = [...names].sort();
+  const topRow = (page) => page.evaluate((wanted) => {
+    const rows = (window.orgdeskItems ?? []).filter((i) => wanted.includes(i.label));
+    return rows.sort((a, b) => a.y - b.y)[0]?.label;
+  }, names);
+  const page = await newPage(server.url);
+  await signInByKeyboard(page);
+  await findItem(page, names[0]);
+  assert.equal(await topRow(page), names[0], 'the newest first, as the server sends them');
+
+  // The pointer comes to the header first, as a mouse does: ImGui lets a header (an item that
+  // may overlap others) take a press only once it was hovered in the frame before.
+  const header = await findItem(page, 'Name');
+  await page.mouse.move(header.x + header.w / 2, header.y + header.h / 2);
+  await page.waitForTimeout(150);
+  await clickItem(page, 'Name');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('orgdesk.preferences') ?? '{}')
+    ['seller@demo.test']?.organizationSort === 'name', null, { timeout: 5000 });
+  await findItem(page, byName[0]);
+  assert.equal(await topRow(page), byName[0]);
+
+  await page.reload();
+  await signInByKeyboard(page);
+  await findItem(page, byName[0]);
+  assert.equal(await topRow(page), byName[0], 'sorted by name again after the reload');
+  assert.deepEqual(page.problems, []);
   await page.close();
 });

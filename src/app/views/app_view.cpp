@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <utility>
 
 #include "app/views/keyboard.hpp"
 #include "app/views/theme.hpp"
@@ -12,13 +13,33 @@
 namespace orgdesk::app::views {
 namespace {
 
+// The top bar's Theme menu: light, dark or the system's colors, remembered for the person.
+void theme_menu(const State& state, const Ui& ui) {
+    if (secondary_button("Theme"))
+        ImGui::OpenPopup("##theme-menu");
+    if (!ImGui::BeginPopup("##theme-menu"))
+        return;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(8), ui.px(8)});
+    constexpr std::pair<const char*, ThemeChoice> kChoices[] = {
+        {"Follow the system", ThemeChoice::System},
+        {"Light", ThemeChoice::Light},
+        {"Dark", ThemeChoice::Dark},
+    };
+    for (const auto& [label, choice] : kChoices) {
+        if (ImGui::Selectable(label, state.theme == choice, 0, {ui.px(160), 0}))
+            ui.dispatch(ThemeChosen{choice});
+    }
+    ImGui::PopStyleVar();
+    ImGui::EndPopup();
+}
+
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                          ImGuiWindowFlags_NoSavedSettings |
                                          ImGuiWindowFlags_NoBringToFrontOnFocus;
 
 void draw_top_bar(const State& state, const Ui& ui) {
     const float height = ui.px(52);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::kTopBar);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().topBar);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(20), ui.px(10)});
     ImGui::BeginChild("##topbar", {0, height}, ImGuiChildFlags_AlwaysUseWindowPadding,
@@ -34,14 +55,25 @@ void draw_top_bar(const State& state, const Ui& ui) {
         const auto& user = state.session->user;
         const std::string who =
             user.displayName + "  ·  " + std::string(core::display_name(user.role));
-        const float buttonWidth = ImGui::CalcTextSize("Sign out").x + ui.px(24);
+        const float buttonsWidth =
+            ImGui::CalcTextSize("Sign out").x + ImGui::CalcTextSize("Theme").x + ui.px(58);
         const float whoWidth = ImGui::CalcTextSize(who.c_str()).x;
-        ImGui::SameLine(ImGui::GetWindowWidth() - buttonWidth - whoWidth - ui.px(40));
-        ImGui::SetCursorPosY((height - ImGui::GetTextLineHeight()) / 2);
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(201, 209, 217, 255));
-        ImGui::TextUnformatted(who.c_str());
-        ImGui::PopStyleColor();
-        note_item(who);
+        // On a narrow screen the name gives way to the buttons rather than cover the logo.
+        const float brandEnd = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ui.px(16);
+        const bool showWho =
+            ImGui::GetWindowWidth() - buttonsWidth - whoWidth - ui.px(40) > brandEnd;
+        ImGui::SameLine(ImGui::GetWindowWidth() - buttonsWidth - (showWho ? whoWidth : 0) -
+                        ui.px(showWho ? 40 : 30));
+        if (showWho) {
+            ImGui::SetCursorPosY((height - ImGui::GetTextLineHeight()) / 2);
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(201, 209, 217, 255));
+            ImGui::TextUnformatted(who.c_str());
+            ImGui::PopStyleColor();
+            note_item(who);
+            ImGui::SameLine();
+        }
+        ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) / 2);
+        theme_menu(state, ui);
         ImGui::SameLine();
         ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) / 2);
         if (secondary_button("Sign out"))
@@ -56,11 +88,16 @@ bool on_orders(Screen screen) {
     return screen == Screen::Orders || screen == Screen::OrderDetail || screen == Screen::NewOrder;
 }
 
+// The screens' navigation: a rail on the left, or a row of two tabs over the main area on a
+// narrow screen.
 void draw_rail(const State& state, const Ui& ui) {
+    const bool narrow = ui.narrow();
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(12), ui.px(16)});
-    ImGui::BeginChild("##rail", {ui.px(220), 0},
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        narrow ? ImVec2{ui.px(8), ui.px(6)} : ImVec2{ui.px(12), ui.px(16)});
+    ImGui::BeginChild("##rail", {narrow ? 0 : ui.px(220), narrow ? ui.px(46) : 0},
                       ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+    const ImVec2 tab{narrow ? ImGui::GetContentRegionAvail().x / 2 - ui.px(4) : 0, ui.px(32)};
     const bool orders = on_orders(state.screen);
     const auto newCount = state.list.counts.find(core::OrgStatus::New);
     std::string label = "Organizations";
@@ -68,11 +105,12 @@ void draw_rail(const State& state, const Ui& ui) {
         label += "   " + std::to_string(newCount->second) + " new";
     }
     label += "##nav-organizations";
-    if (ImGui::Selectable(label.c_str(), !orders, 0, {0, ui.px(32)})) {
+    if (ImGui::Selectable(label.c_str(), !orders, 0, tab)) {
         ui.dispatch(BackToListClicked{});
     }
-
-    if (ImGui::Selectable("Orders##nav-orders", orders, 0, {0, ui.px(32)}))
+    if (narrow)
+        ImGui::SameLine();
+    if (ImGui::Selectable("Orders##nav-orders", orders, 0, tab))
         ui.dispatch(OrdersClicked{});
     // Staff see how many orders wait for their decision.
     const auto pending = state.orders.counts.find(core::OrderStatus::PendingApproval);
@@ -121,6 +159,10 @@ void draw_toast(const State& state, const Ui& ui) {
 
 }  // namespace
 
+bool Ui::narrow() const {
+    return ImGui::GetMainViewport()->Size.x < px(720);
+}
+
 void draw_app(const State& state, const Ui& ui) {
     read_shortcuts(state, ui);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -136,9 +178,12 @@ void draw_app(const State& state, const Ui& ui) {
         draw_sign_in(state, ui);
     } else {
         draw_rail(state, ui);
-        ImGui::SameLine(0, 0);
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(28), ui.px(20)});
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::kBackground);
+        if (!ui.narrow())
+            ImGui::SameLine(0, 0);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui.narrow()
+                                                             ? ImVec2{ui.px(12), ui.px(12)}
+                                                             : ImVec2{ui.px(28), ui.px(20)});
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().background);
         ImGui::BeginChild("##main", {0, 0}, ImGuiChildFlags_AlwaysUseWindowPadding);
         draw_connection_banner(state, ui);
         switch (state.screen) {

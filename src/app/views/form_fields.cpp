@@ -14,7 +14,7 @@ void form_field(const Ui& ui, FormKind kind, const Form& form, OrgField field, c
     ImGui::TextUnformatted(label);
     if (required) {
         ImGui::SameLine(0, ui.px(2));
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
         ImGui::TextUnformatted("*");
         ImGui::PopStyleColor();
     }
@@ -29,7 +29,7 @@ void form_field(const Ui& ui, FormKind kind, const Form& form, OrgField field, c
 void form_error(const Form& form) {
     if (form.error.empty())
         return;
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     ImGui::TextWrapped("%s", form.error.c_str());
     ImGui::PopStyleColor();
     note_item(form.error);

@@ -15,7 +15,7 @@ constexpr std::pair<const char*, const char*> kShortcuts[] = {
     {"Up, Down", "Choose a row in a list"},
     {"Enter", "Open the chosen row; confirm a dialog"},
     {"Escape", "Close a dialog or this list"},
-    {"a", "Approve the open organization (asks first)"},
+    {"a", "Approve the open organization or order (asks first)"},
     {"r", "Reject the open organization or order (asks for a reason)"},
     {"Tab", "Next field in a form"},
     {"Ctrl+C", "Copy the checked orders as tab-separated text"},
@@ -24,7 +24,7 @@ constexpr std::pair<const char*, const char*> kShortcuts[] = {
 
 bool dialog_open(const State& state) {
     return state.profile.dialog != ProfileDialog::None || state.orderReject.open ||
-           state.shortcutsHelp;
+           state.order.confirmingApprove || state.shortcutsHelp;
 }
 
 }  // namespace

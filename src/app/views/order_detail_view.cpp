@@ -48,7 +48,7 @@ void draw_header(const State& state, const core::OrderView& view, const Ui& ui) 
         ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 255));
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(239, 246, 255, 255));
         ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(219, 234, 254, 255));
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::kText);
+        ImGui::PushStyleColor(ImGuiCol_Text, kHeaderButtonText);
         if (offers(view, core::OrderAction::Reject)) {
             ImGui::SetCursorScreenPos({x, y});
             ImGui::BeginDisabled(busy);

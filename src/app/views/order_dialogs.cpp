@@ -10,7 +10,27 @@
 
 namespace orgdesk::app::views {
 
+namespace {
+
+// The `a` shortcut's confirmation: nothing is sent until Enter or the button.
+void draw_approve_confirmation(const State& state, const Ui& ui) {
+    const auto& detail = state.order;
+    if (!begin_dialog(ui, "##order-approve", "Approve order?", detail.confirmingApprove, 520,
+                      OrderApproveCancelled{}))
+        return;
+    if (detail.view)
+        ImGui::TextWrapped("The order for %s is approved and provisioning starts.",
+                           detail.view->customer.name.c_str());
+    muted_text("Enter approves, Escape cancels.");
+    dialog_buttons(ui, detail.pendingDecision.has_value(), "Approve##order-approve-confirm", false,
+                   OrderApproveConfirmed{}, OrderApproveCancelled{});
+    end_dialog();
+}
+
+}  // namespace
+
 void draw_order_dialogs(const State& state, const Ui& ui) {
+    draw_approve_confirmation(state, ui);
     const auto& dialog = state.orderReject;
     const std::size_t count = dialog.forSelection ? state.orders.selected.size() : 1;
     const std::string title =

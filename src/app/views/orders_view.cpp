@@ -33,6 +33,8 @@ void draw_filters(const OrderList& list, const Ui& ui) {
             label += " (" + std::to_string(count == list.counts.end() ? 0 : count->second) + ")";
         }
         label += "##order-filter-" + name;
+        wrap_unless_fits(ImGui::CalcTextSize(label.c_str(), nullptr, true).x +
+                         ImGui::GetStyle().FramePadding.x * 2);
         if (list.statusFilter == status) {
             primary_button(label.c_str());
         } else if (secondary_button(label.c_str())) {

@@ -163,7 +163,7 @@ void ownership_dialog(const Ui& ui, const Profile& profile, const core::Organiza
         }
     }
     for (const auto& error : profile.dialogErrors) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
         ImGui::TextWrapped("%s", error.message.c_str());
         ImGui::PopStyleColor();
         note_item(error.message);

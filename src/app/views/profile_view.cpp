@@ -57,7 +57,7 @@ void draw_header(const State& state, const core::CustomerView& view, const Ui& u
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 255));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(239, 246, 255, 255));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(219, 234, 254, 255));
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::kText);
+    ImGui::PushStyleColor(ImGuiCol_Text, kHeaderButtonText);
     for (auto it = std::rbegin(kButtons); it != std::rend(kButtons); ++it) {
         const bool allowed = offers(view, it->action);
         if (!allowed && it->action != core::OrgAction::Approve)
@@ -249,7 +249,7 @@ void draw_profile(const State& state, const Ui& ui) {
     if (secondary_button("< Organizations##back"))
         ui.dispatch(BackToListClicked{});
     if (!profile.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
         ImGui::TextWrapped("%s", profile.error.c_str());
         ImGui::PopStyleColor();
         note_item(profile.error);

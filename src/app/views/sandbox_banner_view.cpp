@@ -15,7 +15,7 @@ void draw_sandbox_banner(const State& state, const Ui& ui) {
     if (!state.sandbox)
         return;
     const float height = ui.px(44);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::kSandboxBanner);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().sandboxBanner);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(20), ui.px(6)});
     ImGui::BeginChild("##sandbox-banner", {0, height}, ImGuiChildFlags_AlwaysUseWindowPadding,

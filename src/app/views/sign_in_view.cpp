@@ -67,7 +67,7 @@ void draw_sign_in(const State& state, const Ui& ui) {
         ui.dispatch(SandboxStartClicked{});
 
     if (!form.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
         ImGui::TextWrapped("%s", form.error.c_str());
         ImGui::PopStyleColor();
         note_item(form.error);

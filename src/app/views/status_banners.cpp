@@ -22,7 +22,7 @@ void draw_loading_bar(const Ui& ui) {
     const float phase = std::fmod(static_cast<float>(ImGui::GetTime()) * 0.8F, 1.0F);
     const float left = viewport->Pos.x - segment + phase * (width + segment);
     ImDrawList* draw = ImGui::GetForegroundDrawList();
-    draw->AddRectFilled({left, top}, {left + segment, top + ui.px(3)}, palette::kAccent);
+    draw->AddRectFilled({left, top}, {left + segment, top + ui.px(3)}, palette().accent);
     note_item_rect("Loading…", {viewport->Pos.x, top}, {viewport->Pos.x + width, top + ui.px(3)});
     ui.keepAnimating();
 }

@@ -1,6 +1,55 @@
 #include "app/views/theme.hpp"
 
 namespace orgdesk::app::views {
+namespace {
+
+constexpr Palette kLight{
+    .background = IM_COL32(246, 247, 249, 255),
+    .surface = IM_COL32(255, 255, 255, 255),
+    .surfaceHovered = IM_COL32(243, 244, 246, 255),
+    .surfaceActive = IM_COL32(229, 231, 235, 255),
+    .border = IM_COL32(223, 226, 231, 255),
+    .text = IM_COL32(31, 35, 40, 255),
+    .mutedText = IM_COL32(101, 109, 118, 255),
+    .accent = IM_COL32(37, 99, 235, 255),
+    .error = IM_COL32(200, 30, 30, 255),
+    .topBar = IM_COL32(22, 27, 34, 255),
+    .sandboxBanner = IM_COL32(254, 243, 199, 255),
+};
+
+// GitHub-like dark greys; text contrast stays above 7:1 on the surface.
+constexpr Palette kDark{
+    .background = IM_COL32(13, 17, 23, 255),
+    .surface = IM_COL32(22, 27, 34, 255),
+    .surfaceHovered = IM_COL32(33, 38, 45, 255),
+    .surfaceActive = IM_COL32(48, 54, 61, 255),
+    .border = IM_COL32(48, 54, 61, 255),
+    .text = IM_COL32(230, 237, 243, 255),
+    .mutedText = IM_COL32(145, 152, 161, 255),
+    .accent = IM_COL32(47, 109, 235, 255),
+    .error = IM_COL32(248, 81, 73, 255),
+    .topBar = IM_COL32(1, 4, 9, 255),
+    .sandboxBanner = IM_COL32(254, 243, 199, 255),
+};
+
+const Palette* current = &kLight;
+
+ImVec4 v4(ImU32 color) {
+    return ImGui::ColorConvertU32ToFloat4(color);
+}
+
+// A color between `a` and `b` (t = 0: a, 1: b), for the shades of hover and selection.
+ImVec4 mix(ImU32 a, ImU32 b, float t) {
+    const ImVec4 x = v4(a);
+    const ImVec4 y = v4(b);
+    return {x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, 1};
+}
+
+}  // namespace
+
+const Palette& palette() {
+    return *current;
+}
 
 ImU32 status_color(core::OrgStatus status) {
     switch (status) {
@@ -34,9 +83,15 @@ ImU32 order_status_color(core::OrderStatus status) {
     return IM_COL32(220, 38, 38, 255);  // red
 }
 
-void apply_style(float scale) {
+void apply_style(float scale, bool dark) {
+    current = dark ? &kDark : &kLight;
+    const Palette& p = *current;
     ImGuiStyle style;
-    ImGui::StyleColorsLight(&style);
+    if (dark) {
+        ImGui::StyleColorsDark(&style);
+    } else {
+        ImGui::StyleColorsLight(&style);
+    }
     style.WindowPadding = {0, 0};
     style.WindowRounding = 0;
     style.WindowBorderSize = 0;
@@ -54,23 +109,28 @@ void apply_style(float scale) {
     style.PopupRounding = 6;
 
     ImVec4* c = style.Colors;
-    c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(palette::kText);
-    c[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(palette::kMutedText);
-    c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(palette::kBackground);
-    c[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(palette::kSurface);
-    c[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(palette::kBorder);
-    c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
-    c[ImGuiCol_FrameBgHovered] = ImVec4(0.97F, 0.98F, 1, 1);
-    c[ImGuiCol_FrameBgActive] = ImVec4(0.95F, 0.97F, 1, 1);
-    c[ImGuiCol_Button] = ImGui::ColorConvertU32ToFloat4(palette::kAccent);
-    c[ImGuiCol_ButtonHovered] = ImVec4(0.11F, 0.31F, 0.85F, 1);
-    c[ImGuiCol_ButtonActive] = ImVec4(0.09F, 0.25F, 0.72F, 1);
-    c[ImGuiCol_Header] = ImVec4(0.90F, 0.94F, 1, 1);
-    c[ImGuiCol_HeaderHovered] = ImVec4(0.93F, 0.95F, 1, 1);
-    c[ImGuiCol_HeaderActive] = ImVec4(0.86F, 0.91F, 1, 1);
-    c[ImGuiCol_TableHeaderBg] = ImVec4(0.97F, 0.97F, 0.98F, 1);
-    c[ImGuiCol_TableRowBgAlt] = ImVec4(0.985F, 0.987F, 0.99F, 1);
-    c[ImGuiCol_NavHighlight] = ImGui::ColorConvertU32ToFloat4(palette::kAccent);
+    c[ImGuiCol_Text] = v4(p.text);
+    c[ImGuiCol_TextDisabled] = v4(p.mutedText);
+    c[ImGuiCol_WindowBg] = v4(p.background);
+    c[ImGuiCol_ChildBg] = v4(p.surface);
+    c[ImGuiCol_PopupBg] = v4(p.surface);
+    c[ImGuiCol_Border] = v4(p.border);
+    // A separator is one device pixel at any scale: in ImGui's dark grey it stood out more at
+    // devicePixelRatio 1 and 1.5 than the card borders around it; now it is one of them.
+    c[ImGuiCol_Separator] = v4(p.border);
+    c[ImGuiCol_FrameBg] = v4(p.surface);
+    c[ImGuiCol_FrameBgHovered] = mix(p.surface, p.accent, 0.03F);
+    c[ImGuiCol_FrameBgActive] = mix(p.surface, p.accent, 0.05F);
+    c[ImGuiCol_Button] = v4(p.accent);
+    c[ImGuiCol_ButtonHovered] = mix(p.accent, IM_COL32_BLACK, 0.15F);
+    c[ImGuiCol_ButtonActive] = mix(p.accent, IM_COL32_BLACK, 0.3F);
+    c[ImGuiCol_Header] = mix(p.surface, p.accent, 0.12F);
+    c[ImGuiCol_HeaderHovered] = mix(p.surface, p.accent, 0.08F);
+    c[ImGuiCol_HeaderActive] = mix(p.surface, p.accent, 0.16F);
+    c[ImGuiCol_TableHeaderBg] = mix(p.surface, p.background, 0.6F);
+    c[ImGuiCol_TableRowBgAlt] = mix(p.surface, p.background, 0.3F);
+    c[ImGuiCol_CheckMark] = v4(p.accent);
+    c[ImGuiCol_NavHighlight] = v4(p.accent);
 
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;

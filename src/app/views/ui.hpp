@@ -29,6 +29,9 @@ struct Ui {
     bool slowRequest = false;
 
     float px(float cssPixels) const { return cssPixels * scale; }
+    // A phone-sized window (under 720 CSS pixels wide): the rail becomes a row of tabs, long
+    // rows wrap, and tables keep only the columns that matter most.
+    bool narrow() const;
 };
 
 // The whole screen for the current state.

@@ -14,7 +14,7 @@ namespace orgdesk::app::views {
 bool primary_button(const char* label, bool enabled, ImVec2 size) {
     ImGui::BeginDisabled(!enabled);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-    ImGui::PushStyleColor(ImGuiCol_Border, palette::kAccent);
+    ImGui::PushStyleColor(ImGuiCol_Border, palette().accent);
     const bool clicked = ImGui::Button(label, size);
     ImGui::PopStyleColor(2);
     ImGui::EndDisabled();
@@ -22,12 +22,17 @@ bool primary_button(const char* label, bool enabled, ImVec2 size) {
 }
 
 bool secondary_button(const char* label, ImVec2 size) {
-    ImGui::PushStyleColor(ImGuiCol_Button, palette::kSurface);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(243, 244, 246, 255));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(229, 231, 235, 255));
+    ImGui::PushStyleColor(ImGuiCol_Button, palette().surface);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette().surfaceHovered);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, palette().surfaceActive);
     const bool clicked = ImGui::Button(label, size);
     ImGui::PopStyleColor(3);
     return clicked;
+}
+
+void wrap_unless_fits(float width) {
+    if (ImGui::GetCursorPosX() + width > ImGui::GetContentRegionMax().x)
+        ImGui::NewLine();
 }
 
 namespace {
@@ -82,7 +87,7 @@ void count_badge(const Ui& ui, int count, ImU32 color, ImVec2 rightCenter, std::
 void error_text(const std::string& message) {
     if (message.empty())
         return;
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     ImGui::TextWrapped("%s", message.c_str());
     ImGui::PopStyleColor();
     note_item(message);
@@ -102,7 +107,7 @@ void field_error(const std::vector<core::FieldError>& errors, std::string_view f
     for (const auto& e : errors) {
         if (e.field != field)
             continue;
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
         ImGui::TextWrapped("%s", e.message.c_str());
         ImGui::PopStyleColor();
         note_item(e.message);
@@ -110,7 +115,7 @@ void field_error(const std::vector<core::FieldError>& errors, std::string_view f
 }
 
 void muted_text(std::string_view text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::kMutedText);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().mutedText);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopStyleColor();
 }

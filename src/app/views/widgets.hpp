@@ -20,6 +20,9 @@ namespace orgdesk::app::views {
 bool primary_button(const char* label, bool enabled = true, ImVec2 size = {});
 // A white button with a border, for secondary actions.
 bool secondary_button(const char* label, ImVec2 size = {});
+// Called after SameLine() and before an item `width` wide: starts a new line instead when the
+// item would not fit on this one (rows of chips on a narrow screen).
+void wrap_unless_fits(float width);
 // A rounded chip in the status's color.
 void status_chip(const Ui& ui, core::OrgStatus status);
 // The same for an order, with its name for people ("Pending approval"); Provisioning pulses.

@@ -9,6 +9,9 @@ namespace {
 EM_JS(int, js_canvas_css_width, (), { return Module.canvas.clientWidth | 0; });
 EM_JS(int, js_canvas_css_height, (), { return Module.canvas.clientHeight | 0; });
 EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+EM_JS(int, js_system_prefers_dark, (), {
+    return window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+});
 // Not glfwSetWindowSize: Emscripten's GLFW asks for fullscreen when the size equals the screen's.
 EM_JS(void, js_set_backing_size, (int width, int height), {
     Browser.setCanvasSize(width, height);
@@ -56,6 +59,9 @@ EM_JS(void, js_install_wake_hooks, (), {
             .addEventListener('change', () => { wake(); watchRatio(); }, {once: true});
     };
     watchRatio();
+    // The system switching between light and dark redraws a page that follows it.
+    if (window.matchMedia)
+        matchMedia('(prefers-color-scheme: dark)').addEventListener('change', wake);
 });
 // Back, Forward, a link or the address bar: the app reads the new fragment on its next frame.
 EM_JS(void, js_install_location_hooks, (), {
@@ -95,6 +101,10 @@ bool activity = false;
 CanvasSize canvas_size() {
     return {js_canvas_css_width(), js_canvas_css_height(),
             static_cast<float>(js_device_pixel_ratio())};
+}
+
+bool system_prefers_dark() {
+    return js_system_prefers_dark() != 0;
 }
 
 void set_canvas_backing_size(int width, int height) {

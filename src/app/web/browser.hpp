@@ -12,6 +12,8 @@ struct CanvasSize {
 };
 
 CanvasSize canvas_size();
+// The system's wish for dark colors (prefers-color-scheme); a change wakes the frame loop.
+bool system_prefers_dark();
 // Sizes the canvas's drawing buffer (device pixels); its CSS size stays the stylesheet's.
 void set_canvas_backing_size(int width, int height);
 // The frame loop stops while nothing happens, so an idle tab costs no CPU; input, network

@@ -22,6 +22,7 @@
 #include "app/web/clipboard.hpp"
 #include "app/web/fetch_client.hpp"
 #include "app/web/fonts.hpp"
+#include "app/web/text_input.hpp"
 #include "app/web/timers.hpp"
 
 namespace orgdesk::app::web {
@@ -42,6 +43,7 @@ struct WebApp {
     FetchClient net;
     views::Fonts fonts;
     float scale = 0.0F;
+    bool dark = false;
     int width = 0;
     int height = 0;
     int idleFrames = 0;
@@ -123,9 +125,19 @@ void follow_canvas_size() {
     if (size.devicePixelRatio != a.scale) {
         a.scale = size.devicePixelRatio;
         a.fonts = load_fonts(a.scale);
-        views::apply_style(a.scale);
+        views::apply_style(a.scale, a.dark);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+// The colors the person's theme asks for, or the system's while it is followed.
+void follow_theme() {
+    WebApp& a = app();
+    const bool dark = is_dark(a.state.theme, system_prefers_dark());
+    if (dark != a.dark) {
+        a.dark = dark;
+        views::apply_style(a.scale, dark);
     }
 }
 
@@ -153,10 +165,11 @@ void frame() {
     bool changed = apply_events();
     ImGui_ImplOpenGL3_NewFrame();  // creates the GL objects on the first frame
     follow_canvas_size();
+    follow_theme();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
-    while (auto pasted = take_pasted_text())
-        io.AddInputCharactersUTF8(pasted->c_str());  // typed into the field being edited
+    while (auto typed = take_typed_text())
+        io.AddInputCharactersUTF8(typed->c_str());  // into the field being edited
     if (views::wants_keyboard_navigation(a.state)) {
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     } else {
@@ -171,11 +184,12 @@ void frame() {
     ImGui::Render();
 
     glViewport(0, 0, a.width, a.height);
-    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(views::palette::kBackground);
+    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(views::palette().background);
     glClearColor(background.x, background.y, background.z, 1.0F);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     views::publish_items(a.scale);
+    follow_text_editing(io.WantTextInput);
     follow_location();
     // What the person did in this frame is applied now, not at the start of the next one: its
     // request leaves a frame sooner (a click to its answer drawn is a frame shorter).
@@ -223,6 +237,7 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     install_wake_hooks();
+    install_text_input(a.window);
     install_clipboard();
     // The remembered choices, and a shared link: the screen it names opens after the sign-in.
     a.storedPreferences = stored_preferences();
