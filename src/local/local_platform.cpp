@@ -104,7 +104,7 @@ void LocalPlatform::schedule_provisioning(std::int64_t atMs) {
 }
 
 void LocalPlatform::provisioning_due(void* run) {
-    if (instance == nullptr || reinterpret_cast<std::uint64_t>(run) != instance->provisioningRun_)
+    if (instance == nullptr || reinterpret_cast<std::uintptr_t>(run) != instance->provisioningRun_)
         return;  // superseded by an earlier one
     instance->provisioningAtMs_ = 0;
     instance->provision();

@@ -31,13 +31,13 @@ class LocalPlatform {
     // Takes approved orders a step further now or when the next one falls due, as the server's
     // provisioning thread would.
     void schedule_provisioning(std::int64_t atMs);
-    static void provisioning_due(void* generation);
+    static void provisioning_due(void* run);
     void provision();
 
     platform::SqliteStore store_;
     server::Api api_;
-    std::int64_t provisioningAtMs_ = 0;  // when the next provisioning run is scheduled; 0: none
-    std::uint64_t provisioningRun_ = 0;  // the run that is scheduled: later ones supersede it
+    std::int64_t provisioningAtMs_ = 0;   // when the next provisioning run is scheduled; 0: none
+    std::uintptr_t provisioningRun_ = 0;  // the run that is scheduled: later ones supersede it
 };
 
 }  // namespace orgdesk::local
