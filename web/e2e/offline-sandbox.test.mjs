@@ -113,7 +113,7 @@ test('with no server, the static build runs the sandbox itself: approve an organ
   await findItem(page, 'Status: Pending approval');
   await clickItem(page, 'Reject...');
   await findItem(page, 'Reject order');
-  await typeInto(page, 'Reason', 'No purchase order number was given.');
+  await typeInto(page, 'Reason', 'No PO number.');
   await clickItem(page, 'Reject');
   await findItem(page, 'Status: Rejected by reseller');
   await findMatching(page, /^The order of .+ was rejected\.$/, 'the rejection');
