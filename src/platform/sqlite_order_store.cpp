@@ -2,6 +2,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/order_lifecycle.hpp"
+#include "platform/sqlite_statement_cache.hpp"
 #include "platform/sqlite_store.hpp"
 #include "platform/sqlite_support.hpp"
 
@@ -74,7 +75,7 @@ void SqliteStore::insert_product(const core::Product& p) {
 }
 
 void SqliteStore::insert_product_row(const core::Product& p) {
-    auto q = statements_.get(
+    auto q = statements_->get(
         "INSERT INTO products (distributor_id, sku, name, unit_price, currency, "
         "billing_period, segments) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, p.distributorId);
@@ -89,7 +90,7 @@ void SqliteStore::insert_product_row(const core::Product& p) {
 
 std::vector<core::Product> SqliteStore::list_products(std::string_view distributorId) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(
+    auto q = statements_->get(
         "SELECT distributor_id, sku, name, unit_price, currency, billing_period, "
         "segments FROM products WHERE distributor_id = ? ORDER BY name, sku");
     q->bind(1, std::string(distributorId));
@@ -110,9 +111,9 @@ std::vector<core::Product> SqliteStore::list_products(std::string_view distribut
 }
 
 void SqliteStore::insert_order_row(const Order& o) {
-    auto q = statements_.get(std::string("INSERT INTO orders (") + kOrderColumns +
-                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                             "?, ?, ?)");
+    auto q = statements_->get(std::string("INSERT INTO orders (") + kOrderColumns +
+                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                              "?, ?, ?)");
     int c = 1;
     for (const auto* text : {&o.id, &o.customerId, &o.sellerId, &o.distributorId})
         q->bind(c++, *text);
@@ -145,7 +146,7 @@ OrderInsertOutcome SqliteStore::create_order(const OrderInsert& insert) {
     }
     const Order& o = insert.order;
     if (insert.customerStatus) {
-        auto status = statements_.get("SELECT status FROM organizations WHERE id = ?");
+        auto status = statements_->get("SELECT status FROM organizations WHERE id = ?");
         status->bind(1, o.customerId);
         if (!status->executeStep() ||
             status->getColumn(0).getString() != core::to_string(*insert.customerStatus))
@@ -164,7 +165,7 @@ OrderInsertOutcome SqliteStore::create_order(const OrderInsert& insert) {
 
 std::optional<Order> SqliteStore::find_order(std::string_view id) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(std::string("SELECT ") + kOrderColumns + " FROM orders WHERE id = ?");
+    auto q = statements_->get(std::string("SELECT ") + kOrderColumns + " FROM orders WHERE id = ?");
     q->bind(1, std::string(id));
     if (!q->executeStep())
         return std::nullopt;
@@ -187,7 +188,7 @@ OrderRows SqliteStore::list_orders(const OrderQuery& query) {
     sql += " ORDER BY r.created_at DESC, r.id DESC LIMIT ?";
 
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(sql);
+    auto q = statements_->get(sql);
     int c = 1;
     q->bind(c++, query.scope.id);
     if (query.status)
@@ -210,7 +211,7 @@ std::map<OrderStatus, int> SqliteStore::count_orders_by_status(const core::Tenan
         sql += " AND r.customer_id = ?";
     sql += " GROUP BY r.status";
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(sql);
+    auto q = statements_->get(sql);
     q->bind(1, scope.id);
     if (!customerId.empty())
         q->bind(2, std::string(customerId));
@@ -234,7 +235,7 @@ bool SqliteStore::transition_order(const OrderTransition& t) {
         sql += " AND version = ?";
     if (t.customerStatus)
         sql += " AND (SELECT status FROM organizations WHERE id = orders.customer_id) = ?";
-    auto q = statements_.get(sql);
+    auto q = statements_->get(sql);
     int c = 1;
     q->bind(c++, status_text(o.status));
     q->bind(c++, o.decidedById);
@@ -262,9 +263,9 @@ bool SqliteStore::transition_order(const OrderTransition& t) {
 
 std::vector<Order> SqliteStore::orders_to_provision(int limit) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(std::string("SELECT ") + kOrderColumns +
-                             " FROM orders WHERE status IN ('Approved', 'Provisioning') "
-                             "ORDER BY decided_at, id LIMIT ?");
+    auto q = statements_->get(std::string("SELECT ") + kOrderColumns +
+                              " FROM orders WHERE status IN ('Approved', 'Provisioning') "
+                              "ORDER BY decided_at, id LIMIT ?");
     q->bind(1, std::max(1, limit));
     std::vector<Order> orders;
     while (q->executeStep())
@@ -273,8 +274,8 @@ std::vector<Order> SqliteStore::orders_to_provision(int limit) {
 }
 
 void SqliteStore::insert_subscription(const Subscription& s) {
-    auto q = statements_.get(std::string("INSERT INTO subscriptions (") + kSubscriptionColumns +
-                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto q = statements_->get(std::string("INSERT INTO subscriptions (") + kSubscriptionColumns +
+                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     int c = 1;
     for (const auto* text : {&s.id, &s.customerId, &s.sellerId, &s.distributorId, &s.orderId})
         q->bind(c++, *text);
@@ -291,7 +292,7 @@ void SqliteStore::insert_subscription(const Subscription& s) {
 }
 
 void SqliteStore::recount_subscriptions(const std::string& customerId) {
-    auto q = statements_.get(
+    auto q = statements_->get(
         "UPDATE organizations SET subscription_count = (SELECT count(*) FROM "
         "subscriptions WHERE customer_id = ?1 AND status <> 'Cancelled') "
         "WHERE id = ?1");
@@ -302,14 +303,14 @@ void SqliteStore::recount_subscriptions(const std::string& customerId) {
 void SqliteStore::cancel_subscriptions(const std::string& customerId, const AuditEvent& cause) {
     std::vector<std::string> ids;
     {
-        auto q = statements_.get(
+        auto q = statements_->get(
             "SELECT id FROM subscriptions WHERE customer_id = ? AND "
             "status <> 'Cancelled'");
         q->bind(1, customerId);
         while (q->executeStep())
             ids.push_back(q->getColumn(0).getString());
     }
-    auto cancel = statements_.get(
+    auto cancel = statements_->get(
         "UPDATE subscriptions SET status = 'Cancelled', version = version + "
         "1, updated_at = ? WHERE id = ?");
     for (const auto& id : ids) {
@@ -320,7 +321,7 @@ void SqliteStore::cancel_subscriptions(const std::string& customerId, const Audi
         insert_audit({cause.atMs, cause.actorId, "cancel", "subscription", id, "", ""});
     }
     // Also clears a count kept from before subscriptions were rows of their own.
-    auto clear = statements_.get("UPDATE organizations SET subscription_count = 0 WHERE id = ?");
+    auto clear = statements_->get("UPDATE organizations SET subscription_count = 0 WHERE id = ?");
     clear->bind(1, customerId);
     clear->exec();
 }
@@ -329,14 +330,14 @@ void SqliteStore::reject_pending_orders(const std::string& customerId, const Aud
                                         const std::string& actorName, const std::string& reason) {
     std::vector<std::string> ids;
     {
-        auto q = statements_.get(
+        auto q = statements_->get(
             "SELECT id FROM orders WHERE customer_id = ? AND "
             "status = 'PendingApproval'");
         q->bind(1, customerId);
         while (q->executeStep())
             ids.push_back(q->getColumn(0).getString());
     }
-    auto reject = statements_.get(
+    auto reject = statements_->get(
         "UPDATE orders SET status = 'Rejected', decided_by_id = ?, decided_by_name = ?, "
         "decided_at = ?, rejection_reason = ?, version = version + 1, updated_at = ? WHERE id = ?");
     for (const auto& id : ids) {
@@ -355,9 +356,9 @@ void SqliteStore::reject_pending_orders(const std::string& customerId, const Aud
 
 std::vector<Subscription> SqliteStore::list_subscriptions(std::string_view customerId) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(std::string("SELECT ") + kSubscriptionColumns +
-                             " FROM subscriptions WHERE customer_id = ? "
-                             "ORDER BY created_at, id");
+    auto q = statements_->get(std::string("SELECT ") + kSubscriptionColumns +
+                              " FROM subscriptions WHERE customer_id = ? "
+                              "ORDER BY created_at, id");
     q->bind(1, std::string(customerId));
     std::vector<Subscription> out;
     while (q->executeStep())
@@ -367,8 +368,8 @@ std::vector<Subscription> SqliteStore::list_subscriptions(std::string_view custo
 
 std::optional<Subscription> SqliteStore::find_subscription(std::string_view id) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(std::string("SELECT ") + kSubscriptionColumns +
-                             " FROM subscriptions WHERE id = ?");
+    auto q = statements_->get(std::string("SELECT ") + kSubscriptionColumns +
+                              " FROM subscriptions WHERE id = ?");
     q->bind(1, std::string(id));
     if (!q->executeStep())
         return std::nullopt;
@@ -379,7 +380,7 @@ bool SqliteStore::update_subscription(const SubscriptionUpdate& update) {
     std::lock_guard lock(mutex_);
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     const Subscription& s = update.after;
-    auto q = statements_.get(
+    auto q = statements_->get(
         "UPDATE subscriptions SET status = ?, version = ?, updated_at = ? "
         "WHERE id = ? AND version = ?");
     q->bind(1, std::string(core::to_string(s.status)));

@@ -6,6 +6,7 @@
 
 #include "core/search.hpp"
 #include "platform/sqlite_schema.hpp"
+#include "platform/sqlite_statement_cache.hpp"
 #include "platform/sqlite_support.hpp"
 
 namespace orgdesk::platform {
@@ -100,7 +101,8 @@ UserRecord read_user(SQLite::Statement& q) {
 SqliteStore::SqliteStore(const std::string& path)
     : db_(std::make_unique<SQLite::Database>(
           path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX,
-          /*busyTimeoutMs=*/5000)) {
+          /*busyTimeoutMs=*/5000)),
+      statements_(std::make_unique<StatementCache>(*db_)) {
     db_->exec("PRAGMA journal_mode = WAL");
     db_->exec("PRAGMA synchronous = NORMAL");
     db_->exec("PRAGMA foreign_keys = ON");
@@ -135,7 +137,7 @@ void SqliteStore::migrate() {
 }
 
 void SqliteStore::insert_audit(const AuditEvent& e) {
-    auto q = statements_.get(
+    auto q = statements_->get(
         "INSERT INTO audit_events (at, actor_id, action, entity_type, entity_id, "
         "before, after) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, static_cast<std::int64_t>(e.atMs));
@@ -154,7 +156,7 @@ void SqliteStore::insert_partner(const Partner& partner) {
 }
 
 void SqliteStore::insert_partner_row(const Partner& partner) {
-    auto q = statements_.get("INSERT INTO partners (id, name, distributor_id) VALUES (?, ?, ?)");
+    auto q = statements_->get("INSERT INTO partners (id, name, distributor_id) VALUES (?, ?, ?)");
     q->bind(1, partner.id);
     q->bind(2, partner.name);
     if (partner.distributorId.empty()) {
@@ -167,7 +169,7 @@ void SqliteStore::insert_partner_row(const Partner& partner) {
 
 std::optional<Partner> SqliteStore::find_partner(std::string_view id) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get("SELECT id, name, distributor_id FROM partners WHERE id = ?");
+    auto q = statements_->get("SELECT id, name, distributor_id FROM partners WHERE id = ?");
     q->bind(1, std::string(id));
     if (!q->executeStep())
         return std::nullopt;
@@ -177,7 +179,7 @@ std::optional<Partner> SqliteStore::find_partner(std::string_view id) {
 
 std::vector<Partner> SqliteStore::list_sellers(std::string_view distributorId) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(
+    auto q = statements_->get(
         "SELECT id, name, distributor_id FROM partners WHERE distributor_id = ? "
         "ORDER BY name, id");
     q->bind(1, std::string(distributorId));
@@ -197,10 +199,10 @@ void SqliteStore::insert_organization(const Organization& o, const AuditEvent& a
 }
 
 void SqliteStore::write_search_keys(const Organization& o) {
-    auto clear = statements_.get("DELETE FROM organization_search_keys WHERE org_id = ?");
+    auto clear = statements_->get("DELETE FROM organization_search_keys WHERE org_id = ?");
     clear->bind(1, o.id);
     clear->exec();
-    auto key = statements_.get("INSERT INTO organization_search_keys (key, org_id) VALUES (?, ?)");
+    auto key = statements_->get("INSERT INTO organization_search_keys (key, org_id) VALUES (?, ?)");
     for (const auto& k : core::search_keys(o)) {
         key->bind(1, k);
         key->bind(2, o.id);
@@ -211,7 +213,7 @@ void SqliteStore::write_search_keys(const Organization& o) {
 
 void SqliteStore::upsert_members(const std::string& orgId, const std::vector<core::Member>& members,
                                  std::int64_t atMs) {
-    auto q = statements_.get(
+    auto q = statements_->get(
         "INSERT INTO members (id, org_id, name, email, role, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
         "name = excluded.name, email = excluded.email, role = excluded.role "
@@ -231,7 +233,7 @@ void SqliteStore::upsert_members(const std::string& orgId, const std::vector<cor
 std::optional<IdempotencyRecord> SqliteStore::find_idempotency_locked(std::string_view userId,
                                                                       std::string_view key,
                                                                       std::int64_t notBeforeMs) {
-    auto q = statements_.get(
+    auto q = statements_->get(
         "SELECT request_hash, status, body, created_at FROM idempotency_keys "
         "WHERE user_id = ? AND key = ? AND created_at >= ?");
     q->bind(1, std::string(userId));
@@ -254,14 +256,14 @@ std::optional<IdempotencyRecord> SqliteStore::claim_idempotency_key(const Idempo
     if (auto earlier = find_idempotency_locked(key.userId, key.key, notBeforeMs))
         return earlier;
     // Expired records go now, so the key can be used again and the table stays small.
-    auto expire = statements_.get("DELETE FROM idempotency_keys WHERE created_at < ?");
+    auto expire = statements_->get("DELETE FROM idempotency_keys WHERE created_at < ?");
     expire->bind(1, static_cast<std::int64_t>(notBeforeMs));
     expire->exec();
     return std::nullopt;
 }
 
 void SqliteStore::record_idempotency(const IdempotencyRecord& key, const std::string& body) {
-    auto record = statements_.get(
+    auto record = statements_->get(
         "INSERT INTO idempotency_keys (user_id, key, request_hash, "
         "status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     record->bind(1, key.userId);
@@ -282,11 +284,11 @@ std::optional<IdempotencyRecord> SqliteStore::find_idempotency_record(std::strin
 
 std::int64_t SqliteStore::insert_organization_row(const Organization& o,
                                                   const std::vector<core::Member>& members) {
-    auto q = statements_.get(std::string("INSERT INTO organizations (") + kOrganizationColumns +
-                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                             "?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                             "(SELECT coalesce(max(provider_id), 0) + 1 FROM organizations), "
-                             "?) RETURNING provider_id");
+    auto q = statements_->get(std::string("INSERT INTO organizations (") + kOrganizationColumns +
+                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                              "?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                              "(SELECT coalesce(max(provider_id), 0) + 1 FROM organizations), "
+                              "?) RETURNING provider_id");
     int c = 1;
     q->bind(c++, o.id);
     c = bind_organization_data(*q, c, o);
@@ -335,7 +337,7 @@ bool SqliteStore::update_organization(const OrganizationUpdate& update) {
     std::lock_guard lock(mutex_);
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     const Organization& o = update.after;
-    auto q = statements_.get(
+    auto q = statements_->get(
         "UPDATE organizations SET name = ?, segment = ?, status = ?, ownership_type = ?, "
         "owner_name = ?, owner_email = ?, billing_company = ?, billing_address = ?, "
         "billing_country = ?, billing_tax_id = ?, billing_email = ?, contact_name = ?, "
@@ -365,7 +367,7 @@ bool SqliteStore::update_organization(const OrganizationUpdate& update) {
 
 std::vector<core::Member> SqliteStore::list_members(std::string_view orgId) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(
+    auto q = statements_->get(
         "SELECT id, name, email, role FROM members WHERE org_id = ? "
         "ORDER BY created_at, rowid");
     q->bind(1, std::string(orgId));
@@ -384,8 +386,8 @@ std::vector<core::Member> SqliteStore::list_members(std::string_view orgId) {
 
 std::optional<Organization> SqliteStore::find_organization(std::string_view id) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(std::string("SELECT ") + kOrganizationColumns +
-                             " FROM organizations WHERE id = ?");
+    auto q = statements_->get(std::string("SELECT ") + kOrganizationColumns +
+                              " FROM organizations WHERE id = ?");
     q->bind(1, std::string(id));
     if (!q->executeStep())
         return std::nullopt;
@@ -394,8 +396,8 @@ std::optional<Organization> SqliteStore::find_organization(std::string_view id) 
 
 std::optional<Organization> SqliteStore::find_organization_by_provider_id(std::int64_t providerId) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(std::string("SELECT ") + kOrganizationColumns +
-                             " FROM organizations WHERE provider_id = ?");
+    auto q = statements_->get(std::string("SELECT ") + kOrganizationColumns +
+                              " FROM organizations WHERE provider_id = ?");
     q->bind(1, static_cast<std::int64_t>(providerId));
     if (!q->executeStep())
         return std::nullopt;
@@ -416,7 +418,7 @@ OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query)
     sql += " ORDER BY o.created_at DESC, o.id DESC LIMIT ?";
 
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(sql);
+    auto q = statements_->get(sql);
     int c = 1;
     q->bind(c++, query.scope.id);
     if (query.status)
@@ -434,7 +436,7 @@ std::map<OrgStatus, int> SqliteStore::count_by_status(const core::TenantScope& s
     // A distributor's or seller's counts are kept up to date by triggers (migration 4); a
     // customer's own organization is one row.
     const char* level = scope.level == core::TenantLevel::Distributor ? "distributor" : "seller";
-    auto q = statements_.get(
+    auto q = statements_->get(
         scope.level == core::TenantLevel::Customer
             ? "SELECT o.status, count(*) FROM organizations o WHERE " + organization_scope(scope) +
                   " AND o.status <> 'Deleted' GROUP BY o.status"
@@ -463,7 +465,7 @@ bool SqliteStore::change_status(const StatusChange& change) {
         "WHERE id = ? AND status = ?";
     if (change.expectedVersion)
         sql += " AND version = ?";
-    auto q = statements_.get(sql);
+    auto q = statements_->get(sql);
     q->bind(1, std::string(core::to_string(change.to)));
     q->bind(2, static_cast<std::int64_t>(change.atMs));
     q->bind(3, change.orgId);
@@ -479,7 +481,7 @@ bool SqliteStore::change_status(const StatusChange& change) {
 
 std::vector<AuditEvent> SqliteStore::audit_trail(std::string_view entityId) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(
+    auto q = statements_->get(
         "SELECT at, actor_id, action, entity_type, entity_id, before, after "
         "FROM audit_events WHERE entity_id = ? ORDER BY seq");
     q->bind(1, std::string(entityId));
@@ -499,8 +501,8 @@ void SqliteStore::insert_user(const UserRecord& user) {
 }
 
 void SqliteStore::insert_user_row(const UserRecord& user) {
-    auto q = statements_.get(std::string("INSERT INTO users (") + kUserColumns +
-                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    auto q = statements_->get(std::string("INSERT INTO users (") + kUserColumns +
+                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     const auto& p = user.principal;
     q->bind(1, p.userId);
     q->bind(2, p.username);
@@ -515,7 +517,7 @@ void SqliteStore::insert_user_row(const UserRecord& user) {
 
 std::optional<UserRecord> SqliteStore::find_user(std::string_view id) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
+    auto q = statements_->get(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
     q->bind(1, std::string(id));
     if (!q->executeStep())
         return std::nullopt;
@@ -525,7 +527,7 @@ std::optional<UserRecord> SqliteStore::find_user(std::string_view id) {
 std::optional<UserRecord> SqliteStore::find_user_by_username(std::string_view username) {
     std::lock_guard lock(mutex_);
     auto q =
-        statements_.get(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
+        statements_->get(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
     q->bind(1, std::string(username));
     if (!q->executeStep())
         return std::nullopt;
@@ -538,7 +540,7 @@ void SqliteStore::insert_session(const SessionRecord& s) {
 }
 
 void SqliteStore::insert_session_locked(const SessionRecord& s) {
-    auto q = statements_.get(
+    auto q = statements_->get(
         "INSERT INTO sessions (id, secret_hash, user_id, created_at, "
         "last_used_at, expires_at, revoked, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q->bind(1, s.id);
@@ -554,7 +556,7 @@ void SqliteStore::insert_session_locked(const SessionRecord& s) {
 
 std::optional<SessionRecord> SqliteStore::find_session(std::string_view id) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get(
+    auto q = statements_->get(
         "SELECT id, secret_hash, user_id, created_at, last_used_at, expires_at, "
         "revoked, ends_at FROM sessions WHERE id = ?");
     q->bind(1, std::string(id));
@@ -569,7 +571,7 @@ std::optional<SessionRecord> SqliteStore::find_session(std::string_view id) {
 void SqliteStore::touch_session(std::string_view id, std::int64_t lastUsedAtMs,
                                 std::int64_t expiresAtMs) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get("UPDATE sessions SET last_used_at = ?, expires_at = ? WHERE id = ?");
+    auto q = statements_->get("UPDATE sessions SET last_used_at = ?, expires_at = ? WHERE id = ?");
     q->bind(1, static_cast<std::int64_t>(lastUsedAtMs));
     q->bind(2, static_cast<std::int64_t>(expiresAtMs));
     q->bind(3, std::string(id));
@@ -578,7 +580,7 @@ void SqliteStore::touch_session(std::string_view id, std::int64_t lastUsedAtMs,
 
 void SqliteStore::revoke_session(std::string_view id) {
     std::lock_guard lock(mutex_);
-    auto q = statements_.get("UPDATE sessions SET revoked = 1 WHERE id = ?");
+    auto q = statements_->get("UPDATE sessions SET revoked = 1 WHERE id = ?");
     q->bind(1, std::string(id));
     q->exec();
 }
@@ -587,12 +589,12 @@ bool SqliteStore::change_password(std::string_view userId, const std::string& pa
                                   const SessionRecord& newSession) {
     std::lock_guard lock(mutex_);
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    auto update = statements_.get("UPDATE users SET password_hash = ? WHERE id = ?");
+    auto update = statements_->get("UPDATE users SET password_hash = ? WHERE id = ?");
     update->bind(1, passwordHash);
     update->bind(2, std::string(userId));
     if (update->exec() != 1)
         return false;
-    auto revoke = statements_.get("UPDATE sessions SET revoked = 1 WHERE user_id = ?");
+    auto revoke = statements_->get("UPDATE sessions SET revoked = 1 WHERE user_id = ?");
     revoke->bind(1, std::string(userId));
     revoke->exec();
     insert_session_locked(newSession);

@@ -5,7 +5,6 @@
 #include <mutex>
 #include <string>
 
-#include "platform/sqlite_statement_cache.hpp"
 #include "platform/store.hpp"
 
 namespace SQLite {
@@ -13,6 +12,8 @@ class Database;
 }
 
 namespace orgdesk::platform {
+
+class StatementCache;
 
 class SqliteStore final : public Store {
   public:
@@ -116,7 +117,7 @@ class SqliteStore final : public Store {
     // keeps every method a single transaction on a single connection.
     std::mutex mutex_;
     std::unique_ptr<SQLite::Database> db_;
-    StatementCache statements_{*db_};  // after db_: finalized before the connection closes
+    std::unique_ptr<StatementCache> statements_;  // after db_: finalized before it closes
 };
 
 }  // namespace orgdesk::platform
