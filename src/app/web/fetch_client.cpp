@@ -1,5 +1,6 @@
 #include "app/web/fetch_client.hpp"
 
+#include <emscripten/emscripten.h>
 #include <emscripten/fetch.h>
 
 #include <cstring>
@@ -17,9 +18,11 @@ struct FetchClient::Call {
     RequestId id;
     Purpose purpose;
     std::string body;
-    std::vector<std::pair<std::string, std::string>> headerValues;
+    std::string authorization;
+    std::string ifMatch;
+    std::string idempotencyKey;
     bool longPoll;
-    std::vector<const char*> headers;  // pointers into headerValues, ending with nullptr
+    std::vector<const char*> headers;
 };
 
 void FetchClient::send(const HttpRequest& request) {
@@ -27,12 +30,27 @@ void FetchClient::send(const HttpRequest& request) {
                                             request.id,
                                             request.purpose,
                                             request.body,
-                                            request_headers(request),
+                                            "Bearer " + request.token,
+                                            request.ifMatch,
+                                            request.idempotencyKey,
                                             request.longPoll,
                                             {}});
-    for (const auto& [name, value] : call->headerValues) {
-        call->headers.push_back(name.c_str());
-        call->headers.push_back(value.c_str());
+    call->headers = {"Accept", "application/json"};
+    if (!request.body.empty()) {
+        call->headers.push_back("Content-Type");
+        call->headers.push_back("application/json");
+    }
+    if (!request.token.empty()) {
+        call->headers.push_back("Authorization");
+        call->headers.push_back(call->authorization.c_str());
+    }
+    if (!call->ifMatch.empty()) {
+        call->headers.push_back("If-Match");
+        call->headers.push_back(call->ifMatch.c_str());
+    }
+    if (!call->idempotencyKey.empty()) {
+        call->headers.push_back("Idempotency-Key");
+        call->headers.push_back(call->idempotencyKey.c_str());
     }
     call->headers.push_back(nullptr);
 
@@ -48,7 +66,9 @@ void FetchClient::send(const HttpRequest& request) {
     attr.onsuccess = on_done;
     attr.onerror = on_done;
     attr.userData = call.release();
-    waiting_.started(request);
+    if (!request.longPoll)
+        if (inFlight_++ == 0)
+            waitingSinceMs_ = emscripten_get_now();
     emscripten_fetch(&attr, request.path.c_str());
 }
 
@@ -61,7 +81,8 @@ void FetchClient::on_done(emscripten_fetch_t* fetch) {
     // status 0 means the server could not be reached at all.
     call->client->answers_.push_back(
         HttpAnswered{call->id, call->purpose, static_cast<int>(fetch->status), std::move(body)});
-    call->client->waiting_.finished(call->longPoll);
+    if (!call->longPoll)
+        --call->client->inFlight_;
     emscripten_fetch_close(fetch);
     wake();
 }
@@ -70,6 +91,10 @@ std::vector<HttpAnswered> FetchClient::take_answers() {
     std::vector<HttpAnswered> answers;
     answers.swap(answers_);
     return answers;
+}
+
+bool FetchClient::waiting_longer_than(double ms) const {
+    return inFlight_ > 0 && emscripten_get_now() - waitingSinceMs_ > ms;
 }
 
 }  // namespace orgdesk::app::web
