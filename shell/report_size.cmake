@@ -1,19 +1,25 @@
-# Prints the size of the web build, raw and gzip-compressed (what a browser downloads).
-# Usage: cmake -DDIST=<dist folder> -P report_size.cmake
-file(GLOB files "${DIST}/*.js" "${DIST}/*.wasm" "${DIST}/*.data" "${DIST}/*.html")
+# Prints the size of one build of the web app, raw and gzip-compressed (what a browser
+# downloads): the page and NAME's module (NAME.js, NAME.wasm, NAME.data).
+# Usage: cmake -DDIST=<dist folder> -DNAME=<orgdesk | orgdesk-local> -P report_size.cmake
+set(files "${DIST}/${NAME}.js" "${DIST}/${NAME}.wasm" "${DIST}/${NAME}.data")
+file(GLOB page "${DIST}/*.html" "${DIST}/boot.js")
+list(APPEND files ${page})
 set(total_raw 0)
 set(total_gzip 0)
 foreach(f IN LISTS files)
+    if(NOT EXISTS "${f}")
+        continue()
+    endif()
     file(SIZE "${f}" raw)
-    set(gz "${DIST}/.size-probe.gz")
+    set(gz "${DIST}/.size-probe-${NAME}.gz")
     file(ARCHIVE_CREATE OUTPUT "${gz}" PATHS "${f}" FORMAT raw COMPRESSION GZip)
     file(SIZE "${gz}" gzip)
     file(REMOVE "${gz}")
     get_filename_component(name "${f}" NAME)
-    message(STATUS "web build: ${name}: ${raw} bytes raw, ${gzip} bytes gzip")
+    message(STATUS "web build ${NAME}: ${name}: ${raw} bytes raw, ${gzip} bytes gzip")
     math(EXPR total_raw "${total_raw} + ${raw}")
     math(EXPR total_gzip "${total_gzip} + ${gzip}")
 endforeach()
 math(EXPR raw_kib "${total_raw} / 1024")
 math(EXPR gzip_kib "${total_gzip} / 1024")
-message(STATUS "web build total: ${raw_kib} KiB raw, ${gzip_kib} KiB gzip")
+message(STATUS "web build ${NAME} total: ${raw_kib} KiB raw, ${gzip_kib} KiB gzip")
