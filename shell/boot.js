@@ -40,7 +40,11 @@ window.addEventListener('blur', (event) => {
     params.set('sandbox', 'local');
     location.replace(`${location.pathname}?${params}${location.hash}`);
   };
+  // An Orgdesk server answers /healthz with JSON carrying a status, even when its database is
+  // down (503). A static host answers 404, or its index page for any path. The body is always
+  // read: an unread one keeps the request open.
   fetch('healthz', { cache: 'no-store' })
-    .then((response) => { if (response.status === 404) goLocal(); })
+    .then((response) => response.json())
+    .then((health) => { if (typeof health?.status !== 'string') goLocal(); })
     .catch(goLocal);
 })();

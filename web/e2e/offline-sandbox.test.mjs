@@ -20,14 +20,16 @@ let site;
 let chromium;
 const asked = [];  // every path the page asked the static server for
 
-// A static file host: the files of build/web/dist, and 404 for anything else.
+// A static file host: the files of build/web/dist. Like many hosts of single-page apps, it answers
+// any other path with the page itself (so /healthz gets 200 and HTML, not a 404).
 async function serveStatically() {
   const server = createServer(async (request, response) => {
-    const name = new URL(request.url, 'http://x').pathname.replace(/^\/$/, '/index.html');
-    asked.push(name);
+    const requested = new URL(request.url, 'http://x').pathname.replace(/^\/$/, '/index.html');
+    asked.push(requested);
+    const name = types[path.extname(requested)] ? requested : '/index.html';
     const type = types[path.extname(name)];
     try {
-      if (!type || name.includes('..')) throw new Error('not a file of the build');
+      if (name.includes('..')) throw new Error('not a file of the build');
       const body = await readFile(path.join(dist, name));
       response.writeHead(200, { 'Content-Type': type });
       response.end(body);
