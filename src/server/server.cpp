@@ -58,7 +58,9 @@ struct Server::Impl {
           sandboxSweeper(api.sandboxes, options.sandboxes.sweepInterval),
           limits{options.maxHeaderBytes, options.maxBodyBytes, options.ioTimeout,
                  options.headerTimeout,
-                 static_cast<std::size_t>(std::max(1, options.maxConnections))} {}
+                 static_cast<std::size_t>(std::max(1, options.maxConnections))} {
+        api.hasher.prepare_decoy();
+    }
 
     void run_io() {
         // A handler that throws past HttpApplication is a bug, but must not end the server.
