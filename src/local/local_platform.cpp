@@ -1,6 +1,7 @@
 #include "local/local_platform.hpp"
 
 #include <emscripten/emscripten.h>
+#include <emscripten/eventloop.h>
 
 #include <algorithm>
 #include <exception>
@@ -74,6 +75,18 @@ server::ServerOptions LocalPlatform::options() {
 
 LocalPlatform::LocalPlatform() : store_(":memory:"), api_(store_, options(), nullptr) {
     instance = this;
+    // Ended sandboxes (Reset starts a new one) are purged as the server's sweeper would, so a
+    // page left open all day does not keep every earlier sandbox's rows in memory.
+    emscripten_set_interval(sweep_ended_sandboxes,
+                            static_cast<double>(options().sandboxes.sweepInterval.count()), this);
+}
+
+void LocalPlatform::sweep_ended_sandboxes(void* platform) {
+    try {
+        static_cast<LocalPlatform*>(platform)->api_.sandboxes.purge_expired();
+    } catch (const std::exception& e) {
+        emscripten_log(EM_LOG_ERROR, "purging ended sandboxes: %s", e.what());
+    }
 }
 
 void LocalPlatform::handle(const app::HttpRequest& request, Answer answer) {

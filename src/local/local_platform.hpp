@@ -3,7 +3,8 @@
 // the same SQLite store, here an in-memory database inside the page. Requests come in as the
 // app's HttpRequest and answers go out as HttpAnswered, through the same HttpApplication that
 // serves the network, so no rule or route exists twice. No threads: what the server does in the
-// background (provisioning, a long poll's time running out) runs from browser timers here.
+// background (provisioning, a long poll's time running out, purging ended sandboxes) runs from
+// browser timers here.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -33,6 +34,7 @@ class LocalPlatform {
     void schedule_provisioning(std::int64_t atMs);
     static void provisioning_due(void* run);
     void provision();
+    static void sweep_ended_sandboxes(void* platform);
 
     platform::SqliteStore store_;
     server::Api api_;
