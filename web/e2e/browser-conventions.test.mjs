@@ -388,3 +388,37 @@ test('a click on a column header sorts the list; the sort is there again after a
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('a column border dragged wider or narrower stays so after a reload', async () => {
+  const page = await newPage(server.url);
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+  const before = await findItem(page, 'Status');
+  // The border between Name and Status, dragged 150 px to the left in small steps, as a hand does.
+  const y = before.y + before.h / 2;
+  await page.mouse.move(before.x, y);
+  await page.waitForTimeout(100);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step += 1) {
+    await page.mouse.move(before.x - 15 * step, y);
+    await page.waitForTimeout(30);
+  }
+  await page.mouse.up();
+  await page.waitForFunction((from) => {
+    const status = (window.orgdeskItems ?? []).find((i) => i.label === 'Status');
+    return status && Math.abs(status.x - (from - 150)) <= 3;
+  }, before.x, { timeout: 5000, polling: 50 });
+  const dragged = await findItem(page, 'Status');
+  const stored = await page.waitForFunction(() => JSON.parse(localStorage.getItem('orgdesk.preferences') ?? '{}')
+    ['seller@demo.test']?.organizationColumns, null, { timeout: 5000 });
+  assert.ok((await stored.jsonValue()).name > 0);
+
+  await page.reload();
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+  const again = await findItem(page, 'Status');
+  assert.ok(Math.abs(again.x - dragged.x) <= 2, `Status starts at ${again.x} after the reload, ${dragged.x} before`);
+  assert.ok(before.x - again.x > 140, 'not back to the default width');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
