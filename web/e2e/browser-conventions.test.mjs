@@ -221,6 +221,15 @@ test('on a phone, tapping a text field gives an editable element the focus (the 
   await page.keyboard.insertText('orgdesk-demo');
   await page.keyboard.press('Enter');
   await findItem(page, 'Organizations');
+
+  // One tap on a column header sorts: a finger does not hover it first, as a mouse does.
+  const header = await findItem(page, 'Name');
+  await page.touchscreen.tap(header.x + header.w / 2, header.y + header.h / 2);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('orgdesk.preferences') ?? '{}')
+    ['seller@demo.test']?.organizationSort === 'name', null, { timeout: 5000 });
+  await page.waitForTimeout(300);  // a second press of the same tap would turn it descending
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('orgdesk.preferences'))
+    ['seller@demo.test'].organizationSort), 'name', 'one tap, one press');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

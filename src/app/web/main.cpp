@@ -25,6 +25,7 @@
 #include "app/web/fetch_client.hpp"
 #include "app/web/fonts.hpp"
 #include "app/web/on_demand_font.hpp"
+#include "app/web/pointer_source.hpp"
 #include "app/web/text_input.hpp"
 #include "app/web/timers.hpp"
 
@@ -311,6 +312,7 @@ int main() {
     install_wake_hooks();
     install_text_input(a.window);
     install_clipboard();
+    install_pointer_source();
     // The remembered choices, and a shared link: the screen it names opens after the sign-in.
     a.storedPreferences = stored_preferences();
     a.glyphs = orgdesk::app::note_text(std::move(a.glyphs), a.storedPreferences);
