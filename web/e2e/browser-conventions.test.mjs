@@ -428,6 +428,15 @@ test('a column border dragged wider or narrower stays so after a reload', async 
   const again = await findItem(page, 'Status');
   assert.ok(Math.abs(again.x - dragged.x) <= 2, `Status starts at ${again.x} after the reload, ${dragged.x} before`);
   assert.ok(before.x - again.x > 140, 'not back to the default width');
+  // A new sort starts a new table (see organizations_view.cpp): it keeps the widths too.
+  await page.mouse.move(again.x - 60, y);
+  await page.waitForTimeout(150);
+  await clickItem(page, 'Name');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('orgdesk.preferences') ?? '{}')
+    ['seller@demo.test']?.organizationSort === 'name', null, { timeout: 5000 });
+  await page.waitForTimeout(200);
+  const sorted = await findItem(page, 'Status');
+  assert.ok(Math.abs(sorted.x - dragged.x) <= 2, `Status starts at ${sorted.x} once sorted, ${dragged.x} before`);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
