@@ -11,7 +11,8 @@
 # Steps: apt packages, Emscripten (+ local cache warm-up), Dear ImGui 1.90.1 source
 # (Debian source package from trixie, sha256-verified), nlohmann include link,
 # subset Inter fonts, npm (playwright-core; never downloads a browser) + a headless
-# chromium WebGL2 check.
+# chromium WebGL2 check, SQLiteCpp (with SQLite) and libsodium sources for the offline
+# sandbox (Debian source tarballs, sha256-verified).
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
@@ -30,6 +31,15 @@ IMGUI_SHA256=ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c
 CJK_UNICODES='U+3000-303F,U+3040-30FF,U+3100-318F,U+31F0-31FF,U+3400-4DBF,U+4E00-9FFF,U+AC00-D7AF,U+F900-FAFF,U+FF00-FFEF'
 FONT_UNICODES='U+0020-007E,U+00A0-017F,U+0370-03FF,U+0400-04FF,U+2000-206F,U+20A0-20CF,U+2190-21FF,U+2022,U+2026'
 CHROMIUM=/usr/bin/chromium
+# The offline sandbox runs the platform inside WebAssembly: SQLiteCpp (whose Debian source
+# carries the SQLite amalgamation it was released with) and libsodium, as Debian source
+# tarballs of the versions bookworm installs for the server, compiled by em++ (src/local).
+SQLITECPP_ORIG=sqlitecpp_3.2.1.orig.tar.gz
+SQLITECPP_URL=http://deb.debian.org/debian/pool/main/s/sqlitecpp/$SQLITECPP_ORIG
+SQLITECPP_SHA256=70c67d5680c47460f82a7abf8e6b0329bf2fb10795a982a6d8abc06adb42d693
+SODIUM_ORIG=libsodium_1.0.18.orig.tar.gz
+SODIUM_URL=http://deb.debian.org/debian/pool/main/libs/libsodium/$SODIUM_ORIG
+SODIUM_SHA256=d59323c6b712a1519a5daf710b68f5e7fde57040845ffec53850911f10a5d4f4
 
 say() { printf 'setup: %s: %s\n' "$1" "$2"; }
 die() { printf 'setup: %s: FAILED: %s\n' "$1" "$2" >&2; exit 1; }
@@ -54,7 +64,7 @@ mkdir -p "$DEPS" "$LOGS"
 # One scratch dir per run for test builds and downloads, removed on any exit.
 SCRATCH=$(mktemp -d /tmp/orgdesk-setup.XXXXXX)
 chmod 755 "$SCRATCH"
-cleanup() { rm -rf "$SCRATCH" "$DEPS"/imgui.unpack.*; }
+cleanup() { rm -rf "$SCRATCH" "$DEPS"/imgui.unpack.* "$DEPS"/source.unpack.*; }
 trap cleanup EXIT
 
 # ---------------------------------------------------------------------------
@@ -514,6 +524,54 @@ EOF
     say "$step2" "installed (verified: WebGL2 true; $key; $(took "$t0"))"
 }
 
+# ---------------------------------------------------------------------------
+# 7. Sources for the offline sandbox (Debian source tarballs, sha256-verified) and a header
+#    folder for em++ naming only Boost, spdlog and fmt (never /usr/include itself)
+# ---------------------------------------------------------------------------
+# fetch_source STEP NAME URL SHA256 DIR: downloads NAME once into .deps/sources, verifies it and
+# unpacks it (one top folder stripped) into DIR, unless DIR holds that verified version already.
+fetch_source() {
+    local step=$1 name=$2 url=$3 sha=$4 dst=$5 stamp=$5/.orgdesk-source.stamp
+    if [[ -f $stamp ]] && grep -qx "$sha" "$stamp"; then
+        say "$step" "already present ($name, sha256 verified)"
+        return
+    fi
+    local t0; t0=$(now)
+    local tarball=$DEPS/sources/$name
+    mkdir -p "$DEPS/sources"
+    if [[ ! -f $tarball ]] || [[ "$(sha256sum "$tarball" | cut -d' ' -f1)" != "$sha" ]]; then
+        curl -fsSL --retry 3 -o "$tarball.tmp" "$url" || die "$step" "cannot download $url"
+        mv -f "$tarball.tmp" "$tarball"
+    fi
+    local got; got=$(sha256sum "$tarball" | cut -d' ' -f1)
+    [[ $got == "$sha" ]] || die "$step" "$name sha256 is $got, expected $sha"
+    local un; un=$(mktemp -d "$DEPS/source.unpack.XXXXXX")
+    tar -xf "$tarball" -C "$un" --strip-components=1 --no-same-owner --no-same-permissions \
+        || { rm -rf "$un"; die "$step" "cannot unpack $tarball"; }
+    printf '%s\n%s\n' "$sha" "$name (Debian source, $url)" >"$un/.orgdesk-source.stamp"
+    rm -rf "$dst"
+    mv "$un" "$dst"
+    chmod 755 "$dst"
+    say "$step" "installed ($name, sha256 verified, $(took "$t0"))"
+}
+
+step_wasm_sources() {
+    fetch_source "sqlitecpp source" "$SQLITECPP_ORIG" "$SQLITECPP_URL" "$SQLITECPP_SHA256" "$DEPS/sqlitecpp"
+    [[ -f $DEPS/sqlitecpp/sqlite3/sqlite3.c ]] || die "sqlitecpp source" "sqlite3/sqlite3.c missing"
+    fetch_source "libsodium source" "$SODIUM_ORIG" "$SODIUM_URL" "$SODIUM_SHA256" "$DEPS/libsodium"
+    local step="wasm-include" dir=$DEPS/wasm-include h changed=0
+    mkdir -p "$dir"
+    for h in boost spdlog fmt; do
+        [[ -d /usr/include/$h ]] || die "$step" "/usr/include/$h missing (libboost-dev, libspdlog-dev, libfmt-dev)"
+        if [[ "$(readlink "$dir/$h" 2>/dev/null || true)" != "/usr/include/$h" ]]; then
+            rm -rf "${dir:?}/$h"
+            ln -s "/usr/include/$h" "$dir/$h"
+            changed=1
+        fi
+    done
+    if [[ $changed -eq 0 ]]; then say "$step" "already present (boost, spdlog, fmt)"; else say "$step" "installed (links to /usr/include/{boost,spdlog,fmt})"; fi
+}
+
 T_START=$(now)
 step_apt
 step_emscripten
@@ -522,4 +580,5 @@ step_json_include
 step_fonts
 step_fonts_cjk
 step_npm
+step_wasm_sources
 say "done" "all steps OK in $(took "$T_START"); use: source $DEPS/env.sh"

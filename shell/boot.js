@@ -22,3 +22,29 @@ window.addEventListener('blur', (event) => {
   const ours = (element) => element === Module.canvas || element?.id === 'text-input';
   if (ours(event.target) && ours(event.relatedTarget)) event.stopImmediatePropagation();
 }, true);
+
+// Which module runs the app. The normal one (orgdesk.js) talks to the Orgdesk server that served
+// this page. The offline sandbox (orgdesk-local.js) carries the platform inside, with its own
+// in-memory data: asked for with ?sandbox=local, and taken when no Orgdesk server is behind the
+// page (the files are hosted as they are, so the server's /healthz is missing). The normal start
+// waits for nothing: the check runs beside it, and only a page without a server is reloaded.
+(function chooseModule() {
+  const params = new URLSearchParams(location.search);
+  const local = params.get('sandbox') === 'local';
+  const script = document.createElement('script');
+  script.src = local ? 'orgdesk-local.js' : 'orgdesk.js';
+  script.async = true;
+  document.body.appendChild(script);
+  if (local) return;
+  const goLocal = () => {
+    params.set('sandbox', 'local');
+    location.replace(`${location.pathname}?${params}${location.hash}`);
+  };
+  // An Orgdesk server answers /healthz with JSON carrying a status, even when its database is
+  // down (503). A static host answers 404, or its index page for any path. The body is always
+  // read: an unread one keeps the request open.
+  fetch('healthz', { cache: 'no-store' })
+    .then((response) => response.json())
+    .then((health) => { if (typeof health?.status !== 'string') goLocal(); })
+    .catch(goLocal);
+})();

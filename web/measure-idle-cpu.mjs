@@ -1,6 +1,7 @@
 // Measures what an idle Orgdesk tab costs: signs in, waits until the frame loop sleeps, then
 // counts the CPU time (user + system, from /proc) of every Chromium process and the frames
-// drawn over a quiet period. By hand, not in CI:
+// drawn over a quiet period. The same browser with an empty page open instead is measured
+// first, over the same period: Chromium's own background work is the baseline. By hand, not in CI:
 //   (cd web && node measure-idle-cpu.mjs [seconds])     # 10 s by default
 import { readdirSync, readFileSync } from 'node:fs';
 import { startServer, launchBrowser, findItem, typeInto } from './e2e/harness.mjs';
@@ -36,9 +37,29 @@ function chromiumTicks() {
   return ticks;
 }
 
+// Chromium's CPU over `seconds`, as seconds of CPU and per cent of one core.
+async function cpuOver(seconds) {
+  const ticksBefore = chromiumTicks();
+  const started = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const cpuSeconds = (chromiumTicks() - ticksBefore) / ticksPerSecond;
+  const elapsed = (Date.now() - started) / 1000;
+  return { elapsed, cpuSeconds, percent: (cpuSeconds / elapsed) * 100 };
+}
+
+const describe = ({ elapsed, cpuSeconds, percent }) =>
+  `${cpuSeconds.toFixed(2)} s of CPU in ${elapsed.toFixed(1)} s = ${percent.toFixed(2)} % of one core`;
+
 const server = await startServer();
 const chromium = await launchBrowser();
 try {
+  const blank = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+  await blank.goto('about:blank');
+  await blank.waitForTimeout(1000);
+  const baseline = await cpuOver(seconds);
+  await blank.close();
+  console.log(`baseline, an empty page: Chromium (all processes) used ${describe(baseline)}`);
+
   const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
   await page.addInitScript(() => {
     window.orgdeskFrames = 0;
@@ -55,15 +76,10 @@ try {
   await page.waitForTimeout(1000);  // let the last paint and any GC settle
 
   const framesBefore = await page.evaluate(() => window.orgdeskFrames);
-  const ticksBefore = chromiumTicks();
-  const started = Date.now();
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  const ticks = chromiumTicks() - ticksBefore;
-  const elapsed = (Date.now() - started) / 1000;
+  const idle = await cpuOver(seconds);
   const frames = (await page.evaluate(() => window.orgdeskFrames)) - framesBefore;
-  const cpuSeconds = ticks / ticksPerSecond;
-  console.log(`idle for ${elapsed.toFixed(1)} s: ${frames} frames drawn; Chromium (all processes) used ` +
-              `${cpuSeconds.toFixed(2)} s of CPU = ${((cpuSeconds / elapsed) * 100).toFixed(2)} % of one core`);
+  console.log(`idle Orgdesk tab: ${frames} frames drawn; Chromium (all processes) used ${describe(idle)}`);
+  console.log(`above the empty page: ${(idle.cpuSeconds - baseline.cpuSeconds).toFixed(2)} s of CPU`);
 } finally {
   await chromium.close();
   await server.stop();

@@ -45,7 +45,6 @@ std::string random_password() {
 
 PasswordHasher::PasswordHasher(int maxConcurrent) : slots_(std::max(1, maxConcurrent)) {
     ensure_sodium_initialized();
-    decoyHash_ = hash(random_password());
 }
 
 std::string PasswordHasher::hash(std::string_view password) {
@@ -64,7 +63,12 @@ bool PasswordHasher::verify(const std::string& passwordHash, std::string_view pa
     return crypto_pwhash_str_verify(passwordHash.c_str(), password.data(), password.size()) == 0;
 }
 
+void PasswordHasher::prepare_decoy() {
+    std::call_once(decoyMade_, [this] { decoyHash_ = hash(random_password()); });
+}
+
 void PasswordHasher::verify_nothing(std::string_view password) {
+    prepare_decoy();
     static_cast<void>(verify(decoyHash_, password));
 }
 

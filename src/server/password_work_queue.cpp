@@ -19,7 +19,7 @@ constexpr std::chrono::seconds kMaxWait{30};
 
 PasswordWorkQueue::PasswordWorkQueue(int workers, int maxWaiting)
     : maxWaiting_(static_cast<std::size_t>(std::max(0, maxWaiting))) {
-    for (int i = 0; i < std::max(1, workers); ++i)
+    for (int i = 0; i < workers; ++i)
         workers_.emplace_back([this] { run_worker(); });
 }
 
@@ -42,6 +42,12 @@ void PasswordWorkQueue::stop() {
 }
 
 bool PasswordWorkQueue::try_submit(std::function<void()> job) {
+    if (workers_.empty()) {  // no threads of its own: the work is done now
+        if (stopping_)
+            return false;
+        job();
+        return true;
+    }
     {
         std::lock_guard lock(mutex_);
         if (stopping_ || waiting_.size() >= maxWaiting_)

@@ -18,6 +18,8 @@ namespace orgdesk::server {
 
 class PasswordWorkQueue {
   public:
+    // With no `workers` (a web page has no threads to spare) each job runs at once, in the
+    // thread that submits it.
     PasswordWorkQueue(int workers, int maxWaiting);
     ~PasswordWorkQueue();  // stop()
     // Drops the waiting work and joins the workers (after the work in hand); idempotent. The

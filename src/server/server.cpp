@@ -14,42 +14,16 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 
-#include "platform/order_service.hpp"
-#include "platform/organization_service.hpp"
-#include "platform/provisioning_worker.hpp"
-#include "platform/subscription_service.hpp"
-#include "server/auth_routes.hpp"
-#include "server/auth_service.hpp"
-#include "server/change_routes.hpp"
-#include "server/customer_routes.hpp"
-#include "server/health_routes.hpp"
-#include "server/http_application.hpp"
+#include "server/api.hpp"
 #include "server/listener.hpp"
-#include "server/openapi.hpp"
-#include "server/order_routes.hpp"
-#include "server/password_hasher.hpp"
-#include "server/password_work_queue.hpp"
-#include "server/router.hpp"
-#include "server/sandbox_routes.hpp"
-#include "server/sandbox_service.hpp"
 #include "server/sandbox_sweeper.hpp"
-#include "server/seller_routes.hpp"
 #include "server/session_registry.hpp"
 #include "server/static_files.hpp"
-#include "server/webservice_routes.hpp"
 
 namespace orgdesk::server {
 namespace {
 
 namespace net = boost::asio;
-
-platform::Clock system_clock_ms() {
-    return [] {
-        return std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::system_clock::now().time_since_epoch())
-            .count();
-    };
-}
 
 int thread_count(int requested) {
     if (requested > 0)
@@ -79,31 +53,13 @@ std::optional<StaticFiles> static_files_of(const ServerOptions& options) {
 struct Server::Impl {
     Impl(platform::Store& store, ServerOptions serverOptions)
         : options(std::move(serverOptions)),
-          clock(options.clock ? options.clock : system_clock_ms()),
-          hasher(options.maxConcurrentPasswordHashes),
-          auth(store, hasher, clock, options.sessionIdleTimeout),
-          passwordWork(options.maxConcurrentPasswordHashes, options.maxWaitingPasswordChecks),
-          organizations(store, clock, options.newId, &changes),
-          orders(store, clock, options.newId, &changes),
-          subscriptions(store, clock, &changes),
-          provisioning(store, clock, options.newId, &changes, options.provisioningOptions),
-          sandboxes(store, clock, options.sandboxes),
-          sandboxSweeper(sandboxes, options.sandboxes.sweepInterval),
           staticFiles(static_files_of(options)),
-          application(router, auth, staticFiles ? &*staticFiles : nullptr),
+          api(store, options, staticFiles ? &*staticFiles : nullptr),
+          sandboxSweeper(api.sandboxes, options.sandboxes.sweepInterval),
           limits{options.maxHeaderBytes, options.maxBodyBytes, options.ioTimeout,
                  options.headerTimeout,
                  static_cast<std::size_t>(std::max(1, options.maxConnections))} {
-        add_auth_routes(router, auth, passwordWork);
-        add_customer_routes(router, organizations);
-        add_order_routes(router, orders, subscriptions);
-        add_change_routes(router, changes, clock());
-        orders.on_approved([this] { provisioning.wake(); });
-        add_health_routes(router, store);
-        add_seller_routes(router, store);
-        add_webservice_routes(router, auth, passwordWork, organizations, store);
-        add_sandbox_routes(router, sandboxes);
-        add_openapi_route(router);  // last: it documents the routes added before it
+        api.hasher.prepare_decoy();
     }
 
     void run_io() {
@@ -122,21 +78,9 @@ struct Server::Impl {
     }
 
     ServerOptions options;
-    platform::Clock clock;
-    PasswordHasher hasher;
-    AuthService auth;
-    // Declared after what its work uses, so it stops (joining its threads) before they go.
-    PasswordWorkQueue passwordWork;
-    platform::ChangeFeed changes;
-    platform::OrganizationService organizations;
-    platform::OrderService orders;
-    platform::SubscriptionService subscriptions;
-    platform::ProvisioningWorker provisioning;
-    SandboxService sandboxes;
-    SandboxSweeper sandboxSweeper;
-    Router router;
     std::optional<StaticFiles> staticFiles;
-    HttpApplication application;
+    Api api;
+    SandboxSweeper sandboxSweeper;
     ConnectionLimits limits;
 
     net::io_context context;
@@ -157,31 +101,31 @@ Server::~Server() {
 }
 
 const Router& Server::router() const {
-    return impl_->router;
+    return impl_->api.router;
 }
 
 platform::ChangeFeed& Server::changes() {
-    return impl_->changes;
+    return impl_->api.changes;
 }
 
 const PasswordHasher& Server::password_hasher() const {
-    return impl_->hasher;
+    return impl_->api.hasher;
 }
 
 const HttpApplication& Server::application() const {
-    return impl_->application;
+    return impl_->api.application;
 }
 
 std::uint16_t Server::start() {
     if (impl_->listener)
         throw std::logic_error("Server::start called twice");
     impl_->listener =
-        std::make_shared<Listener>(impl_->context, endpoint_of(impl_->options), impl_->application,
-                                   impl_->limits, impl_->sessions);
+        std::make_shared<Listener>(impl_->context, endpoint_of(impl_->options),
+                                   impl_->api.application, impl_->limits, impl_->sessions);
     impl_->listener->start();
     if (impl_->options.provisioning)
-        impl_->provisioning.start();
-    if (impl_->sandboxes.enabled())
+        impl_->api.provisioning.start();
+    if (impl_->api.sandboxes.enabled())
         impl_->sandboxSweeper.start();
     const int count = thread_count(impl_->options.threads);
     impl_->runningThreads = count;
@@ -191,10 +135,10 @@ std::uint16_t Server::start() {
 }
 
 void Server::stop() {
-    impl_->provisioning.stop();
+    impl_->api.provisioning.stop();
     impl_->sandboxSweeper.stop();
     if (impl_->threads.empty()) {
-        impl_->passwordWork.stop();
+        impl_->api.passwordWork.stop();
         return;
     }
     impl_->listener->stop();
@@ -206,7 +150,7 @@ void Server::stop() {
                                     [this] { return impl_->runningThreads == 0; });
     }
     // Sign-ins still waiting hold their connections: they go while the I/O context can close them.
-    impl_->passwordWork.stop();
+    impl_->api.passwordWork.stop();
     impl_->context.stop();
     for (auto& thread : impl_->threads)
         thread.join();

@@ -341,6 +341,28 @@ std::optional<WireFormat> format_of_media_type(std::string_view type) {
     return std::nullopt;
 }
 
+// A qvalue as RFC 9110 writes it: "0" or "1", then a dot and at most three digits, at most 1.
+// (Read by hand: the WebAssembly build's standard library has no from_chars for doubles.)
+std::optional<double> qvalue_of(std::string_view text) {
+    if (text.empty() || (text[0] != '0' && text[0] != '1'))
+        return std::nullopt;
+    int thousandths = (text[0] - '0') * 1000;
+    if (text.size() > 1) {
+        if (text[1] != '.' || text.size() > 5)
+            return std::nullopt;
+        int scale = 100;
+        for (const char digit : text.substr(2)) {
+            if (digit < '0' || digit > '9')
+                return std::nullopt;
+            thousandths += (digit - '0') * scale;
+            scale /= 10;
+        }
+    }
+    if (thousandths > 1000)
+        return std::nullopt;
+    return thousandths / 1000.0;
+}
+
 // The q parameter of a media range's parameters (";q=0.5;level=1"); 1 when absent, 0 when
 // malformed (a range the client did not write well is not one it asked for).
 double quality_of(std::string_view parameters) {
@@ -354,12 +376,7 @@ double quality_of(std::string_view parameters) {
             parameter[1] != '=') {
             continue;
         }
-        const auto value = core::trim(parameter.substr(2));
-        double q = 0;
-        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), q);
-        if (error != std::errc() || end != value.data() + value.size() || q < 0 || q > 1)
-            return 0;
-        return q;
+        return qvalue_of(core::trim(parameter.substr(2))).value_or(0);
     }
     return 1;
 }

@@ -104,6 +104,23 @@ TEST(NegotiateFormat, HonoursQualityAndOrder) {
         WireFormat::Json);
 }
 
+TEST(NegotiateFormat, ReadsQualityValuesAsTheHttpStandardWritesThem) {
+    // Three decimals tell 0.125 from 0.12; a malformed or too precise one counts as 0.
+    EXPECT_EQ(
+        negotiate_format("application/xml;q=0.125, application/json;q=0.12", WireFormat::Json),
+        WireFormat::Xml);
+    EXPECT_EQ(
+        negotiate_format("application/xml;q=1.000, application/json;q=0.999", WireFormat::Json),
+        WireFormat::Xml);
+    EXPECT_EQ(
+        negotiate_format("application/xml;q=0.1234, application/json;q=0.001", WireFormat::Xml),
+        WireFormat::Json);
+    EXPECT_EQ(negotiate_format("application/xml;q=1.001, application/json;q=0.5", WireFormat::Xml),
+              WireFormat::Json);
+    EXPECT_EQ(negotiate_format("application/xml;q=+0.9, application/json;q=0.5", WireFormat::Xml),
+              WireFormat::Json);
+}
+
 TEST(DecodeBase64, DecodesPaddedAndUnpadded) {
     EXPECT_EQ(decode_base64("b3JnZGVzay1kZW1v"), "orgdesk-demo");
     EXPECT_EQ(decode_base64("YWI="), "ab");

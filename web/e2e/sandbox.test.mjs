@@ -1,7 +1,8 @@
 // Issue 6 in the browser: a visitor without an account clicks "Try a sandbox" on the sign-in
 // screen, lands in a private demo tenant as its Distributor Admin with the banner counting down,
 // switches to the Account Manager without signing in again, approves a pending order of the
-// sandbox, and resets the sandbox. Checked on screen and through the API.
+// sandbox, and resets the sandbox. Checked on screen and through the API. And the same server's
+// page opened with ?sandbox=local runs the offline sandbox, without asking the server anything.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -93,4 +94,27 @@ test('a visitor tries a sandbox, switches role and approves an order', async () 
   assert.equal(sandboxes.length, 2);
   assert.notEqual(sandboxes[1].sandboxId, sandbox.sandboxId);
   assert.deepEqual(problems, []);
+});
+
+test('?sandbox=local on a real server runs the sandbox inside the page: nothing reaches the server', async () => {
+  const page = await chromium.browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+
+  await page.goto(`${server.url}?sandbox=local`);
+  await findItem(page, 'Sign in to Orgdesk');
+  await clickItem(page, 'Try a sandbox');
+  await findItem(page, 'Dana Distributor  ·  Distributor Admin', { timeout: 30000 });
+  await waitForLabel(page, /^Demo sandbox {2}· {2}(60|59) minutes left$/, 'the countdown');
+  await clickItem(page, 'Account Manager');
+  await waitForLabel(page, / {2}· {2}Account Manager$/, 'the Account Manager signed in');
+
+  assert.deepEqual(problems, []);
+  // The server served the files; the offline module asked it nothing else, not even /healthz.
+  assert.deepEqual(asked.filter((p) => !/(^\/$|\.(html|js|css|wasm|data)$)/.test(p)), []);
+  assert.ok(asked.includes('/orgdesk-local.wasm'), 'the offline module was loaded');
+  assert.ok(!asked.includes('/orgdesk.wasm'), 'the normal module was not');
+  await page.close();
 });

@@ -1,6 +1,5 @@
 #include "app/web/fetch_client.hpp"
 
-#include <emscripten/emscripten.h>
 #include <emscripten/fetch.h>
 
 #include <cstring>
@@ -18,11 +17,9 @@ struct FetchClient::Call {
     RequestId id;
     Purpose purpose;
     std::string body;
-    std::string authorization;
-    std::string ifMatch;
-    std::string idempotencyKey;
+    std::vector<std::pair<std::string, std::string>> headerValues;
     bool longPoll;
-    std::vector<const char*> headers;
+    std::vector<const char*> headers;  // pointers into headerValues, ending with nullptr
 };
 
 void FetchClient::send(const HttpRequest& request) {
@@ -30,27 +27,12 @@ void FetchClient::send(const HttpRequest& request) {
                                             request.id,
                                             request.purpose,
                                             request.body,
-                                            "Bearer " + request.token,
-                                            request.ifMatch,
-                                            request.idempotencyKey,
+                                            request_headers(request),
                                             request.longPoll,
                                             {}});
-    call->headers = {"Accept", "application/json"};
-    if (!request.body.empty()) {
-        call->headers.push_back("Content-Type");
-        call->headers.push_back("application/json");
-    }
-    if (!request.token.empty()) {
-        call->headers.push_back("Authorization");
-        call->headers.push_back(call->authorization.c_str());
-    }
-    if (!call->ifMatch.empty()) {
-        call->headers.push_back("If-Match");
-        call->headers.push_back(call->ifMatch.c_str());
-    }
-    if (!call->idempotencyKey.empty()) {
-        call->headers.push_back("Idempotency-Key");
-        call->headers.push_back(call->idempotencyKey.c_str());
+    for (const auto& [name, value] : call->headerValues) {
+        call->headers.push_back(name.c_str());
+        call->headers.push_back(value.c_str());
     }
     call->headers.push_back(nullptr);
 
@@ -66,9 +48,7 @@ void FetchClient::send(const HttpRequest& request) {
     attr.onsuccess = on_done;
     attr.onerror = on_done;
     attr.userData = call.release();
-    if (!request.longPoll)
-        if (inFlight_++ == 0)
-            waitingSinceMs_ = emscripten_get_now();
+    waiting_.started(request);
     emscripten_fetch(&attr, request.path.c_str());
 }
 
@@ -81,8 +61,7 @@ void FetchClient::on_done(emscripten_fetch_t* fetch) {
     // status 0 means the server could not be reached at all.
     call->client->answers_.push_back(
         HttpAnswered{call->id, call->purpose, static_cast<int>(fetch->status), std::move(body)});
-    if (!call->longPoll)
-        --call->client->inFlight_;
+    call->client->waiting_.finished(call->longPoll);
     emscripten_fetch_close(fetch);
     wake();
 }
@@ -91,10 +70,6 @@ std::vector<HttpAnswered> FetchClient::take_answers() {
     std::vector<HttpAnswered> answers;
     answers.swap(answers_);
     return answers;
-}
-
-bool FetchClient::waiting_longer_than(double ms) const {
-    return inFlight_ > 0 && emscripten_get_now() - waitingSinceMs_ > ms;
 }
 
 }  // namespace orgdesk::app::web

@@ -7,27 +7,23 @@
 
 #include "app/effects.hpp"
 #include "app/events.hpp"
+#include "app/web/transport.hpp"
 
 namespace orgdesk::app::web {
 
-class FetchClient {
+class FetchClient final : public Transport {
   public:
-    void send(const HttpRequest& request);
-    // The answers that arrived since the last call, in arrival order.
-    std::vector<HttpAnswered> take_answers();
-    // Whether a request is on its way that the person waits for (not a long-poll, which the
-    // server holds open while nothing happens).
-    bool in_flight() const { return inFlight_ > 0; }
-    // Whether such requests have kept the person waiting for more than `ms` without a break.
-    bool waiting_longer_than(double ms) const;
+    void send(const HttpRequest& request) override;
+    std::vector<HttpAnswered> take_answers() override;
+    bool in_flight() const override { return waiting_.any(); }
+    bool waiting_longer_than(double ms) const override { return waiting_.longer_than(ms); }
 
   private:
     struct Call;
     static void on_done(emscripten_fetch_t* fetch);
 
     std::vector<HttpAnswered> answers_;
-    int inFlight_ = 0;
-    double waitingSinceMs_ = 0;  // when inFlight_ last rose from zero
+    WaitingRequests waiting_;
 };
 
 }  // namespace orgdesk::app::web

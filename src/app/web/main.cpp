@@ -1,4 +1,4 @@
-// The web app's entry point: wires the browser (GLFW on a WebGL2 canvas, fetch) to the pure
+// The web app's entry point: wires the browser (GLFW on a WebGL2 canvas, the transport) to the pure
 // update function and the views. No rules and no drawing logic live here.
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
@@ -22,12 +22,12 @@
 #include "app/views/ui.hpp"
 #include "app/web/browser.hpp"
 #include "app/web/clipboard.hpp"
-#include "app/web/fetch_client.hpp"
 #include "app/web/fonts.hpp"
 #include "app/web/on_demand_font.hpp"
 #include "app/web/pointer_source.hpp"
 #include "app/web/text_input.hpp"
 #include "app/web/timers.hpp"
+#include "app/web/transport.hpp"
 
 namespace orgdesk::app::web {
 namespace {
@@ -44,7 +44,7 @@ constexpr double kSlowRequestMs = 150;
 struct WebApp {
     GLFWwindow* window = nullptr;
     State state;
-    FetchClient net;
+    Transport& net = transport();  // the server over fetch, or the platform in the page
     views::Fonts fonts;
     float scale = 0.0F;
     bool dark = false;
