@@ -26,6 +26,9 @@ SYS_PY=/usr/bin/python3
 IMGUI_VERSION=1.90.1+ds-1
 IMGUI_ORIG=imgui_1.90.1+ds.orig.tar.xz
 IMGUI_SHA256=ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c
+# The CJK font fetched on demand: ideographs, kana, Hangul, CJK punctuation, fullwidth forms.
+# Keep in step with on_demand_glyph_ranges() in src/app/glyph_demand.cpp.
+CJK_UNICODES='U+3000-303F,U+3040-30FF,U+3100-318F,U+31F0-31FF,U+3400-4DBF,U+4E00-9FFF,U+AC00-D7AF,U+F900-FAFF,U+FF00-FFEF'
 FONT_UNICODES='U+0020-007E,U+00A0-017F,U+0370-03FF,U+0400-04FF,U+2000-206F,U+20A0-20CF,U+2190-21FF,U+2022,U+2026'
 CHROMIUM=/usr/bin/chromium
 # The offline sandbox runs the platform inside WebAssembly: SQLiteCpp (whose Debian source
@@ -104,7 +107,7 @@ step_apt() {
         postgresql libpqxx-dev
         libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
         clang clang-format clang-tidy libclang-rt-14-dev
-        fonts-inter fonts-noto-core fonttools
+        fonts-inter fonts-noto-core fonts-droid-fallback fonttools
         chromium chromium-driver
         curl ca-certificates xz-utils
         wrk nginx-light
@@ -435,6 +438,30 @@ step_fonts() {
     say "$step" "installed (${note}$(basename "$dst_reg") $(stat -c%s "$dst_reg") B from $(stat -c%s "$src_reg") B, $(basename "$dst_semi") $(stat -c%s "$dst_semi") B from $(stat -c%s "$src_semi") B; $(took "$t0"))"
 }
 
+# The CJK font (Droid Sans Fallback: ideographs, kana and Hangul in one small file), cut down to
+# CJK_UNICODES. The web build copies it next to the page, not into the first load's .data.
+step_fonts_cjk() {
+    local step="fonts (CJK)" out=$DEPS/fonts t0
+    local src=/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
+    local dst=$out/DroidSansFallback-CJK.ttf
+    [[ -f $src ]] || die "$step" "$src missing (fonts-droid-fallback)"
+    local opts=("--unicodes=$CJK_UNICODES" "--layout-features=" "--no-hinting"
+        "--name-IDs=0,1,2,3,4,5,6,13,14" "--name-languages=0x409" "--drop-tables+=DSIG")
+    local key; key="$(sha256sum "$src" | cut -c1-16) ${opts[*]}"
+    if [[ -f $dst && -f $out/.stamp-cjk && "$(cat "$out/.stamp-cjk")" == "$key" ]]; then
+        say "$step" "already present ($(basename "$dst") $(stat -c%s "$dst") B)"
+        return
+    fi
+    t0=$(now)
+    mkdir -p "$out"
+    pyftsubset "$src" "${opts[@]}" --output-file="$dst.tmp" >"$out/pyftsubset-cjk.log" 2>&1 \
+        || die "$step" "pyftsubset $src failed (see $out/pyftsubset-cjk.log)"
+    mv -f "$dst.tmp" "$dst"
+    cp -f /usr/share/doc/fonts-droid-fallback/copyright "$out/fonts-droid-fallback.copyright" 2>/dev/null || true
+    printf '%s\n' "$key" >"$out/.stamp-cjk"
+    say "$step" "installed ($(basename "$dst") $(stat -c%s "$dst") B from $(stat -c%s "$src") B; $(took "$t0"))"
+}
+
 # ---------------------------------------------------------------------------
 # 6. npm: playwright-core (no browser download) + headless chromium WebGL2 check
 # ---------------------------------------------------------------------------
@@ -551,6 +578,7 @@ step_emscripten
 step_imgui
 step_json_include
 step_fonts
+step_fonts_cjk
 step_npm
 step_wasm_sources
 say "done" "all steps OK in $(took "$T_START"); use: source $DEPS/env.sh"

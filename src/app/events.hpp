@@ -153,6 +153,12 @@ struct OrganizationSortChosen {
     std::optional<OrgSort> sort;
 };
 
+// The person dragged a column border of the organizations table: the widths it leaves, in CSS
+// pixels.
+struct OrganizationColumnsResized {
+    OrgColumnWidths widths;
+};
+
 // The person picked light, dark or the system's colors (the top bar's Theme menu).
 struct ThemeChosen {
     ThemeChoice theme = ThemeChoice::System;
@@ -186,6 +192,7 @@ using Event = std::variant<
     OrderApproveCancelled, NewOrderClicked, OrderQuantityEdited, PlaceOrderClicked,
     NewOrderCancelled, SubscriptionActionClicked, SandboxStartClicked, SandboxRoleChosen,
     SandboxResetClicked, ClockTicked, TimerFired, RouteChanged, KeyPressed, CopyRequested,
-    SelectionCopied, PreferencesRead, ThemeChosen, OrganizationSortChosen>;
+    SelectionCopied, PreferencesRead, ThemeChosen, OrganizationSortChosen,
+    OrganizationColumnsResized>;
 
 }  // namespace orgdesk::app

@@ -76,6 +76,7 @@ StoredPreferences remembered_preferences(const State& state) {
         mine.organizationStatus = state.list.statusFilter;
         mine.organizationSearch = state.list.search;
         mine.organizationSort = state.list.sort;
+        mine.organizationColumns = state.list.columnWidths;
         mine.orderStatus = state.orders.statusFilter;
         mine.hasOrderStatus = true;
     }

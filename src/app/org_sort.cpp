@@ -16,6 +16,27 @@ constexpr std::array<std::pair<OrgSortColumn, std::string_view>, 4> kNames{{
 
 }  // namespace
 
+std::string_view column_name(OrgSortColumn column) {
+    for (const auto& [which, name] : kNames) {
+        if (which == column)
+            return name;
+    }
+    return {};
+}
+
+std::optional<OrgSortColumn> parse_column_name(std::string_view text) {
+    for (const auto& [column, name] : kNames) {
+        if (name == text)
+            return column;
+    }
+    return std::nullopt;
+}
+
+bool is_column_width(float width) {
+    // Written as a range test so NaN fails it too.
+    return width >= 8.0F && width <= 10000.0F;
+}
+
 void sort_organizations(std::vector<core::CustomerView>& rows, const OrgSort& sort) {
     const auto key = [&sort](const core::CustomerView& row) {
         const core::Organization& org = row.org;
@@ -37,11 +58,7 @@ void sort_organizations(std::vector<core::CustomerView>& rows, const OrgSort& so
 }
 
 std::string to_text(const OrgSort& sort) {
-    for (const auto& [column, name] : kNames) {
-        if (column == sort.column)
-            return (sort.descending ? "-" : "") + std::string(name);
-    }
-    return {};
+    return (sort.descending ? "-" : "") + std::string(column_name(sort.column));
 }
 
 std::optional<OrgSort> parse_org_sort(std::string_view text) {
@@ -50,13 +67,11 @@ std::optional<OrgSort> parse_org_sort(std::string_view text) {
         sort.descending = true;
         text.remove_prefix(1);
     }
-    for (const auto& [column, name] : kNames) {
-        if (name == text) {
-            sort.column = column;
-            return sort;
-        }
-    }
-    return std::nullopt;
+    const auto column = parse_column_name(text);
+    if (!column)
+        return std::nullopt;
+    sort.column = *column;
+    return sort;
 }
 
 }  // namespace orgdesk::app

@@ -16,6 +16,27 @@ bool is_dark(ThemeChoice choice, bool systemPrefersDark) {
     return systemPrefersDark;
 }
 
+namespace {
+
+// {"name": 420, "status": 110}: unknown columns and widths out of range are left out.
+OrgColumnWidths parse_column_widths(const core::Json& entry) {
+    OrgColumnWidths widths;
+    const auto columns = entry.find("organizationColumns");
+    if (columns == entry.end() || !columns->is_object())
+        return widths;
+    for (const auto& item : columns->items()) {
+        const auto column = parse_column_name(item.key());
+        if (!column || !item.value().is_number())
+            continue;
+        const auto width = item.value().get<float>();
+        if (is_column_width(width))
+            widths[*column] = width;
+    }
+    return widths;
+}
+
+}  // namespace
+
 StoredPreferences parse_preferences(std::string_view text) {
     StoredPreferences stored;
     const auto json = core::parse_json(text);
@@ -39,6 +60,7 @@ StoredPreferences parse_preferences(std::string_view text) {
         p.organizationStatus = core::parse_org_status(text_of("organizationStatus"));
         p.organizationSearch = text_of("organizationSearch");
         p.organizationSort = parse_org_sort(text_of("organizationSort"));
+        p.organizationColumns = parse_column_widths(entry);
         if (entry.contains("orderStatus")) {
             p.hasOrderStatus = true;
             p.orderStatus = core::parse_order_status(text_of("orderStatus"));
@@ -60,6 +82,12 @@ std::string to_text(const StoredPreferences& stored) {
             entry["organizationSearch"] = p.organizationSearch;
         if (p.organizationSort)
             entry["organizationSort"] = to_text(*p.organizationSort);
+        if (!p.organizationColumns.empty()) {
+            core::Json columns = core::Json::object();
+            for (const auto& [column, width] : p.organizationColumns)
+                columns[std::string(column_name(column))] = width;
+            entry["organizationColumns"] = std::move(columns);
+        }
         if (p.hasOrderStatus)
             entry["orderStatus"] =
                 p.orderStatus ? std::string(core::to_string(*p.orderStatus)) : "";

@@ -1,8 +1,8 @@
 #pragma once
 // Choices remembered per user in the browser's storage (localStorage): the theme, the
-// organizations' status filter, search and table sort, and the orders' status filter. The web front
-// end reads the stored text once at start (PreferencesRead) and writes remembered_preferences()
-// whenever it changes.
+// organizations' status filter, search, table sort and column widths, and the orders' status
+// filter. The web front end reads the stored text once at start (PreferencesRead) and writes
+// remembered_preferences() whenever it changes.
 #include <map>
 #include <optional>
 #include <string>
@@ -24,6 +24,7 @@ struct Preferences {
     std::optional<core::OrgStatus> organizationStatus;
     std::string organizationSearch;
     std::optional<OrgSort> organizationSort;  // nullopt: as the server sends them, newest first
+    OrgColumnWidths organizationColumns;
     std::optional<core::OrderStatus> orderStatus;  // nullopt: all
     bool hasOrderStatus = false;  // a staff member's queue starts on Pending approval otherwise
 

@@ -64,8 +64,9 @@ struct OrganizationList {
     std::optional<RequestId> pending;  // the one list request whose answer still counts
     bool loaded = false;
     std::string error;
-    int cursor = -1;              // the row the arrow keys point at; -1: none
-    std::optional<OrgSort> sort;  // the loaded rows' order; nullopt: the server's
+    int cursor = -1;               // the row the arrow keys point at; -1: none
+    std::optional<OrgSort> sort;   // the loaded rows' order; nullopt: the server's
+    OrgColumnWidths columnWidths;  // as the person dragged them; the others keep their default
 };
 
 // A form's text, its field errors (from the core's validation or the server) and its request.

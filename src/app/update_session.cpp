@@ -1,4 +1,5 @@
 // Sign-in, sign-out, the organization list, and the routing of every network answer.
+#include <algorithm>
 #include <utility>
 
 #include "app/navigation.hpp"
@@ -281,6 +282,7 @@ void Updater::begin_session(const core::LoginResult& login) {
         state_.list.search = remembered->second.organizationSearch;
         state_.list.statusFilter = remembered->second.organizationStatus;
         state_.list.sort = remembered->second.organizationSort;
+        state_.list.columnWidths = remembered->second.organizationColumns;
     }
     const auto& route = state_.pendingRoute;
     if (route && route->place == Place::Organizations) {
@@ -326,6 +328,17 @@ void Updater::operator()(const OrganizationSortChosen& e) {
     } else if (state_.session) {
         reload_list();  // the server's order
     }
+}
+
+void Updater::operator()(const OrganizationColumnsResized& e) {
+    // A width out of range (a damaged measurement) changes nothing.
+    const bool valid = std::all_of(e.widths.begin(), e.widths.end(), [](const auto& column) {
+        return is_column_width(column.second);
+    });
+    if (!valid)
+        return;
+    for (const auto& [column, width] : e.widths)
+        state_.list.columnWidths[column] = width;
 }
 
 void Updater::listed(const HttpAnswered& a) {

@@ -107,6 +107,7 @@ class Updater {
     void operator()(const PreferencesRead& e);
     void operator()(const ThemeChosen& e);
     void operator()(const OrganizationSortChosen& e);
+    void operator()(const OrganizationColumnsResized& e);
 
     // update_keys.cpp
     void operator()(const KeyPressed& e);

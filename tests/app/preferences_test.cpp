@@ -1,5 +1,7 @@
 // Remembered choices: each user's filters survive signing out and in (and, through the
 // browser's storage, a reload); a damaged stored text is ignored; a link still wins.
+#include <limits>
+
 #include "app/navigation.hpp"
 #include "app_test_support.hpp"
 
@@ -126,6 +128,36 @@ TEST(Preferences, TheTableSortOrdersTheLoadedRowsAndIsRemembered) {
     EXPECT_EQ(request_for(t, Purpose::ListCustomers).path, "/api/v1/customers?limit=50");
     EXPECT_FALSE(parse_org_sort("bogus"));
     EXPECT_EQ(parse_org_sort("-created"), (OrgSort{OrgSortColumn::Created, true}));
+}
+
+TEST(Preferences, DraggedColumnWidthsAreRememberedPerPerson) {
+    State s = signed_in_with_list();
+    s = update(s, OrganizationColumnsResized{{{OrgSortColumn::Name, 420.0F},
+                                              {OrgSortColumn::Status, 96.5F}}})
+            .state;
+    s = update(s, OrganizationColumnsResized{{{OrgSortColumn::Status, 130.0F}}}).state;
+    EXPECT_EQ(s.list.columnWidths,
+              (OrgColumnWidths{{OrgSortColumn::Name, 420.0F}, {OrgSortColumn::Status, 130.0F}}));
+
+    // A measurement out of range changes nothing, not even its sensible part.
+    for (const float bad : {0.0F, -5.0F, 1e9F, std::numeric_limits<float>::quiet_NaN()}) {
+        const auto t = update(s, OrganizationColumnsResized{{{OrgSortColumn::Name, 300.0F},
+                                                             {OrgSortColumn::Created, bad}}});
+        EXPECT_EQ(t.state.list.columnWidths, s.list.columnWidths) << bad;
+    }
+
+    // Kept as text, back after a reload and the next sign-in; another person has their own.
+    const std::string stored = to_text(remembered_preferences(s));
+    EXPECT_NE(stored.find(R"("organizationColumns":{"name":420.0,"status":130.0})"),
+              std::string::npos)
+        << stored;
+    State fresh = update(State{}, PreferencesRead{stored}).state;
+    EXPECT_EQ(sign_in(fresh).state.list.columnWidths, s.list.columnWidths);
+    const auto others = parse_preferences(
+        R"({"b":{"organizationColumns":{"name":"wide","status":5,"bogus":100,"created":150}}})");
+    EXPECT_EQ(others.at("b").organizationColumns,
+              (OrgColumnWidths{{OrgSortColumn::Created, 150.0F}}))
+        << "what cannot be read is left out";
 }
 
 }  // namespace

@@ -221,6 +221,15 @@ test('on a phone, tapping a text field gives an editable element the focus (the 
   await page.keyboard.insertText('orgdesk-demo');
   await page.keyboard.press('Enter');
   await findItem(page, 'Organizations');
+
+  // One tap on a column header sorts: a finger does not hover it first, as a mouse does.
+  const header = await findItem(page, 'Name');
+  await page.touchscreen.tap(header.x + header.w / 2, header.y + header.h / 2);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('orgdesk.preferences') ?? '{}')
+    ['seller@demo.test']?.organizationSort === 'name', null, { timeout: 5000 });
+  await page.waitForTimeout(300);  // a second press of the same tap would turn it descending
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('orgdesk.preferences'))
+    ['seller@demo.test'].organizationSort), 'name', 'one tap, one press');
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -385,6 +394,49 @@ test('a click on a column header sorts the list; the sort is there again after a
   await signInByKeyboard(page);
   await findItem(page, byName[0]);
   assert.equal(await topRow(page), byName[0], 'sorted by name again after the reload');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a column border dragged wider or narrower stays so after a reload', async () => {
+  const page = await newPage(server.url);
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+  const before = await findItem(page, 'Status');
+  // The border between Name and Status, dragged 150 px to the left in small steps, as a hand does.
+  const y = before.y + before.h / 2;
+  await page.mouse.move(before.x, y);
+  await page.waitForTimeout(100);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step += 1) {
+    await page.mouse.move(before.x - 15 * step, y);
+    await page.waitForTimeout(30);
+  }
+  await page.mouse.up();
+  await page.waitForFunction((from) => {
+    const status = (window.orgdeskItems ?? []).find((i) => i.label === 'Status');
+    return status && Math.abs(status.x - (from - 150)) <= 3;
+  }, before.x, { timeout: 5000, polling: 50 });
+  const dragged = await findItem(page, 'Status');
+  const stored = await page.waitForFunction(() => JSON.parse(localStorage.getItem('orgdesk.preferences') ?? '{}')
+    ['seller@demo.test']?.organizationColumns, null, { timeout: 5000 });
+  assert.ok((await stored.jsonValue()).name > 0);
+
+  await page.reload();
+  await signInByKeyboard(page);
+  await findItem(page, 'Organizations');
+  const again = await findItem(page, 'Status');
+  assert.ok(Math.abs(again.x - dragged.x) <= 2, `Status starts at ${again.x} after the reload, ${dragged.x} before`);
+  assert.ok(before.x - again.x > 140, 'not back to the default width');
+  // A new sort starts a new table (see organizations_view.cpp): it keeps the widths too.
+  await page.mouse.move(again.x - 60, y);
+  await page.waitForTimeout(150);
+  await clickItem(page, 'Name');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('orgdesk.preferences') ?? '{}')
+    ['seller@demo.test']?.organizationSort === 'name', null, { timeout: 5000 });
+  await page.waitForTimeout(200);
+  const sorted = await findItem(page, 'Status');
+  assert.ok(Math.abs(sorted.x - dragged.x) <= 2, `Status starts at ${sorted.x} once sorted, ${dragged.x} before`);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -14,7 +14,8 @@ import { launchBrowser, findItem, clickItem, typeInto, ensureArtifactsDir } from
 const dist = process.env.ORGDESK_WEB_ROOT ??
   path.resolve(import.meta.dirname, '..', '..', 'build', 'web', 'dist');
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css',
-                '.wasm': 'application/wasm', '.data': 'application/octet-stream' };
+                '.wasm': 'application/wasm', '.data': 'application/octet-stream',
+                '.ttf': 'font/ttf' };
 
 let site;
 let chromium;

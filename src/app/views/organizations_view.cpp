@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "app/views/column_widths.hpp"
 #include "app/views/keyboard.hpp"
 #include "app/views/theme.hpp"
 #include "app/views/ui.hpp"
@@ -87,6 +88,7 @@ void draw_table(const OrganizationList& list, const Ui& ui) {
         column("Segment", OrgSortColumn::Segment, ImGuiTableColumnFlags_WidthStretch, 1);
         column("Created", OrgSortColumn::Created, ImGuiTableColumnFlags_WidthFixed, ui.px(120));
     }
+    keep_column_widths(list.columnWidths, ui);
     report_sort(list, ui);
     // The headers one by one, so each is published (a browser test clicks "Name").
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -96,6 +98,7 @@ void draw_table(const OrganizationList& list, const Ui& ui) {
         ImGui::TableHeader(name);
         note_item(name);
     }
+    report_column_widths(list.columnWidths, ui);
 
     const float rowHeight = ui.px(30);
     // Centers the next cell's content of height `h` in the row.

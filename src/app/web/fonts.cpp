@@ -34,15 +34,45 @@ ImFont* load(const char* path, float pixels) {
     return font;
 }
 
+// Merges the glyphs of `glyphs` from `file` into the font added last.
+void merge(const std::vector<unsigned char>& file, const ImWchar* glyphs, float pixels) {
+    ImFontConfig config;
+    config.MergeMode = true;
+    config.FontDataOwnedByAtlas = false;  // the atlas is rebuilt from the same bytes again
+    config.OversampleH = 1;  // ideographs are wide and dense: sharper subpixel steps add little
+    config.OversampleV = 1;
+    // ImGui reads the file only; the const_cast is its API's, not a write.
+    void* data =
+        const_cast<unsigned char*>(file.data());  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, static_cast<int>(file.size()), pixels, &config,
+                                               glyphs);
+}
+
 }  // namespace
 
-views::Fonts load_fonts(float scale) {
+views::Fonts load_fonts(float scale, const std::vector<unsigned char>& extraFont,
+                        const std::set<char32_t>& extraGlyphs) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     views::Fonts fonts;
-    fonts.regular = load("/fonts/Inter-Regular.otf", 15.0F * scale);
-    fonts.semibold = load("/fonts/Inter-SemiBold.otf", 15.0F * scale);
-    fonts.heading = load("/fonts/Inter-SemiBold.otf", 22.0F * scale);
+    // Kept until Build(), which reads the ranges.
+    static ImVector<ImWchar> extraRanges;
+    extraRanges.clear();
+    if (!extraFont.empty() && !extraGlyphs.empty()) {
+        ImFontGlyphRangesBuilder builder;
+        for (const char32_t c : extraGlyphs)
+            builder.AddChar(static_cast<ImWchar>(c));  // all in the BMP (glyph_demand.cpp)
+        builder.BuildRanges(&extraRanges);
+    }
+    const auto add = [&](const char* path, float pixels) {
+        ImFont* font = load(path, pixels);
+        if (!extraRanges.empty())
+            merge(extraFont, extraRanges.Data, pixels);
+        return font;
+    };
+    fonts.regular = add("/fonts/Inter-Regular.otf", 15.0F * scale);
+    fonts.semibold = add("/fonts/Inter-SemiBold.otf", 15.0F * scale);
+    fonts.heading = add("/fonts/Inter-SemiBold.otf", 22.0F * scale);
     io.Fonts->Build();
     return fonts;
 }

@@ -12,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "app/glyph_demand.hpp"
 #include "app/navigation.hpp"
+#include "app/route.hpp"
 #include "app/update.hpp"
 #include "app/views/item_hooks.hpp"
 #include "app/views/keyboard.hpp"
@@ -21,6 +23,8 @@
 #include "app/web/browser.hpp"
 #include "app/web/clipboard.hpp"
 #include "app/web/fonts.hpp"
+#include "app/web/on_demand_font.hpp"
+#include "app/web/pointer_source.hpp"
 #include "app/web/text_input.hpp"
 #include "app/web/timers.hpp"
 #include "app/web/transport.hpp"
@@ -54,6 +58,9 @@ struct WebApp {
     std::string announced;          // the live region's text
     std::string storedPreferences;  // as last written to the browser's storage
     std::vector<Event> events;
+    GlyphDemand glyphs;         // the CJK glyphs the text seen so far needs
+    std::string glyphReport;    // as last published to the page
+    double atlasRebuildMs = 0;  // the last rebuild for new glyphs, with the texture's upload
 };
 
 WebApp& app() {
@@ -64,8 +71,10 @@ WebApp& app() {
 // Applies what happened since the last call; tells whether anything did.
 bool apply_events() {
     WebApp& a = app();
-    for (auto& answer : a.net.take_answers())
+    for (auto& answer : a.net.take_answers()) {
+        a.glyphs = note_text(std::move(a.glyphs), answer.body);
         a.events.emplace_back(std::move(answer));
+    }
     for (auto& timer : take_fired_timers())
         a.events.emplace_back(timer);
     // The update reads no clock: a sandbox's countdown is told the time, once a second at most
@@ -80,6 +89,7 @@ bool apply_events() {
         }
     }
     if (auto hash = take_location_change()) {
+        a.glyphs = note_text(std::move(a.glyphs), url_decode(*hash));
         a.location = *hash;  // the browser shows it already: writing it again would push an entry
         a.events.emplace_back(RouteChanged{std::move(*hash)});
     }
@@ -108,6 +118,14 @@ bool apply_events() {
     return true;
 }
 
+// The atlas at the current scale with the CJK glyphs seen so far, uploaded to the GPU.
+void rebuild_fonts() {
+    WebApp& a = app();
+    a.fonts = load_fonts(a.scale, on_demand_font(), a.glyphs.inAtlas);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
 // Keeps the canvas backing store at CSS size x devicePixelRatio, and fonts and style at that
 // scale, so nothing is blurry at any ratio or browser zoom.
 void follow_canvas_size() {
@@ -124,11 +142,60 @@ void follow_canvas_size() {
     }
     if (size.devicePixelRatio != a.scale) {
         a.scale = size.devicePixelRatio;
-        a.fonts = load_fonts(a.scale);
+        rebuild_fonts();
         views::apply_style(a.scale, a.dark);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+}
+
+EM_JS(void, js_publish_glyphs, (int missing, int inAtlas, double rebuildMs), {
+    var rebuilt = !window.orgdeskGlyphs || window.orgdeskGlyphs.rebuildMs != rebuildMs;
+    window.orgdeskGlyphs = {missing : missing, inAtlas : inAtlas, rebuildMs : rebuildMs};
+    if (rebuilt && rebuildMs > 0)
+        console.log('Orgdesk: font atlas rebuilt with ' + inAtlas + ' CJK glyphs in ' +
+                    rebuildMs.toFixed(1) + ' ms');
+});
+
+// Tells the page (window.orgdeskGlyphs) how many CJK glyphs seen so far the atlas cannot draw,
+// as ImGui's own atlas answers it, and how long its last rebuild took.
+void publish_glyphs() {
+    WebApp& a = app();
+    std::size_t missing = a.glyphs.pending.size();
+    for (const char32_t c : a.glyphs.inAtlas) {
+        if (a.fonts.regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr)
+            ++missing;
+    }
+    const std::string report = std::to_string(missing) + "," +
+                               std::to_string(a.glyphs.inAtlas.size()) + "," +
+                               std::to_string(a.atlasRebuildMs);
+    if (report == a.glyphReport)
+        return;
+    a.glyphReport = report;
+    js_publish_glyphs(static_cast<int>(missing), static_cast<int>(a.glyphs.inAtlas.size()),
+                      a.atlasRebuildMs);
+}
+
+// The CJK font is fetched the first time its glyphs are needed; then the atlas is rebuilt, with
+// every glyph that waited, once per frame at most.
+void follow_glyphs() {
+    WebApp& a = app();
+    if (auto arrived = take_on_demand_font_arrival())
+        a.glyphs = font_arrived(std::move(a.glyphs), *arrived);
+    switch (next_glyph_action(a.glyphs)) {
+        case GlyphAction::FetchFont:
+            fetch_on_demand_font();
+            a.glyphs = font_fetch_started(std::move(a.glyphs));
+            break;
+        case GlyphAction::RebuildAtlas: {
+            const double startedMs = emscripten_get_now();
+            a.glyphs = atlas_rebuilt(std::move(a.glyphs));
+            rebuild_fonts();
+            a.atlasRebuildMs = emscripten_get_now() - startedMs;
+            break;
+        }
+        case GlyphAction::None:
+            break;
+    }
+    publish_glyphs();
 }
 
 // The colors the person's theme asks for, or the system's while it is followed.
@@ -164,12 +231,18 @@ void frame() {
     WebApp& a = app();
     bool changed = apply_events();
     ImGui_ImplOpenGL3_NewFrame();  // creates the GL objects on the first frame
+    ImGuiIO& io = ImGui::GetIO();
+    std::vector<std::string> typedText;
+    while (auto typed = take_typed_text()) {
+        a.glyphs = note_text(std::move(a.glyphs), *typed);
+        typedText.push_back(std::move(*typed));
+    }
     follow_canvas_size();
+    follow_glyphs();
     follow_theme();
     ImGui_ImplGlfw_NewFrame();
-    ImGuiIO& io = ImGui::GetIO();
-    while (auto typed = take_typed_text())
-        io.AddInputCharactersUTF8(typed->c_str());  // into the field being edited
+    for (const auto& typed : typedText)
+        io.AddInputCharactersUTF8(typed.c_str());  // into the field being edited
     if (views::wants_keyboard_navigation(a.state)) {
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     } else {
@@ -239,10 +312,13 @@ int main() {
     install_wake_hooks();
     install_text_input(a.window);
     install_clipboard();
+    install_pointer_source();
     // The remembered choices, and a shared link: the screen it names opens after the sign-in.
     a.storedPreferences = stored_preferences();
+    a.glyphs = orgdesk::app::note_text(std::move(a.glyphs), a.storedPreferences);
     a.events.emplace_back(orgdesk::app::PreferencesRead{a.storedPreferences});
     a.location = current_location();
+    a.glyphs = orgdesk::app::note_text(std::move(a.glyphs), orgdesk::app::url_decode(a.location));
     a.events.emplace_back(orgdesk::app::RouteChanged{a.location});
     emscripten_set_main_loop(frame, 0, true);
     return 0;

@@ -1,0 +1,133 @@
+#include "app/glyph_demand.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace orgdesk::app {
+namespace {
+
+// One code point from `text` at `at` (advanced past it); nullopt for a byte that starts no valid
+// UTF-8 sequence (skipped: a damaged byte needs no glyph of ours).
+std::optional<char32_t> next_utf8(std::string_view text, std::size_t& at) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(at++);
+    if (lead < 0x80)
+        return lead;
+    int length = 0;
+    char32_t c = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 1;
+        c = lead & 0x1FU;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 2;
+        c = lead & 0x0FU;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 3;
+        c = lead & 0x07U;
+    } else {
+        return std::nullopt;
+    }
+    for (int i = 0; i < length; ++i) {
+        if (at >= text.size() || (byte(at) & 0xC0U) != 0x80)
+            return std::nullopt;
+        c = (c << 6U) | (byte(at++) & 0x3FU);
+    }
+    return c;
+}
+
+std::optional<char32_t> hex4(std::string_view text, std::size_t at) {
+    if (at + 4 > text.size())
+        return std::nullopt;
+    char32_t value = 0;
+    for (std::size_t i = at; i < at + 4; ++i) {
+        const char h = text[i];
+        int digit = 0;
+        if (h >= '0' && h <= '9') {
+            digit = h - '0';
+        } else if (h >= 'a' && h <= 'f') {
+            digit = h - 'a' + 10;
+        } else if (h >= 'A' && h <= 'F') {
+            digit = h - 'A' + 10;
+        } else {
+            return std::nullopt;
+        }
+        value = (value << 4U) | static_cast<char32_t>(digit);
+    }
+    return value;
+}
+
+}  // namespace
+
+const GlyphRanges& on_demand_glyph_ranges() {
+    // Keep in step with CJK_UNICODES in emsdk-setup.sh, which cuts the font down to these.
+    static const GlyphRanges ranges{
+        {0x3000, 0x303F},  // CJK symbols and punctuation
+        {0x3040, 0x30FF},  // hiragana, katakana
+        {0x3100, 0x318F},  // bopomofo, Hangul compatibility jamo
+        {0x31F0, 0x31FF},  // katakana phonetic extensions
+        {0x3400, 0x4DBF},  // CJK unified ideographs extension A
+        {0x4E00, 0x9FFF},  // CJK unified ideographs
+        {0xAC00, 0xD7AF},  // Hangul syllables
+        {0xF900, 0xFAFF},  // CJK compatibility ideographs
+        {0xFF00, 0xFFEF},  // halfwidth and fullwidth forms
+    };
+    return ranges;
+}
+
+bool is_on_demand_glyph(char32_t c) {
+    const auto& ranges = on_demand_glyph_ranges();
+    return std::any_of(ranges.begin(), ranges.end(),
+                       [c](const auto& range) { return c >= range.first && c <= range.second; });
+}
+
+GlyphDemand note_text(GlyphDemand demand, std::string_view text) {
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::optional<char32_t> c;
+        if (text[at] == '\\' && at + 1 < text.size() && text[at + 1] == 'u') {
+            c = hex4(text, at + 2);  // all on-demand glyphs are in the BMP: no surrogate pairs
+            at += c ? 6 : 2;
+        } else if (static_cast<unsigned char>(text[at]) < 0xE3) {
+            ++at;  // ASCII and the two-byte scripts: nothing on demand starts below U+3000
+            continue;
+        } else {
+            c = next_utf8(text, at);
+        }
+        if (c && is_on_demand_glyph(*c) && !demand.inAtlas.contains(*c))
+            demand.pending.insert(*c);
+    }
+    return demand;
+}
+
+GlyphAction next_glyph_action(const GlyphDemand& demand) {
+    if (demand.pending.empty())
+        return GlyphAction::None;
+    switch (demand.font) {
+        case GlyphDemand::Font::Absent:
+            return GlyphAction::FetchFont;
+        case GlyphDemand::Font::Ready:
+            return GlyphAction::RebuildAtlas;
+        case GlyphDemand::Font::Fetching:
+        case GlyphDemand::Font::Failed:
+            break;
+    }
+    return GlyphAction::None;
+}
+
+GlyphDemand font_fetch_started(GlyphDemand demand) {
+    demand.font = GlyphDemand::Font::Fetching;
+    return demand;
+}
+
+GlyphDemand font_arrived(GlyphDemand demand, bool ok) {
+    demand.font = ok ? GlyphDemand::Font::Ready : GlyphDemand::Font::Failed;
+    return demand;
+}
+
+GlyphDemand atlas_rebuilt(GlyphDemand demand) {
+    demand.inAtlas.merge(demand.pending);
+    demand.pending.clear();
+    return demand;
+}
+
+}  // namespace orgdesk::app
