@@ -1,11 +1,45 @@
-// The SQLite store's demo sandboxes: a whole tenant written in one transaction, and purged in
-// one (the rest of the store is in sqlite_store.cpp and sqlite_order_store.cpp).
+// The SQLite store's whole tenants (the demo data, demo sandboxes): written in one transaction, and
+// a sandbox's purged in one (the rest of the store is in sqlite_store.cpp and
+// sqlite_order_store.cpp).
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "platform/sqlite_statement_cache.hpp"
 #include "platform/sqlite_store.hpp"
 #include "platform/store_sql.hpp"
 
 namespace orgdesk::platform {
+
+void SqliteStore::insert_tenant_rows(const TenantSeed& tenant) {
+    for (const auto& partner : tenant.partners)
+        insert_partner_row(partner);
+    for (const auto& product : tenant.products)
+        insert_product_row(product);
+    for (const auto& seeded : tenant.organizations)
+        insert_organization_row(seeded.org, seeded.members);
+    for (const auto& order : tenant.orders)
+        insert_order_row(order);
+    for (const auto& subscription : tenant.subscriptions)
+        insert_subscription(subscription);
+    for (const auto& event : tenant.audit)
+        insert_audit(event);
+    for (const auto& user : tenant.users)
+        insert_user_row(user);
+    for (const auto& session : tenant.sessions)
+        insert_session_locked(session);
+}
+
+bool SqliteStore::seed_tenant(const TenantSeed& tenant) {
+    std::lock_guard lock(mutex_);
+    // IMMEDIATE: another process seeding the same file waits here, then finds the tenant there.
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    auto existing = statements_->get("SELECT 1 FROM partners WHERE id = ?");
+    existing->bind(1, tenant.partners.at(0).id);
+    if (existing->executeStep())
+        return false;
+    insert_tenant_rows(tenant);
+    tx.commit();
+    return true;
+}
 
 core::SandboxUsage SqliteStore::sandbox_usage_locked(std::string_view clientAddress,
                                                      std::int64_t nowMs, std::int64_t sinceMs) {
@@ -48,22 +82,7 @@ std::optional<core::SandboxUsage> SqliteStore::create_sandbox(
     record.bind(3, static_cast<std::int64_t>(sandbox.createdAtMs));
     record.bind(4, static_cast<std::int64_t>(sandbox.expiresAtMs));
     record.exec();
-    for (const auto& partner : tenant.partners)
-        insert_partner_row(partner);
-    for (const auto& product : tenant.products)
-        insert_product_row(product);
-    for (const auto& seeded : tenant.organizations)
-        insert_organization_row(seeded.org, seeded.members);
-    for (const auto& order : tenant.orders)
-        insert_order_row(order);
-    for (const auto& subscription : tenant.subscriptions)
-        insert_subscription(subscription);
-    for (const auto& event : tenant.audit)
-        insert_audit(event);
-    for (const auto& user : tenant.users)
-        insert_user_row(user);
-    for (const auto& session : tenant.sessions)
-        insert_session_locked(session);
+    insert_tenant_rows(tenant);
     tx.commit();
     return std::nullopt;
 }
