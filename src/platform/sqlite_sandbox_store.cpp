@@ -44,17 +44,17 @@ bool SqliteStore::seed_tenant(const TenantSeed& tenant) {
 core::SandboxUsage SqliteStore::sandbox_usage_locked(std::string_view clientAddress,
                                                      std::int64_t nowMs, std::int64_t sinceMs) {
     core::SandboxUsage usage;
-    SQLite::Statement live(
-        *db_, "SELECT expires_at FROM sandboxes WHERE purged_at = 0 AND expires_at > ?");
-    live.bind(1, static_cast<std::int64_t>(nowMs));
-    while (live.executeStep())
-        usage.liveExpiriesMs.push_back(live.getColumn(0).getInt64());
-    SQLite::Statement address(
-        *db_, "SELECT created_at FROM sandboxes WHERE client_address = ? AND created_at >= ?");
-    address.bind(1, std::string(clientAddress));
-    address.bind(2, static_cast<std::int64_t>(sinceMs));
-    while (address.executeStep())
-        usage.addressCreationsMs.push_back(address.getColumn(0).getInt64());
+    auto live =
+        statements_->get("SELECT expires_at FROM sandboxes WHERE purged_at = 0 AND expires_at > ?");
+    live->bind(1, static_cast<std::int64_t>(nowMs));
+    while (live->executeStep())
+        usage.liveExpiriesMs.push_back(live->getColumn(0).getInt64());
+    auto address = statements_->get(
+        "SELECT created_at FROM sandboxes WHERE client_address = ? AND created_at >= ?");
+    address->bind(1, std::string(clientAddress));
+    address->bind(2, static_cast<std::int64_t>(sinceMs));
+    while (address->executeStep())
+        usage.addressCreationsMs.push_back(address->getColumn(0).getInt64());
     return usage;
 }
 
@@ -74,14 +74,13 @@ std::optional<core::SandboxUsage> SqliteStore::create_sandbox(
     auto usage = sandbox_usage_locked(sandbox.clientAddress, sandbox.createdAtMs, usageSinceMs);
     if (!admit(usage))
         return usage;
-    SQLite::Statement record(*db_,
-                             "INSERT INTO sandboxes (id, client_address, created_at, expires_at) "
-                             "VALUES (?, ?, ?, ?)");
-    record.bind(1, sandbox.id);
-    record.bind(2, sandbox.clientAddress);
-    record.bind(3, static_cast<std::int64_t>(sandbox.createdAtMs));
-    record.bind(4, static_cast<std::int64_t>(sandbox.expiresAtMs));
-    record.exec();
+    auto record = statements_->get(
+        "INSERT INTO sandboxes (id, client_address, created_at, expires_at) VALUES (?, ?, ?, ?)");
+    record->bind(1, sandbox.id);
+    record->bind(2, sandbox.clientAddress);
+    record->bind(3, static_cast<std::int64_t>(sandbox.createdAtMs));
+    record->bind(4, static_cast<std::int64_t>(sandbox.expiresAtMs));
+    record->exec();
     insert_tenant_rows(tenant);
     tx.commit();
     return std::nullopt;
@@ -89,14 +88,14 @@ std::optional<core::SandboxUsage> SqliteStore::create_sandbox(
 
 std::vector<SandboxRecord> SqliteStore::expired_sandboxes(std::int64_t nowMs) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(*db_,
-                        "SELECT id, client_address, created_at, expires_at FROM sandboxes "
-                        "WHERE purged_at = 0 AND expires_at <= ? ORDER BY expires_at, id");
-    q.bind(1, static_cast<std::int64_t>(nowMs));
+    auto q = statements_->get(
+        "SELECT id, client_address, created_at, expires_at FROM sandboxes "
+        "WHERE purged_at = 0 AND expires_at <= ? ORDER BY expires_at, id");
+    q->bind(1, static_cast<std::int64_t>(nowMs));
     std::vector<SandboxRecord> expired;
-    while (q.executeStep()) {
-        expired.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                           q.getColumn(2).getInt64(), q.getColumn(3).getInt64()});
+    while (q->executeStep()) {
+        expired.push_back({q->getColumn(0).getString(), q->getColumn(1).getString(),
+                           q->getColumn(2).getInt64(), q->getColumn(3).getInt64()});
     }
     return expired;
 }
@@ -106,28 +105,27 @@ void SqliteStore::purge_sandbox(std::string_view id, std::int64_t nowMs,
     std::lock_guard lock(mutex_);
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     // Only a sandbox's tenant is ever purged: an id without a live sandbox record deletes nothing.
-    SQLite::Statement mark(*db_,
-                           "UPDATE sandboxes SET purged_at = ? WHERE id = ? AND purged_at = 0");
-    mark.bind(1, static_cast<std::int64_t>(nowMs));
-    mark.bind(2, std::string(id));
-    if (mark.exec() == 1) {
+    auto mark =
+        statements_->get("UPDATE sandboxes SET purged_at = ? WHERE id = ? AND purged_at = 0");
+    mark->bind(1, static_cast<std::int64_t>(nowMs));
+    mark->bind(2, std::string(id));
+    if (mark->exec() == 1) {
         // The organization counts (SQLite only) go with the tenant's partners; the triggers
         // would leave them at zero.
-        SQLite::Statement counts(*db_,
-                                 "DELETE FROM organization_counts WHERE partner_id = ?1 OR "
-                                 "partner_id IN (SELECT id FROM partners "
-                                 "WHERE distributor_id = ?1)");
-        counts.bind(1, std::string(id));
-        counts.exec();
+        auto counts = statements_->get(
+            "DELETE FROM organization_counts WHERE partner_id = ?1 OR "
+            "partner_id IN (SELECT id FROM partners WHERE distributor_id = ?1)");
+        counts->bind(1, std::string(id));
+        counts->exec();
         for (const auto& sql : tenant_purge_statements("?1")) {
-            SQLite::Statement q(*db_, sql);
-            q.bind(1, std::string(id));
-            q.exec();
+            auto q = statements_->get(sql);
+            q->bind(1, std::string(id));
+            q->exec();
         }
     }
-    SQLite::Statement forget(*db_, "DELETE FROM sandboxes WHERE purged_at > 0 AND created_at < ?");
-    forget.bind(1, static_cast<std::int64_t>(forgetBeforeMs));
-    forget.exec();
+    auto forget = statements_->get("DELETE FROM sandboxes WHERE purged_at > 0 AND created_at < ?");
+    forget->bind(1, static_cast<std::int64_t>(forgetBeforeMs));
+    forget->exec();
     tx.commit();
 }
 
