@@ -8,6 +8,7 @@
 #include <pqxx/pqxx>
 
 #include <string>
+#include <thread>
 
 #include "platform/demo_data.hpp"
 #include "store_backends.hpp"
@@ -115,6 +116,28 @@ TEST_P(DemoSeedingTest, ASeedingThatFailedWritesTheSameDemoAsOneThatDidNot) {
         EXPECT_GT(rows_in(table), 0) << table;
         EXPECT_EQ(rows_in(table), rows_in(uninterrupted, table)) << table;
     }
+}
+
+TEST_P(DemoSeedingTest, InstancesSeedingTogetherWriteTheDemoOnce) {
+    // Two instances started at once on one database: one seeds, the other waits and finds the
+    // demo there (no error, nothing written twice).
+    const auto other = database.open();
+    std::exception_ptr failure;
+    std::thread second([&] {
+        try {
+            seed_demo_data(*other, kNow, "hash");
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    });
+    EXPECT_NO_THROW(seed_demo_data(store, kNow, "hash"));
+    second.join();
+    EXPECT_FALSE(failure);
+
+    store_testing::TestDatabase once(GetParam());
+    seed_demo_data(*once.open(), kNow, "hash");
+    for (const auto* table : kDemoTables)
+        EXPECT_EQ(rows_in(table), rows_in(once, table)) << table;
 }
 
 }  // namespace
