@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "app/updater.hpp"
-#include "core/percent_decoding.hpp"
+#include "core/url_parts.hpp"
 
 namespace orgdesk::app {
 namespace {
@@ -16,19 +16,8 @@ std::string_view path_part(std::string_view hash) {
     return hash.substr(0, hash.find('?'));
 }
 
-std::vector<std::string_view> split(std::string_view text, char separator) {
-    std::vector<std::string_view> parts;
-    while (true) {
-        const auto at = text.find(separator);
-        parts.push_back(text.substr(0, at));
-        if (at == std::string_view::npos)
-            return parts;
-        text.remove_prefix(at + 1);
-    }
-}
-
 void read_query(std::string_view query, Route& route) {
-    for (const auto pair : split(query, '&')) {
+    for (const auto pair : core::split_pieces(query, '&')) {
         const auto equals = pair.find('=');
         if (equals == std::string_view::npos)
             continue;
@@ -58,11 +47,11 @@ std::string to_hash(const Route& route) {
             if (route.orgStatus)
                 query += "&status=" + std::string(core::to_string(*route.orgStatus));
             if (!route.search.empty())
-                query += "&q=" + url_encode(route.search);
+                query += "&q=" + core::percent_encode(route.search);
             return "#/customers" + (query.empty() ? "" : "?" + query.substr(1));
         }
         case Place::Organization:
-            return "#/customers/" + url_encode(route.id);
+            return "#/customers/" + core::percent_encode(route.id);
         case Place::NewOrganization:
             return "#/customers/new";
         case Place::Orders:
@@ -70,7 +59,7 @@ std::string to_hash(const Route& route) {
                                      ? "?status=" + std::string(core::to_string(*route.orderStatus))
                                      : std::string());
         case Place::Order:
-            return "#/orders/" + url_encode(route.id);
+            return "#/orders/" + core::percent_encode(route.id);
         case Place::NewOrder:
             return "#/orders/new";
     }
@@ -86,7 +75,7 @@ std::optional<Route> parse_route(std::string_view hash) {
     const auto question = hash.find('?');
     const std::string_view query =
         question == std::string_view::npos ? std::string_view() : hash.substr(question + 1);
-    auto segments = split(path_part(hash), '/');
+    auto segments = core::split_pieces(path_part(hash), '/');
     if (!segments.empty() && segments.back().empty())
         segments.pop_back();  // "#/customers/" is "#/customers"
     if (segments.empty() || segments.size() > 2)

@@ -22,7 +22,7 @@ void Updater::watch_changes() {
     // Without a cursor the server answers at once with the current one: so does a retry after
     // the server was away, which then reloads what is shown (the changes meanwhile are unknown).
     if (feed.cursor && !feed.unreachable)
-        path += "?after=" + url_encode(*feed.cursor);
+        path += "?after=" + core::percent_encode(*feed.cursor);
     feed.retryTimer.reset();
     feed.pending = send(Purpose::WatchChanges, "GET", path);
 }

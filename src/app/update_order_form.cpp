@@ -110,8 +110,8 @@ void Updater::operator()(const NewOrderClicked&) {
     state_.orderForm = OrderForm{};
     auto& form = state_.orderForm;
     form.pendingCustomer = send(Purpose::LoadOrderingCustomer, "GET", customer_path(customerId));
-    form.pendingProducts =
-        send(Purpose::LoadProducts, "GET", "/api/v1/products?customerId=" + url_encode(customerId));
+    form.pendingProducts = send(Purpose::LoadProducts, "GET",
+                                "/api/v1/products?customerId=" + core::percent_encode(customerId));
 }
 
 void Updater::operator()(const OrderQuantityEdited& e) {

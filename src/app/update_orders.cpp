@@ -24,7 +24,7 @@ std::string orders_path(const OrderList& list, const std::optional<std::string>&
     if (list.statusFilter)
         path += "&status=" + std::string(core::to_string(*list.statusFilter));
     if (cursor)
-        path += "&cursor=" + url_encode(*cursor);
+        path += "&cursor=" + core::percent_encode(*cursor);
     return path;
 }
 

@@ -26,29 +26,12 @@ void narrow(OrganizationList& list, std::string_view normalizedSearch) {
 
 }  // namespace
 
-std::string url_encode(std::string_view text) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-            c == '-' || c == '_' || c == '.' || c == '~') {
-            out += c;
-        } else {
-            out += '%';
-            out += kHex[u >> 4];
-            out += kHex[u & 15];
-        }
-    }
-    return out;
-}
-
 std::string customer_path(const std::string& id) {
-    return "/api/v1/customers/" + url_encode(id);
+    return "/api/v1/customers/" + core::percent_encode(id);
 }
 
 std::string order_path(const std::string& id) {
-    return "/api/v1/orders/" + url_encode(id);
+    return "/api/v1/orders/" + core::percent_encode(id);
 }
 
 core::Error error_of(const HttpAnswered& answer) {
@@ -66,11 +49,11 @@ bool succeeded(const HttpAnswered& answer) {
 std::string list_path(const OrganizationList& list, const std::optional<std::string>& cursor) {
     std::string path = "/api/v1/customers?limit=" + std::to_string(kPageSize);
     if (!list.search.empty())
-        path += "&q=" + url_encode(list.search);
+        path += "&q=" + core::percent_encode(list.search);
     if (list.statusFilter)
         path += "&status=" + std::string(core::to_string(*list.statusFilter));
     if (cursor)
-        path += "&cursor=" + url_encode(*cursor);
+        path += "&cursor=" + core::percent_encode(*cursor);
     return path;
 }
 

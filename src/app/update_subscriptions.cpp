@@ -12,7 +12,7 @@ namespace {
 using core::SubscriptionAction;
 
 std::string subscription_path(const std::string& id) {
-    return "/api/v1/subscriptions/" + url_encode(id);
+    return "/api/v1/subscriptions/" + core::percent_encode(id);
 }
 
 }  // namespace

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "app/update.hpp"
+#include "core/url_parts.hpp"
 
 namespace orgdesk::app {
 
-std::string url_encode(std::string_view text);
 std::string customer_path(const std::string& id);
 std::string order_path(const std::string& id);
 core::Error error_of(const HttpAnswered& answer);

@@ -84,6 +84,25 @@ constexpr std::array<std::string_view, 4> kSegments{
 constexpr std::array<std::string_view, 5> kRoles{
     {"CFO", "IT Manager", "Office Manager", "Procurement Lead", "CEO"}};
 
+// One staff user per role, and the Owner of kDemoOwnerCustomerId.
+struct DemoUser {
+    std::string_view id, username, displayName;
+    core::Role role;
+    std::string_view sellerId, customerId;
+};
+constexpr std::array<DemoUser, 5> kDemoUsers{{
+    {"u0000000-0000-4000-8000-000000000001", "distributor@demo.test", "Dana Distributor",
+     core::Role::DistributorAdmin, "", ""},
+    {"u0000000-0000-4000-8000-000000000002", "seller@demo.test", "Sam Seller",
+     core::Role::SellerAdmin, kDemoSellerOneId, ""},
+    {"u0000000-0000-4000-8000-000000000003", "manager@demo.test", "Max Manager",
+     core::Role::AccountManager, kDemoSellerOneId, ""},
+    {"u0000000-0000-4000-8000-000000000004", "seller2@demo.test", "Sasha Seller",
+     core::Role::SellerAdmin, kDemoSellerTwoId, ""},
+    {"u0000000-0000-4000-8000-000000000005", "owner@demo.test", "Olive Owner",
+     core::Role::CustomerOwner, kDemoSellerOneId, kDemoOwnerCustomerId},
+}};
+
 // The status of the i-th customer of a seller: several of each, New ones among the newest.
 OrgStatus status_for(int i) {
     constexpr std::array<OrgStatus, 10> pattern{
@@ -198,53 +217,22 @@ std::vector<core::Member> demo_members(const core::Organization& org) {
     return members;
 }
 
-std::vector<DemoSignIn> seed_demo_data(Store& store, std::int64_t nowMs,
-                                       const std::string& passwordHash) {
-    struct DemoUser {
-        std::string_view id, username, displayName;
-        core::Role role;
-        std::string_view sellerId, customerId;
+TenantSeed demo_tenant(std::int64_t nowMs, const std::string& passwordHash) {
+    TenantSeed tenant;
+    tenant.partners = {
+        {std::string(kDemoDistributorId), "Nordic Cloud Distribution", ""},
+        {std::string(kDemoSellerOneId), "Aurora IT Partners", std::string(kDemoDistributorId)},
+        {std::string(kDemoSellerTwoId), "Baltic Reseller Group", std::string(kDemoDistributorId)},
     };
-    const std::array<DemoUser, 5> users{{
-        {"u0000000-0000-4000-8000-000000000001", "distributor@demo.test", "Dana Distributor",
-         core::Role::DistributorAdmin, "", ""},
-        {"u0000000-0000-4000-8000-000000000002", "seller@demo.test", "Sam Seller",
-         core::Role::SellerAdmin, kDemoSellerOneId, ""},
-        {"u0000000-0000-4000-8000-000000000003", "manager@demo.test", "Max Manager",
-         core::Role::AccountManager, kDemoSellerOneId, ""},
-        {"u0000000-0000-4000-8000-000000000004", "seller2@demo.test", "Sasha Seller",
-         core::Role::SellerAdmin, kDemoSellerTwoId, ""},
-        {"u0000000-0000-4000-8000-000000000005", "owner@demo.test", "Olive Owner",
-         core::Role::CustomerOwner, kDemoSellerOneId, kDemoOwnerCustomerId},
-    }};
-    std::vector<DemoSignIn> signIns;
-    for (const auto& u : users) {
-        signIns.push_back({std::string(u.username), std::string(core::display_name(u.role))});
+    for (auto& org : demo_organizations(nowMs)) {
+        tenant.audit.push_back({org.createdAtMs, "system", "create", "organization", org.id, "",
+                                core::Json{{"status", core::to_string(org.status)}}.dump()});
+        auto members = demo_members(org);
+        tenant.organizations.push_back({std::move(org), std::move(members)});
     }
-    if (store.find_partner(kDemoDistributorId))
-        return signIns;  // seeded before
-
-    store.insert_partner({std::string(kDemoDistributorId), "Nordic Cloud Distribution", ""});
-    store.insert_partner(
-        {std::string(kDemoSellerOneId), "Aurora IT Partners", std::string(kDemoDistributorId)});
-    store.insert_partner(
-        {std::string(kDemoSellerTwoId), "Baltic Reseller Group", std::string(kDemoDistributorId)});
-    const auto orgs = demo_organizations(nowMs);
-    for (const auto& org : orgs) {
-        OrganizationInsert insert;
-        insert.org = org;
-        insert.members = demo_members(org);
-        insert.audit = {org.createdAtMs,
-                        "system",
-                        "create",
-                        "organization",
-                        org.id,
-                        "",
-                        core::Json{{"status", core::to_string(org.status)}}.dump()};
-        static_cast<void>(store.create_organization(insert));
-    }
-    for (const auto& u : users) {
-        core::Principal p;
+    for (const auto& u : kDemoUsers) {
+        UserRecord user;
+        auto& p = user.principal;
         p.userId = std::string(u.id);
         p.username = std::string(u.username);
         p.displayName = std::string(u.displayName);
@@ -252,9 +240,21 @@ std::vector<DemoSignIn> seed_demo_data(Store& store, std::int64_t nowMs,
         p.distributorId = std::string(kDemoDistributorId);
         p.sellerId = std::string(u.sellerId);
         p.customerId = std::string(u.customerId);
-        store.insert_user({p, passwordHash});
+        user.passwordHash = passwordHash;
+        tenant.users.push_back(std::move(user));
     }
-    seed_demo_orders(store, nowMs, orgs);
+    add_demo_orders(tenant, nowMs);
+    return tenant;
+}
+
+std::vector<DemoSignIn> seed_demo_data(Store& store, std::int64_t nowMs,
+                                       const std::string& passwordHash) {
+    // All of it in one transaction: a seeding cut short leaves nothing behind, and the next
+    // start seeds again.
+    static_cast<void>(store.seed_tenant(demo_tenant(nowMs, passwordHash)));
+    std::vector<DemoSignIn> signIns;
+    for (const auto& u : kDemoUsers)
+        signIns.push_back({std::string(u.username), std::string(core::display_name(u.role))});
     return signIns;
 }
 

@@ -31,8 +31,13 @@ std::vector<core::Organization> demo_organizations(std::int64_t nowMs);
 // Owner (its `owner`), plus up to three Admins and Members.
 std::vector<core::Member> demo_members(const core::Organization& org);
 
-// Writes the demo data unless the demo distributor exists already, and returns the sign-ins.
-// `passwordHash` is the Argon2id hash every demo user gets (hashed once by the caller).
+// The whole demo as one tenant: partners, organizations with their members, users (each with
+// `passwordHash`), catalog, orders, subscriptions and the audit trail (pure).
+TenantSeed demo_tenant(std::int64_t nowMs, const std::string& passwordHash);
+
+// Writes the demo data in one transaction (Store::seed_tenant) unless the demo distributor exists
+// already, and returns the sign-ins: a seeding cut short leaves nothing, so the next start seeds
+// again. `passwordHash` is the Argon2id hash every demo user gets (hashed once by the caller).
 std::vector<DemoSignIn> seed_demo_data(Store& store, std::int64_t nowMs,
                                        const std::string& passwordHash);
 

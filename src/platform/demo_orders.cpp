@@ -30,14 +30,15 @@ std::string numbered_id(char prefix, int n) {
     return buffer;
 }
 
+// Writes orders into the demo tenant as the real placing and transitions would have left them.
 struct DemoOrders {
-    Store& store;
-    std::int64_t nowMs;
+    TenantSeed& tenant;
     std::vector<core::Product> catalog;
     int orders = 0;
     int subscriptions = 0;
 
-    // Places an order for `org` with its first `lineCount` orderable products, as its owner.
+    // An order for `org` with its first `lineCount` orderable products, placed as its owner at
+    // `atMs` (with its audit event); kept once moved on, or as it is (see keep).
     std::optional<core::Order> place(const core::Organization& org, int lineCount,
                                      std::int64_t atMs) {
         core::Organization asActive = org;  // a Blocked customer ordered while still Active
@@ -62,21 +63,14 @@ struct DemoOrders {
         order.placedByName = org.owner ? org.owner->name : org.primaryContact.name;
         order.createdAtMs = atMs;
         order.updatedAtMs = atMs;
-        OrderInsert insert;
-        insert.order = order;
-        insert.audit = {atMs,
-                        "system",
-                        "place",
-                        "order",
-                        order.id,
-                        "",
-                        core::Json{{"status", "PendingApproval"}}.dump()};
-        static_cast<void>(store.create_order(insert));
+        tenant.audit.push_back({atMs, "system", "place", "order", order.id, "",
+                                core::Json{{"status", "PendingApproval"}}.dump()});
         return order;
     }
 
-    // Moves `order` on to `status` through the real transitions, decided by the seller's staff.
-    void move(core::Order order, OrderStatus status, const std::string& reason = {}) {
+    // Moves `order` on to `status` through the real transitions, decided by the seller's staff,
+    // with the audit event of each step and the subscriptions a provisioned order makes.
+    void move(core::Order& order, OrderStatus status, const std::string& reason = {}) {
         const Decider decider =
             order.sellerId == kDemoSellerOneId ? kSellerOneDecider : kSellerTwoDecider;
         std::vector<OrderStatus> path;
@@ -88,39 +82,35 @@ struct DemoOrders {
         std::int64_t at = order.createdAtMs;
         for (const auto next : path) {
             at += kHourMs / 4;
-            OrderTransition t;
-            t.from = order.status;
-            t.after = order;
-            t.after.status = next;
-            t.after.version = order.version + 1;
-            t.after.updatedAtMs = at;
+            const auto from = order.status;
+            order.status = next;
+            ++order.version;
+            order.updatedAtMs = at;
             if (next == OrderStatus::Approved || next == OrderStatus::Rejected) {
-                t.after.decidedById = std::string(decider.id);
-                t.after.decidedByName = std::string(decider.name);
-                t.after.decidedAtMs = at;
+                order.decidedById = std::string(decider.id);
+                order.decidedByName = std::string(decider.name);
+                order.decidedAtMs = at;
             }
             if (next == OrderStatus::Rejected)
-                t.after.rejectionReason = reason;
+                order.rejectionReason = reason;
             if (next == OrderStatus::Failed)
-                t.after.failureReason = reason;
+                order.failureReason = reason;
             if (next == OrderStatus::Provisioned) {
                 std::vector<std::string> ids;
                 for (std::size_t i = 0; i < order.lines.size(); ++i)
                     ids.push_back(numbered_id('b', ++subscriptions));
-                t.subscriptions = core::subscriptions_for(order, ids, at);
+                for (auto& subscription : core::subscriptions_for(order, ids, at))
+                    tenant.subscriptions.push_back(std::move(subscription));
             }
             const bool byStaff = next == OrderStatus::Approved || next == OrderStatus::Rejected;
-            t.audit = {at,
-                       byStaff ? std::string(decider.id) : "system",
-                       std::string(core::to_string(next)),
-                       "order",
-                       order.id,
-                       core::Json{{"status", core::to_string(order.status)}}.dump(),
-                       core::Json{{"status", core::to_string(next)}}.dump()};
-            static_cast<void>(store.transition_order(t));
-            order = t.after;
+            tenant.audit.push_back({at, byStaff ? std::string(decider.id) : "system",
+                                    std::string(core::to_string(next)), "order", order.id,
+                                    core::Json{{"status", core::to_string(from)}}.dump(),
+                                    core::Json{{"status", core::to_string(next)}}.dump()});
         }
     }
+
+    void keep(core::Order order) { tenant.orders.push_back(std::move(order)); }
 };
 
 }  // namespace
@@ -181,28 +171,30 @@ std::vector<core::Product> demo_catalog() {
     return products;
 }
 
-void seed_demo_orders(Store& store, std::int64_t nowMs,
-                      const std::vector<core::Organization>& orgs) {
-    DemoOrders demo{store, nowMs, demo_catalog()};
-    for (const auto& product : demo.catalog)
-        store.insert_product(product);
+void add_demo_orders(TenantSeed& tenant, std::int64_t nowMs) {
+    DemoOrders demo{tenant, demo_catalog()};
+    tenant.products.insert(tenant.products.end(), demo.catalog.begin(), demo.catalog.end());
 
     // Every subscription an Active or Blocked customer has came from a provisioned order.
-    for (const auto& org : orgs) {
+    for (const auto& seeded : tenant.organizations) {
+        const auto& org = seeded.org;
         if (org.subscriptionCount == 0)
             continue;
-        if (auto order = demo.place(org, org.subscriptionCount, org.createdAtMs + kHourMs))
+        if (auto order = demo.place(org, org.subscriptionCount, org.createdAtMs + kHourMs)) {
             demo.move(*order, OrderStatus::Provisioned);
+            demo.keep(std::move(*order));
+        }
     }
     // The approval queue, newest last: Active customers' new orders, a few already decided,
     // spread over the last ten hours. The newest is an hour old, so that the later steps of the
     // decided ones (45 minutes at most) are in the past too.
-    const auto queued = std::count_if(orgs.begin(), orgs.end(), [](const core::Organization& o) {
-        return o.status == core::OrgStatus::Active;
-    });
+    const auto queued = std::count_if(
+        tenant.organizations.begin(), tenant.organizations.end(),
+        [](const SeedOrganization& o) { return o.org.status == core::OrgStatus::Active; });
     const std::int64_t spacing = 9 * kHourMs / std::max<std::int64_t>(1, queued - 1);
     int placed = 0;
-    for (const auto& org : orgs) {
+    for (const auto& seeded : tenant.organizations) {
+        const auto& org = seeded.org;
         if (org.status != core::OrgStatus::Active)
             continue;
         const std::int64_t at = nowMs - 10 * kHourMs + placed * spacing;
@@ -216,7 +208,14 @@ void seed_demo_orders(Store& store, std::int64_t nowMs,
             demo.move(*order, OrderStatus::Failed,
                       "The vendor refused the tenant domain. Contact support to provision it.");
         }
+        demo.keep(std::move(*order));
         ++placed;
+    }
+    // Each customer's count is its subscriptions, as provisioning would have left it.
+    for (auto& seeded : tenant.organizations) {
+        seeded.org.subscriptionCount = static_cast<int>(std::count_if(
+            tenant.subscriptions.begin(), tenant.subscriptions.end(),
+            [&](const core::Subscription& s) { return s.customerId == seeded.org.id; }));
     }
 }
 

@@ -14,8 +14,9 @@ namespace orgdesk::platform {
 // The demo distributor's products (pure).
 std::vector<core::Product> demo_catalog();
 
-// Writes the catalog and the orders of `orgs` (the demo organizations as inserted).
-void seed_demo_orders(Store& store, std::int64_t nowMs,
-                      const std::vector<core::Organization>& orgs);
+// Adds the catalog and the orders of the demo organizations already in `tenant` (with the
+// subscriptions provisioned ones made and the audit event of every step), and sets each
+// organization's subscription count to its subscriptions (pure).
+void add_demo_orders(TenantSeed& tenant, std::int64_t nowMs);
 
 }  // namespace orgdesk::platform

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/organization_lifecycle.hpp"
+#include "core/status_counts.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -141,7 +142,8 @@ core::Result<core::OrderPage> OrderService::list(const core::Principal& who,
     }
     if (rows.next)
         page.nextCursor = core::encode_cursor(*rows.next);
-    page.counts = store_.count_orders_by_status(query.scope, query.customerId);
+    page.counts =
+        core::every_status_counts(store_.count_orders_by_status(query.scope, query.customerId));
     return page;
 }
 

@@ -48,7 +48,8 @@ class OrderService {
                                       const std::optional<IdempotencyKey>& idempotency,
                                       const OrderRenderer& render);
 
-    // One page, newest first, with the counts per status of the caller's scope (or customer).
+    // One page, newest first, with the counts per status of the caller's scope (or customer),
+    // every status named, zeros included.
     core::Result<core::OrderPage> list(const core::Principal& who, const OrderListRequest& request);
     core::Result<core::OrderView> get(const core::Principal& who, std::string_view id);
 

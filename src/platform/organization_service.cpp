@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/organization_lifecycle.hpp"
+#include "core/status_counts.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -67,7 +68,7 @@ core::Result<core::CustomerPage> OrganizationService::list(const core::Principal
     }
     if (page.next)
         result.nextCursor = core::encode_cursor(*page.next);
-    result.counts = store_.count_by_status(query.scope);
+    result.counts = core::listable_status_counts(store_.count_by_status(query.scope));
     return result;
 }
 

@@ -47,7 +47,8 @@ class OrganizationService {
     OrganizationService(Store& store, Clock clock, IdGenerator newId = {},
                         ChangeFeed* changes = nullptr);
 
-    // One page, with the counts per status of the caller's whole scope.
+    // One page, with the counts per status of the caller's whole scope (every listable status,
+    // zeros included).
     core::Result<core::CustomerPage> list(const core::Principal& who, const ListRequest& request);
     core::Result<core::CustomerView> get(const core::Principal& who, std::string_view id);
     core::Result<std::vector<core::Member>> members(const core::Principal& who,

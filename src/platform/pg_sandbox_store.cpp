@@ -1,5 +1,5 @@
-// The PostgreSQL store's demo sandboxes: a whole tenant written in one transaction, and purged in
-// one (the rest of the store is in pg_store.cpp and pg_order_store.cpp).
+// The PostgreSQL store's whole tenants (the demo data, demo sandboxes): written in one transaction,
+// and a sandbox's purged in one (the rest of the store is in pg_store.cpp and pg_order_store.cpp).
 #include "platform/pg_store.hpp"
 #include "platform/pg_support.hpp"
 
@@ -9,8 +9,43 @@ namespace {
 // Advisory lock key (pg_advisory_xact_lock) that serializes sandbox creations across instances,
 // so two at once cannot both pass a limit that has room for one.
 constexpr std::int64_t kSandboxLock = 0x4f72676465736b03;  // "Orgdesk" 03
+// Advisory lock key that serializes seedings of a whole tenant (the demo data).
+constexpr std::int64_t kSeedLock = 0x4f72676465736b04;  // "Orgdesk" 04
 
 }  // namespace
+
+void PgStore::insert_tenant_rows(Tx& tx, const TenantSeed& tenant) {
+    for (const auto& partner : tenant.partners)
+        insert_partner_row(tx, partner);
+    for (const auto& product : tenant.products)
+        insert_product_row(tx, product);
+    lock_provider_ids(tx);
+    for (const auto& seeded : tenant.organizations)
+        insert_organization_row(tx, seeded.org, seeded.members);
+    for (const auto& order : tenant.orders)
+        insert_order_row(tx, order);
+    for (const auto& subscription : tenant.subscriptions)
+        insert_subscription(tx, subscription);
+    for (const auto& event : tenant.audit)
+        insert_audit(tx, event);
+    for (const auto& user : tenant.users)
+        insert_user_row(tx, user);
+    for (const auto& session : tenant.sessions)
+        insert_session_row(tx, session);
+}
+
+bool PgStore::seed_tenant(const TenantSeed& tenant) {
+    return run_pg_transaction(*pool_, [&](PgWork& tx) {
+        // Instances started together on one database seed one at a time; the later ones find
+        // the tenant there.
+        tx.exec_params("SELECT pg_advisory_xact_lock($1)", kSeedLock);
+        if (!tx.exec_params("SELECT 1 FROM partners WHERE id = $1", tenant.partners.at(0).id)
+                 .empty())
+            return false;
+        insert_tenant_rows(tx, tenant);
+        return true;
+    });
+}
 
 core::SandboxUsage PgStore::read_sandbox_usage(Tx& tx, std::string_view clientAddress,
                                                std::int64_t nowMs, std::int64_t sinceMs) {
@@ -46,23 +81,7 @@ std::optional<core::SandboxUsage> PgStore::create_sandbox(
             "INSERT INTO sandboxes (id, client_address, created_at, expires_at) "
             "VALUES ($1, $2, $3, $4)",
             sandbox.id, sandbox.clientAddress, sandbox.createdAtMs, sandbox.expiresAtMs);
-        for (const auto& partner : tenant.partners)
-            insert_partner_row(tx, partner);
-        for (const auto& product : tenant.products)
-            insert_product_row(tx, product);
-        lock_provider_ids(tx);
-        for (const auto& seeded : tenant.organizations)
-            insert_organization_row(tx, seeded.org, seeded.members);
-        for (const auto& order : tenant.orders)
-            insert_order_row(tx, order);
-        for (const auto& subscription : tenant.subscriptions)
-            insert_subscription(tx, subscription);
-        for (const auto& event : tenant.audit)
-            insert_audit(tx, event);
-        for (const auto& user : tenant.users)
-            insert_user_row(tx, user);
-        for (const auto& session : tenant.sessions)
-            insert_session_row(tx, session);
+        insert_tenant_rows(tx, tenant);
         return std::nullopt;
     });
 }

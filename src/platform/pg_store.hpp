@@ -81,6 +81,7 @@ class PgStore final : public Store {
     bool change_password(std::string_view userId, const std::string& passwordHash,
                          const SessionRecord& newSession) override;
 
+    bool seed_tenant(const TenantSeed& tenant) override;
     core::SandboxUsage sandbox_usage(std::string_view clientAddress, std::int64_t nowMs,
                                      std::int64_t sinceMs) override;
     std::optional<core::SandboxUsage> create_sandbox(
@@ -105,6 +106,8 @@ class PgStore final : public Store {
     static void insert_order_row(Tx& tx, const core::Order& order);
     static void insert_user_row(Tx& tx, const UserRecord& user);
     static void insert_session_row(Tx& tx, const SessionRecord& session);
+    // Every row of `tenant`, in the caller's transaction (provider ids locked here).
+    static void insert_tenant_rows(Tx& tx, const TenantSeed& tenant);
     static core::SandboxUsage read_sandbox_usage(Tx& tx, std::string_view clientAddress,
                                                  std::int64_t nowMs, std::int64_t sinceMs);
     static void insert_audit(Tx& tx, const AuditEvent& event);

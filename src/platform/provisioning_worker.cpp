@@ -34,63 +34,40 @@ ProvisioningWorker::ProvisioningWorker(Store& store, Clock clock, IdGenerator ne
       clock_(std::move(clock)),
       newId_(newId ? std::move(newId) : random_uuid_generator()),
       changes_(changes),
-      options_(options) {}
+      options_(options),
+      thread_([this] { return pass(); }) {}
 
 ProvisioningWorker::~ProvisioningWorker() {
     stop();
 }
 
 void ProvisioningWorker::start() {
-    if (thread_.joinable())
-        return;
-    stopping_ = false;
-    thread_ = std::thread([this] { loop(); });
+    thread_.start();
 }
 
 void ProvisioningWorker::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wakeUp_.notify_all();
-    if (thread_.joinable())
-        thread_.join();
+    thread_.stop();
 }
 
 void ProvisioningWorker::wake() {
-    {
-        std::lock_guard lock(mutex_);
-        woken_ = true;
-    }
-    wakeUp_.notify_all();
+    thread_.wake();
 }
 
-void ProvisioningWorker::loop() {
-    while (!stopping_requested()) {
-        std::int64_t nextDueMs = 0;
-        try {
-            if (run_once(nextDueMs) > 0)
-                continue;  // the orders just moved have their next step to schedule
-        } catch (const std::exception& e) {
-            // A database fault: the orders stay where they are and are tried again.
-            spdlog::error("provisioning: {}", e.what());
-        }
-        auto wait = options_.pollInterval;
-        if (nextDueMs > 0) {
-            wait = std::min(
-                wait, std::chrono::milliseconds(std::max<std::int64_t>(1, nextDueMs - clock_())));
-        }
-        std::unique_lock lock(mutex_);
-        wakeUp_.wait_for(lock, wait, [this] { return stopping_ || woken_; });
-        if (stopping_)
-            return;
-        woken_ = false;
+std::chrono::milliseconds ProvisioningWorker::pass() {
+    std::int64_t nextDueMs = 0;
+    try {
+        if (run_once(nextDueMs) > 0)
+            return {};  // the orders just moved have their next step to schedule
+    } catch (const std::exception& e) {
+        // A database fault: the orders stay where they are and are tried again.
+        spdlog::error("provisioning: {}", e.what());
     }
-}
-
-bool ProvisioningWorker::stopping_requested() {
-    std::lock_guard lock(mutex_);
-    return stopping_;
+    auto wait = options_.pollInterval;
+    if (nextDueMs > 0) {
+        wait = std::min(wait,
+                        std::chrono::milliseconds(std::max<std::int64_t>(1, nextDueMs - clock_())));
+    }
+    return wait;
 }
 
 int ProvisioningWorker::run_once(std::int64_t& nextDueMs) {

@@ -4,12 +4,10 @@
 // step is one conditional write, so a step is done once even when several workers run, and the
 // work lives in the database: an order approved before a crash is provisioned after the restart.
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
-#include <thread>
 
 #include "platform/change_feed.hpp"
+#include "platform/periodic_thread.hpp"
 #include "platform/service_support.hpp"
 #include "platform/store.hpp"
 
@@ -41,8 +39,8 @@ class ProvisioningWorker {
     int run_once(std::int64_t& nextDueMs);
 
   private:
-    void loop();
-    bool stopping_requested();
+    // One run_once on the worker's thread; returns how long to sleep before the next.
+    std::chrono::milliseconds pass();
     bool step(const core::Order& order);
 
     Store& store_;
@@ -50,12 +48,7 @@ class ProvisioningWorker {
     IdGenerator newId_;
     ChangeFeed* changes_;
     ProvisioningOptions options_;
-
-    std::mutex mutex_;
-    std::condition_variable wakeUp_;
-    bool woken_ = false;
-    bool stopping_ = false;
-    std::thread thread_;
+    PeriodicThread thread_;  // last: stopped before the members its passes use go
 };
 
 }  // namespace orgdesk::platform

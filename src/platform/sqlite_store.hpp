@@ -71,6 +71,7 @@ class SqliteStore final : public Store {
     bool change_password(std::string_view userId, const std::string& passwordHash,
                          const SessionRecord& newSession) override;
 
+    bool seed_tenant(const TenantSeed& tenant) override;
     core::SandboxUsage sandbox_usage(std::string_view clientAddress, std::int64_t nowMs,
                                      std::int64_t sinceMs) override;
     std::optional<core::SandboxUsage> create_sandbox(
@@ -90,6 +91,8 @@ class SqliteStore final : public Store {
     void insert_product_row(const core::Product& product);
     void insert_order_row(const core::Order& order);
     void insert_user_row(const UserRecord& user);
+    // Every row of `tenant`, in the caller's transaction.
+    void insert_tenant_rows(const TenantSeed& tenant);
     core::SandboxUsage sandbox_usage_locked(std::string_view clientAddress, std::int64_t nowMs,
                                             std::int64_t sinceMs);
     void insert_audit(const AuditEvent& event);

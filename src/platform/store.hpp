@@ -282,6 +282,12 @@ class Store {
     virtual bool change_password(std::string_view userId, const std::string& passwordHash,
                                  const SessionRecord& newSession) = 0;
 
+    // Writes a whole tenant (the demo data) in one transaction unless its distributor, the first
+    // partner, exists already: afterwards all of it is there or, after any failure, none of it,
+    // so an interrupted seeding never passes for a finished one. Serialized with other seedings
+    // (across instances on one database). True when written.
+    virtual bool seed_tenant(const TenantSeed& tenant) = 0;
+
     // Demo sandboxes. What the creation limits are judged on at `nowMs`: the expiry of every
     // sandbox still live, and the creations by `clientAddress` since `sinceMs` (purged or not).
     virtual core::SandboxUsage sandbox_usage(std::string_view clientAddress, std::int64_t nowMs,

@@ -87,15 +87,9 @@ std::unique_ptr<platform::Store> open_store(const std::string& target, bool post
 
 std::vector<platform::DemoSignIn> seed_demo(platform::Store& store, const Flags& flags) {
     server::PasswordHasher hasher;
-    try {
-        return platform::seed_demo_data(store, now_ms(), hasher.hash(flags.demoPassword));
-    } catch (const std::exception& e) {
-        // Instances started together on one PostgreSQL database: another one seeded first.
-        if (!store.find_partner(platform::kDemoDistributorId))
-            throw;
-        spdlog::info("demo data: seeded by another instance ({})", e.what());
-        return platform::seed_demo_data(store, now_ms(), hasher.hash(flags.demoPassword));
-    }
+    // Instances started together on one database seed one at a time; the later ones find the
+    // demo there and write nothing.
+    return platform::seed_demo_data(store, now_ms(), hasher.hash(flags.demoPassword));
 }
 
 int serve(Flags flags, std::chrono::steady_clock::time_point launched) {

@@ -83,9 +83,6 @@ StringResponse list_orders(OrderService& orders, const RequestContext& context) 
     const auto base = base_url_of(context.request);
     for (auto& view : page.value().items)
         view = with_links(std::move(view), base);
-    // Every status with its count, zeros included, so the app need not guess missing keys.
-    for (const auto status : core::kAllOrderStatuses)
-        page.value().counts.emplace(status, 0);
     return json_response(http::status::ok, core::to_json(*page));
 }
 

@@ -7,42 +7,29 @@
 namespace orgdesk::server {
 
 SandboxSweeper::SandboxSweeper(SandboxService& sandboxes, std::chrono::milliseconds interval)
-    : sandboxes_(sandboxes), interval_(interval) {}
+    : sandboxes_(sandboxes), interval_(interval), thread_([this] { return sweep(); }, interval) {}
 
 SandboxSweeper::~SandboxSweeper() {
     stop();
 }
 
 void SandboxSweeper::start() {
-    if (thread_.joinable())
-        return;
-    stopping_ = false;
-    thread_ = std::thread([this] { loop(); });
+    thread_.start();
 }
 
 void SandboxSweeper::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wakeUp_.notify_all();
-    if (thread_.joinable())
-        thread_.join();
+    thread_.stop();
 }
 
-void SandboxSweeper::loop() {
-    std::unique_lock lock(mutex_);
-    while (!wakeUp_.wait_for(lock, interval_, [this] { return stopping_; })) {
-        lock.unlock();
-        try {
-            if (const int purged = sandboxes_.purge_expired(); purged > 0)
-                spdlog::info("purged {} ended demo sandbox{}", purged, purged == 1 ? "" : "es");
-        } catch (const std::exception& e) {
-            // The database may be busy or briefly away: the next sweep tries again.
-            spdlog::warn("purging ended demo sandboxes failed: {}", e.what());
-        }
-        lock.lock();
+std::chrono::milliseconds SandboxSweeper::sweep() {
+    try {
+        if (const int purged = sandboxes_.purge_expired(); purged > 0)
+            spdlog::info("purged {} ended demo sandbox{}", purged, purged == 1 ? "" : "es");
+    } catch (const std::exception& e) {
+        // The database may be busy or briefly away: the next sweep tries again.
+        spdlog::warn("purging ended demo sandboxes failed: {}", e.what());
     }
+    return interval_;
 }
 
 }  // namespace orgdesk::server

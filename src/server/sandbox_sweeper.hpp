@@ -3,10 +3,8 @@
 // tokens stop working at its end on their own (sessions carry the end); the sweeper removes its
 // rows soon after.
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "platform/periodic_thread.hpp"
 #include "server/sandbox_service.hpp"
 
 namespace orgdesk::server {
@@ -22,14 +20,12 @@ class SandboxSweeper {
     void stop();  // finishes a purge under way, then returns
 
   private:
-    void loop();
+    // One purge of the ended sandboxes; returns the wait before the next.
+    std::chrono::milliseconds sweep();
 
     SandboxService& sandboxes_;
     std::chrono::milliseconds interval_;
-    std::mutex mutex_;
-    std::condition_variable wakeUp_;
-    bool stopping_ = false;
-    std::thread thread_;
+    platform::PeriodicThread thread_;  // last: stopped before the members its sweeps use go
 };
 
 }  // namespace orgdesk::server

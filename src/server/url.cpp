@@ -1,21 +1,6 @@
 #include "server/url.hpp"
 
 namespace orgdesk::server {
-namespace {
-
-// Calls `each` with every piece of `text` between separators, the last one included.
-template <class Each>
-void for_each_piece(std::string_view text, char separator, Each each) {
-    while (true) {
-        const auto end = text.find(separator);
-        each(text.substr(0, end));
-        if (end == std::string_view::npos)
-            return;
-        text.remove_prefix(end + 1);
-    }
-}
-
-}  // namespace
 
 Target split_target(std::string_view target) {
     const auto mark = target.find('?');
@@ -28,37 +13,28 @@ std::optional<std::vector<std::string>> decode_path_segments(std::string_view pa
     if (!path.empty() && path.front() == '/')
         path.remove_prefix(1);
     std::vector<std::string> segments;
-    bool valid = true;
-    for_each_piece(path, '/', [&](std::string_view piece) {
+    for (const auto piece : core::split_pieces(path, '/')) {
         auto decoded = percent_decode(piece);
         if (!decoded)
-            valid = false;
-        if (valid)
-            segments.push_back(std::move(*decoded));
-    });
-    if (!valid)
-        return std::nullopt;
+            return std::nullopt;
+        segments.push_back(std::move(*decoded));
+    }
     return segments;
 }
 
 std::optional<QueryParams> parse_query(std::string_view query) {
     QueryParams params;
-    bool valid = true;
-    for_each_piece(query, '&', [&](std::string_view pair) {
-        if (pair.empty() || !valid)
-            return;
+    for (const auto pair : core::split_pieces(query, '&')) {
+        if (pair.empty())
+            continue;
         const auto equals = pair.find('=');
         auto name = percent_decode(pair.substr(0, equals), true);
         auto value = percent_decode(
             equals == std::string_view::npos ? std::string_view{} : pair.substr(equals + 1), true);
-        if (!name || !value) {
-            valid = false;
-            return;
-        }
+        if (!name || !value)
+            return std::nullopt;
         params.emplace(std::move(*name), std::move(*value));  // emplace keeps the first
-    });
-    if (!valid)
-        return std::nullopt;
+    }
     return params;
 }
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/percent_decoding.hpp"
+#include "core/url_parts.hpp"
 
 namespace orgdesk::server {
 

@@ -200,6 +200,16 @@ TEST_P(OrderServiceTest, ARepeatedPlaceWithTheSameKeyGetsTheFirstAnswer) {
     EXPECT_EQ(orders_of_owner_customer(), orders + 1);
 }
 
+TEST_P(OrderServiceTest, ListCountsNameEveryStatusZerosIncluded) {
+    // The demo owner's customer has no order in Approved or Provisioning.
+    const auto owner = service.list(as("owner@demo.test"), {});
+    ASSERT_TRUE(owner.ok());
+    ASSERT_EQ(owner->counts.size(), std::size(core::kAllOrderStatuses));
+    EXPECT_EQ(owner->counts.at(OrderStatus::Approved), 0);
+    EXPECT_EQ(owner->counts.at(OrderStatus::Provisioning), 0);
+    EXPECT_GT(owner->counts.at(OrderStatus::Provisioned), 0);
+}
+
 TEST_P(OrderServiceTest, ListsAndReadsAreScopedToTheCaller) {
     OrderListRequest all;
     all.limit = core::kMaxPageSize;

@@ -37,6 +37,16 @@ class OrganizationServiceTest : public store_testing::BackendTest {
 INSTANTIATE_TEST_SUITE_P(Backends, OrganizationServiceTest, store_testing::every_backend(),
                          store_testing::backend_name);
 
+TEST_P(OrganizationServiceTest, ListCountsNameEveryListableStatusZerosIncluded) {
+    // The demo owner sees only its own Active organization.
+    const auto page = service.list(as("owner@demo.test"), {});
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->counts, (std::map<OrgStatus, int>{{OrgStatus::New, 0},
+                                                      {OrgStatus::Active, 1},
+                                                      {OrgStatus::Blocked, 0},
+                                                      {OrgStatus::Rejected, 0}}));
+}
+
 TEST_P(OrganizationServiceTest, ApproveMakesANewOrganizationActive) {
     const auto id = first("seller@demo.test", OrgStatus::New);
     const auto result = service.change_status(as("seller@demo.test"), id, OrgAction::Approve);

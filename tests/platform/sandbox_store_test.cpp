@@ -208,6 +208,23 @@ TEST_P(SandboxStoreTest, PurgeRemovesEveryRowOfTheSandboxAndNothingElse) {
         store.sandbox_usage("192.0.2.10", kNow, kNow - 3 * kHour).addressCreationsMs.empty());
 }
 
+TEST_P(SandboxStoreTest, SandboxesPurgedOneAfterAnotherAreEachGoneWhole) {
+    // The store reuses its prepared statements from one creation and purge to the next: each
+    // must see its own sandbox's values, never the last one's.
+    const auto before = row_counts();
+    const auto first = create("192.0.2.10", kNow - 3 * kHour);
+    const auto second = create("192.0.2.11", kNow - 2 * kHour);
+    ASSERT_EQ(store.expired_sandboxes(kNow).size(), 2U);
+    store.purge_sandbox(first.partners.front().id, kNow, 0);
+    EXPECT_FALSE(store.find_partner(first.partners.front().id));
+    EXPECT_TRUE(store.find_partner(second.partners.front().id));
+    ASSERT_EQ(store.expired_sandboxes(kNow).size(), 1U);
+    store.purge_sandbox(second.partners.front().id, kNow, kNow);
+    EXPECT_EQ(row_counts(), before);
+    EXPECT_TRUE(store.expired_sandboxes(kNow).empty());
+    EXPECT_EQ(store.sandbox_usage("192.0.2.10", kNow, 0).addressCreationsMs.size(), 0U);
+}
+
 TEST_P(SandboxStoreTest, PurgingAnIdThatIsNoSandboxDeletesNothing) {
     const auto before = row_counts();
     store.purge_sandbox(kDemoDistributorId, kNow, kNow - kHour);

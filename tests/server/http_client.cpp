@@ -100,22 +100,6 @@ bool is_head(const HttpRequest& request) {
 
 }  // namespace
 
-std::string url_encode(std::string_view text) {
-    constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += c;
-        } else {
-            out += '%';
-            out += kHex[byte >> 4];
-            out += kHex[byte & 0x0F];
-        }
-    }
-    return out;
-}
-
 std::string HttpResponse::header(std::string_view name) const {
     const auto it = headers.find(lower(name));
     return it == headers.end() ? std::string() : it->second;

@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/url_parts.hpp"
+
 namespace orgdesk::server::testing {
 
 struct HttpRequest {
@@ -32,8 +34,11 @@ struct HttpResponse {
     nlohmann::json json() const;
 };
 
-// Percent-encodes everything but unreserved characters, for query values.
-std::string url_encode(std::string_view text);
+// Percent-encodes everything but unreserved characters, for query values: the core's, which the
+// app uses too.
+inline std::string url_encode(std::string_view text) {
+    return core::percent_encode(text);
+}
 
 class HttpClient {
   public:

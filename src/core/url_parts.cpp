@@ -1,4 +1,4 @@
-#include "core/percent_decoding.hpp"
+#include "core/url_parts.hpp"
 
 namespace orgdesk::core {
 namespace {
@@ -14,6 +14,24 @@ int hex_value(char c) {
 }
 
 }  // namespace
+
+std::string percent_encode(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+            c == '-' || c == '_' || c == '.' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[u >> 4];
+            out += kHex[u & 15];
+        }
+    }
+    return out;
+}
 
 std::optional<std::string> percent_decode(std::string_view text, bool plusIsSpace) {
     std::string out;
@@ -39,6 +57,17 @@ std::optional<std::string> percent_decode(std::string_view text, bool plusIsSpac
         }
     }
     return out;
+}
+
+std::vector<std::string_view> split_pieces(std::string_view text, char separator) {
+    std::vector<std::string_view> pieces;
+    while (true) {
+        const auto end = text.find(separator);
+        pieces.push_back(text.substr(0, end));
+        if (end == std::string_view::npos)
+            return pieces;
+        text.remove_prefix(end + 1);
+    }
 }
 
 }  // namespace orgdesk::core
