@@ -1,7 +1,9 @@
 // Measures what an idle Orgdesk tab costs: signs in, waits until the frame loop sleeps, then
 // counts the CPU time (user + system, from /proc) of every Chromium process and the frames
 // drawn over a quiet period. The same browser with an empty page open instead is measured
-// first, over the same period: Chromium's own background work is the baseline. By hand, not in CI:
+// first, over the same period: Chromium's own background work is the baseline. Each figure is also
+// split by Chromium process (the page's renderer, the GPU process, the browser process). By hand,
+// not in CI:
 //   (cd web && node measure-idle-cpu.mjs [seconds])     # 10 s by default
 import { readdirSync, readFileSync } from 'node:fs';
 import { startServer, launchBrowser, findItem, typeInto } from './e2e/harness.mjs';
@@ -23,32 +25,43 @@ function processes() {
   return all;
 }
 
-// CPU ticks of the Chromium processes this script started (not the server, also a child).
+// CPU ticks of the Chromium processes this script started (not the server, also a child), by
+// process type: the page's renderer, the GPU process, the browser process, utilities.
 function chromiumTicks() {
   const all = processes();
-  let ticks = 0;
+  const byType = {};
   const pending = [process.pid];
   while (pending.length > 0) {
     const pid = pending.pop();
     const info = all.get(pid);
-    if (info && /chrom/i.test(info.comm)) ticks += info.ticks;
+    if (info && /chrom/i.test(info.comm)) {
+      let type = 'browser';
+      try {
+        type = readFileSync(`/proc/${pid}/cmdline`, 'utf8').match(/--type=([a-z-]+)/)?.[1] ?? type;
+      } catch { /* gone meanwhile */ }
+      byType[type] = (byType[type] ?? 0) + info.ticks;
+    }
     for (const [child, c] of all) if (c.ppid === pid) pending.push(child);
   }
-  return ticks;
+  return byType;
 }
 
-// Chromium's CPU over `seconds`, as seconds of CPU and per cent of one core.
+// Chromium's CPU over `seconds`: in all, as seconds and per cent of one core, and by process type.
 async function cpuOver(seconds) {
-  const ticksBefore = chromiumTicks();
+  const before = chromiumTicks();
   const started = Date.now();
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  const cpuSeconds = (chromiumTicks() - ticksBefore) / ticksPerSecond;
+  const after = chromiumTicks();
   const elapsed = (Date.now() - started) / 1000;
-  return { elapsed, cpuSeconds, percent: (cpuSeconds / elapsed) * 100 };
+  const byType = Object.fromEntries(Object.keys(after).map(
+    (type) => [type, (after[type] - (before[type] ?? 0)) / ticksPerSecond]));
+  const cpuSeconds = Object.values(byType).reduce((sum, s) => sum + s, 0);
+  return { elapsed, cpuSeconds, percent: (cpuSeconds / elapsed) * 100, byType };
 }
 
-const describe = ({ elapsed, cpuSeconds, percent }) =>
-  `${cpuSeconds.toFixed(2)} s of CPU in ${elapsed.toFixed(1)} s = ${percent.toFixed(2)} % of one core`;
+const describe = ({ elapsed, cpuSeconds, percent, byType }) =>
+  `${cpuSeconds.toFixed(2)} s of CPU in ${elapsed.toFixed(1)} s = ${percent.toFixed(2)} % of one core (` +
+  Object.entries(byType).map(([type, s]) => `${type} ${s.toFixed(2)} s`).join(', ') + ')';
 
 const server = await startServer();
 const chromium = await launchBrowser();
