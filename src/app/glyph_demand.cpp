@@ -3,37 +3,10 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/utf8.hpp"
+
 namespace orgdesk::app {
 namespace {
-
-// One code point from `text` at `at` (advanced past it); nullopt for a byte that starts no valid
-// UTF-8 sequence (skipped: a damaged byte needs no glyph of ours).
-std::optional<char32_t> next_utf8(std::string_view text, std::size_t& at) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(at++);
-    if (lead < 0x80)
-        return lead;
-    int length = 0;
-    char32_t c = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 1;
-        c = lead & 0x1FU;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 2;
-        c = lead & 0x0FU;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 3;
-        c = lead & 0x07U;
-    } else {
-        return std::nullopt;
-    }
-    for (int i = 0; i < length; ++i) {
-        if (at >= text.size() || (byte(at) & 0xC0U) != 0x80)
-            return std::nullopt;
-        c = (c << 6U) | (byte(at++) & 0x3FU);
-    }
-    return c;
-}
 
 std::optional<char32_t> hex4(std::string_view text, std::size_t at) {
     if (at + 4 > text.size())
@@ -91,7 +64,11 @@ GlyphDemand note_text(GlyphDemand demand, std::string_view text) {
             ++at;  // ASCII and the two-byte scripts: nothing on demand starts below U+3000
             continue;
         } else {
-            c = next_utf8(text, at);
+            // A byte that starts no valid sequence is skipped: a damaged byte needs no glyph.
+            const auto decoded = core::decode_utf8(text, at);
+            at += std::max<std::size_t>(decoded.length, 1);
+            if (decoded.length > 0)
+                c = decoded.code;
         }
         if (c && is_on_demand_glyph(*c) && !demand.inAtlas.contains(*c))
             demand.pending.insert(*c);

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cmath>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "app/glyph_demand.hpp"
@@ -58,8 +59,10 @@ struct WebApp {
     std::string announced;          // the live region's text
     std::string storedPreferences;  // as last written to the browser's storage
     std::vector<Event> events;
-    GlyphDemand glyphs;         // the CJK glyphs the text seen so far needs
-    std::string glyphReport;    // as last published to the page
+    GlyphDemand glyphs;  // the CJK glyphs the text seen so far needs
+    // What window.orgdeskGlyphs was last computed from: pending and atlas glyph counts, the
+    // atlas, its rebuild time. Published again only when one of them changes.
+    std::tuple<std::size_t, std::size_t, const ImFont*, double> glyphsPublished{};
     double atlasRebuildMs = 0;  // the last rebuild for new glyphs, with the texture's upload
 };
 
@@ -164,12 +167,6 @@ void publish_glyphs() {
         if (a.fonts.regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr)
             ++missing;
     }
-    const std::string report = std::to_string(missing) + "," +
-                               std::to_string(a.glyphs.inAtlas.size()) + "," +
-                               std::to_string(a.atlasRebuildMs);
-    if (report == a.glyphReport)
-        return;
-    a.glyphReport = report;
     js_publish_glyphs(static_cast<int>(missing), static_cast<int>(a.glyphs.inAtlas.size()),
                       a.atlasRebuildMs);
 }
@@ -195,7 +192,13 @@ void follow_glyphs() {
         case GlyphAction::None:
             break;
     }
-    publish_glyphs();
+    const auto published =
+        std::tuple(a.glyphs.pending.size(), a.glyphs.inAtlas.size(),
+                   static_cast<const ImFont*>(a.fonts.regular), a.atlasRebuildMs);
+    if (published != a.glyphsPublished) {
+        a.glyphsPublished = published;
+        publish_glyphs();
+    }
 }
 
 // The colors the person's theme asks for, or the system's while it is followed.
