@@ -2,41 +2,18 @@
 
 #include <cstdint>
 
+#include "core/utf8.hpp"
+
 namespace orgdesk::server {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
 
 // The length of the well-formed UTF-8 sequence starting at text[i], or 0 when it is malformed
-// (stray continuation byte, truncated, overlong, a surrogate, beyond U+10FFFF) or a code point
-// XML 1.0 does not allow (U+FFFE, U+FFFF).
+// or a code point XML 1.0 does not allow (U+FFFE, U+FFFF).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-    const auto lead = static_cast<std::uint8_t>(text[i]);
-    std::size_t length = 0;
-    std::uint32_t code = 0;
-    std::uint32_t minimum = 0;
-    if ((lead & 0xE0) == 0xC0) {
-        length = 2, code = lead & 0x1Fu, minimum = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3, code = lead & 0x0Fu, minimum = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4, code = lead & 0x07u, minimum = 0x10000;
-    } else {
-        return 0;
-    }
-    if (i + length > text.size())
-        return 0;
-    for (std::size_t k = 1; k < length; ++k) {
-        const auto next = static_cast<std::uint8_t>(text[i + k]);
-        if ((next & 0xC0) != 0x80)
-            return 0;
-        code = (code << 6) | (next & 0x3Fu);
-    }
-    if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF) || code == 0xFFFE ||
-        code == 0xFFFF) {
-        return 0;
-    }
-    return length;
+    const auto decoded = core::decode_utf8(text, i);
+    return decoded.code == 0xFFFE || decoded.code == 0xFFFF ? 0 : decoded.length;
 }
 
 void write_element(std::string& out, const XmlElement& element, bool root) {
