@@ -2,6 +2,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/order_lifecycle.hpp"
+#include "platform/sqlite_read_pool.hpp"
 #include "platform/sqlite_statement_cache.hpp"
 #include "platform/sqlite_store.hpp"
 #include "platform/sqlite_support.hpp"
@@ -89,8 +90,8 @@ void SqliteStore::insert_product_row(const core::Product& p) {
 }
 
 std::vector<core::Product> SqliteStore::list_products(std::string_view distributorId) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(
+    auto reader = read();
+    auto q = reader.get(
         "SELECT distributor_id, sku, name, unit_price, currency, billing_period, "
         "segments FROM products WHERE distributor_id = ? ORDER BY name, sku");
     q->bind(1, std::string(distributorId));
@@ -164,8 +165,8 @@ OrderInsertOutcome SqliteStore::create_order(const OrderInsert& insert) {
 }
 
 std::optional<Order> SqliteStore::find_order(std::string_view id) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(std::string("SELECT ") + kOrderColumns + " FROM orders WHERE id = ?");
+    auto reader = read();
+    auto q = reader.get(std::string("SELECT ") + kOrderColumns + " FROM orders WHERE id = ?");
     q->bind(1, std::string(id));
     if (!q->executeStep())
         return std::nullopt;
@@ -187,8 +188,8 @@ OrderRows SqliteStore::list_orders(const OrderQuery& query) {
         sql += after_cursor_condition("r");
     sql += " ORDER BY r.created_at DESC, r.id DESC LIMIT ?";
 
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(sql);
+    auto reader = read();
+    auto q = reader.get(sql);
     int c = 1;
     q->bind(c++, query.scope.id);
     if (query.status)
@@ -210,8 +211,8 @@ std::map<OrderStatus, int> SqliteStore::count_orders_by_status(const core::Tenan
     if (!customerId.empty())
         sql += " AND r.customer_id = ?";
     sql += " GROUP BY r.status";
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(sql);
+    auto reader = read();
+    auto q = reader.get(sql);
     q->bind(1, scope.id);
     if (!customerId.empty())
         q->bind(2, std::string(customerId));
@@ -262,10 +263,10 @@ bool SqliteStore::transition_order(const OrderTransition& t) {
 }
 
 std::vector<Order> SqliteStore::orders_to_provision(int limit) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(std::string("SELECT ") + kOrderColumns +
-                              " FROM orders WHERE status IN ('Approved', 'Provisioning') "
-                              "ORDER BY decided_at, id LIMIT ?");
+    auto reader = read();
+    auto q = reader.get(std::string("SELECT ") + kOrderColumns +
+                        " FROM orders WHERE status IN ('Approved', 'Provisioning') "
+                        "ORDER BY decided_at, id LIMIT ?");
     q->bind(1, std::max(1, limit));
     std::vector<Order> orders;
     while (q->executeStep())
@@ -355,10 +356,10 @@ void SqliteStore::reject_pending_orders(const std::string& customerId, const Aud
 }
 
 std::vector<Subscription> SqliteStore::list_subscriptions(std::string_view customerId) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(std::string("SELECT ") + kSubscriptionColumns +
-                              " FROM subscriptions WHERE customer_id = ? "
-                              "ORDER BY created_at, id");
+    auto reader = read();
+    auto q = reader.get(std::string("SELECT ") + kSubscriptionColumns +
+                        " FROM subscriptions WHERE customer_id = ? "
+                        "ORDER BY created_at, id");
     q->bind(1, std::string(customerId));
     std::vector<Subscription> out;
     while (q->executeStep())
@@ -367,9 +368,9 @@ std::vector<Subscription> SqliteStore::list_subscriptions(std::string_view custo
 }
 
 std::optional<Subscription> SqliteStore::find_subscription(std::string_view id) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(std::string("SELECT ") + kSubscriptionColumns +
-                              " FROM subscriptions WHERE id = ?");
+    auto reader = read();
+    auto q = reader.get(std::string("SELECT ") + kSubscriptionColumns +
+                        " FROM subscriptions WHERE id = ?");
     q->bind(1, std::string(id));
     if (!q->executeStep())
         return std::nullopt;

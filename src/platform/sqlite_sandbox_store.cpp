@@ -3,6 +3,7 @@
 // sqlite_order_store.cpp).
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "platform/sqlite_read_pool.hpp"
 #include "platform/sqlite_statement_cache.hpp"
 #include "platform/sqlite_store.hpp"
 #include "platform/store_sql.hpp"
@@ -87,8 +88,8 @@ std::optional<core::SandboxUsage> SqliteStore::create_sandbox(
 }
 
 std::vector<SandboxRecord> SqliteStore::expired_sandboxes(std::int64_t nowMs) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(
+    auto reader = read();
+    auto q = reader.get(
         "SELECT id, client_address, created_at, expires_at FROM sandboxes "
         "WHERE purged_at = 0 AND expires_at <= ? ORDER BY expires_at, id");
     q->bind(1, static_cast<std::int64_t>(nowMs));

@@ -6,7 +6,7 @@
 
 namespace orgdesk::platform {
 
-inline constexpr std::array<std::string_view, 5> kSqliteMigrations{{
+inline constexpr std::array<std::string_view, 6> kSqliteMigrations{{
     // 1: partners, organizations with their search keys, users, sessions, audit trail.
     R"sql(
 CREATE TABLE partners (
@@ -236,6 +236,27 @@ CREATE INDEX sandboxes_live ON sandboxes (expires_at) WHERE purged_at = 0;
 CREATE INDEX users_by_distributor ON users (distributor_id);
 CREATE INDEX subscriptions_by_distributor ON subscriptions (distributor_id);
 CREATE INDEX partners_by_distributor ON partners (distributor_id);
+)sql",
+    // 6: a search key carries its organization's scope, status and creation time, so a search's
+    // page is chosen among its matching keys alone (they are the primary key's rows, read in one
+    // range) and only the page's organizations are read. A trigger keeps them following the row.
+    R"sql(
+ALTER TABLE organization_search_keys ADD COLUMN distributor_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE organization_search_keys ADD COLUMN seller_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE organization_search_keys ADD COLUMN status TEXT NOT NULL DEFAULT '';
+ALTER TABLE organization_search_keys ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+UPDATE organization_search_keys
+   SET (distributor_id, seller_id, status, created_at) =
+       (SELECT o.distributor_id, o.seller_id, o.status, o.created_at
+          FROM organizations o WHERE o.id = organization_search_keys.org_id);
+CREATE TRIGGER organization_search_keys_follow
+AFTER UPDATE OF status, distributor_id, seller_id, created_at ON organizations
+BEGIN
+    UPDATE organization_search_keys
+       SET distributor_id = NEW.distributor_id, seller_id = NEW.seller_id, status = NEW.status,
+           created_at = NEW.created_at
+     WHERE org_id = NEW.id;
+END;
 )sql",
 }};
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/search.hpp"
+#include "platform/sqlite_read_pool.hpp"
 #include "platform/sqlite_schema.hpp"
 #include "platform/sqlite_statement_cache.hpp"
 #include "platform/sqlite_support.hpp"
@@ -96,17 +97,31 @@ UserRecord read_user(SQLite::Statement& q) {
     return u;
 }
 
+bool is_in_memory(const std::string& path) {
+    // ":memory:", a temporary database (""), or a URI, which may name either.
+    return path.empty() || path == ":memory:" || path.starts_with("file:");
+}
+
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path)
+    // The writer is only used with mutex_ held, so SQLite's own per-call mutex is not needed.
     : db_(std::make_unique<SQLite::Database>(
-          path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX,
+          path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
           /*busyTimeoutMs=*/5000)),
       statements_(std::make_unique<StatementCache>(*db_)) {
     db_->exec("PRAGMA journal_mode = WAL");
     db_->exec("PRAGMA synchronous = NORMAL");
     db_->exec("PRAGMA foreign_keys = ON");
     migrate();
+    if (!is_in_memory(path))
+        readers_ = std::make_unique<SqliteReadPool>(path);
+}
+
+SqliteRead SqliteStore::read() {
+    if (readers_)
+        return {*readers_, readers_->take()};
+    return {std::unique_lock(mutex_), *statements_};
 }
 
 SqliteStore::~SqliteStore() = default;
@@ -168,8 +183,8 @@ void SqliteStore::insert_partner_row(const Partner& partner) {
 }
 
 std::optional<Partner> SqliteStore::find_partner(std::string_view id) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get("SELECT id, name, distributor_id FROM partners WHERE id = ?");
+    auto reader = read();
+    auto q = reader.get("SELECT id, name, distributor_id FROM partners WHERE id = ?");
     q->bind(1, std::string(id));
     if (!q->executeStep())
         return std::nullopt;
@@ -178,8 +193,8 @@ std::optional<Partner> SqliteStore::find_partner(std::string_view id) {
 }
 
 std::vector<Partner> SqliteStore::list_sellers(std::string_view distributorId) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(
+    auto reader = read();
+    auto q = reader.get(
         "SELECT id, name, distributor_id FROM partners WHERE distributor_id = ? "
         "ORDER BY name, id");
     q->bind(1, std::string(distributorId));
@@ -202,7 +217,12 @@ void SqliteStore::write_search_keys(const Organization& o) {
     auto clear = statements_->get("DELETE FROM organization_search_keys WHERE org_id = ?");
     clear->bind(1, o.id);
     clear->exec();
-    auto key = statements_->get("INSERT INTO organization_search_keys (key, org_id) VALUES (?, ?)");
+    // The organization's row is written first; its scope, status and creation time are copied
+    // from it (a trigger keeps them following the row, migration 6).
+    auto key = statements_->get(
+        "INSERT INTO organization_search_keys (key, org_id, distributor_id, seller_id, status, "
+        "created_at) SELECT ?, id, distributor_id, seller_id, status, created_at "
+        "FROM organizations WHERE id = ?");
     for (const auto& k : core::search_keys(o)) {
         key->bind(1, k);
         key->bind(2, o.id);
@@ -366,8 +386,8 @@ bool SqliteStore::update_organization(const OrganizationUpdate& update) {
 }
 
 std::vector<core::Member> SqliteStore::list_members(std::string_view orgId) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(
+    auto reader = read();
+    auto q = reader.get(
         "SELECT id, name, email, role FROM members WHERE org_id = ? "
         "ORDER BY created_at, rowid");
     q->bind(1, std::string(orgId));
@@ -385,9 +405,9 @@ std::vector<core::Member> SqliteStore::list_members(std::string_view orgId) {
 }
 
 std::optional<Organization> SqliteStore::find_organization(std::string_view id) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(std::string("SELECT ") + kOrganizationColumns +
-                              " FROM organizations WHERE id = ?");
+    auto reader = read();
+    auto q = reader.get(std::string("SELECT ") + kOrganizationColumns +
+                        " FROM organizations WHERE id = ?");
     q->bind(1, std::string(id));
     if (!q->executeStep())
         return std::nullopt;
@@ -395,9 +415,9 @@ std::optional<Organization> SqliteStore::find_organization(std::string_view id) 
 }
 
 std::optional<Organization> SqliteStore::find_organization_by_provider_id(std::int64_t providerId) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(std::string("SELECT ") + kOrganizationColumns +
-                              " FROM organizations WHERE provider_id = ?");
+    auto reader = read();
+    auto q = reader.get(std::string("SELECT ") + kOrganizationColumns +
+                        " FROM organizations WHERE provider_id = ?");
     q->bind(1, static_cast<std::int64_t>(providerId));
     if (!q->executeStep())
         return std::nullopt;
@@ -405,38 +425,52 @@ std::optional<Organization> SqliteStore::find_organization_by_provider_id(std::i
 }
 
 OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query) {
-    std::string sql = std::string("SELECT ") + kOrganizationColumns +
-                      " FROM organizations o WHERE " + organization_scope(query.scope);
-    sql += query.status ? " AND o.status = ?" : " AND o.status <> 'Deleted'";
+    // A search is answered from its matching search keys, which carry their organization's
+    // scope, status and creation time (migration 6): the page is chosen among the keys, and only
+    // its own rows are read. A prefix matching a thousand organizations then costs a thousand
+    // small index entries instead of a thousand organization rows.
     const auto search = core::normalize_search_text(query.search);
-    if (!search.empty()) {
-        sql +=
-            " AND o.id IN (SELECT org_id FROM organization_search_keys WHERE key >= ? AND key < ?)";
-    }
+    const bool byKeys = !search.empty();
+    const std::string t = byKeys ? "k" : "o";
+    const std::string idColumn = byKeys ? "org_id" : "id";
+    std::string filter = scope_condition(query.scope, t, idColumn);
+    filter += query.status ? " AND " + t + ".status = ?" : " AND " + t + ".status <> 'Deleted'";
     if (query.after)
-        sql += after_cursor_condition("o");
-    sql += " ORDER BY o.created_at DESC, o.id DESC LIMIT ?";
+        filter += after_cursor_condition(t, "?", "?", "?", idColumn);
+    const std::string order =
+        " ORDER BY " + t + ".created_at DESC, " + t + "." + idColumn + " DESC";
 
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(sql);
+    std::string sql =
+        std::string("SELECT ") + kOrganizationColumns + " FROM organizations o WHERE ";
+    if (byKeys) {
+        sql +=
+            "o.id IN (SELECT org_id FROM (SELECT DISTINCT k.created_at, k.org_id FROM "
+            "organization_search_keys k WHERE k.key >= ? AND k.key < ? AND " +
+            filter + order + " LIMIT ?)) ORDER BY o.created_at DESC, o.id DESC";
+    } else {
+        sql += filter + order + " LIMIT ?";
+    }
+
+    auto reader = read();
+    auto q = reader.get(sql);
     int c = 1;
-    q->bind(c++, query.scope.id);
-    if (query.status)
-        q->bind(c++, std::string(core::to_string(*query.status)));
-    if (!search.empty()) {
+    if (byKeys) {
         q->bind(c++, search);
         q->bind(c++, core::prefix_upper_bound(search));
     }
+    q->bind(c++, query.scope.id);
+    if (query.status)
+        q->bind(c++, std::string(core::to_string(*query.status)));
     auto page = read_page<Organization>(*q, c, query.after, query.limit, read_organization);
     return {std::move(page.items), page.next};
 }
 
 std::map<OrgStatus, int> SqliteStore::count_by_status(const core::TenantScope& scope) {
-    std::lock_guard lock(mutex_);
+    auto reader = read();
     // A distributor's or seller's counts are kept up to date by triggers (migration 4); a
     // customer's own organization is one row.
     const char* level = scope.level == core::TenantLevel::Distributor ? "distributor" : "seller";
-    auto q = statements_->get(
+    auto q = reader.get(
         scope.level == core::TenantLevel::Customer
             ? "SELECT o.status, count(*) FROM organizations o WHERE " + organization_scope(scope) +
                   " AND o.status <> 'Deleted' GROUP BY o.status"
@@ -480,8 +514,8 @@ bool SqliteStore::change_status(const StatusChange& change) {
 }
 
 std::vector<AuditEvent> SqliteStore::audit_trail(std::string_view entityId) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(
+    auto reader = read();
+    auto q = reader.get(
         "SELECT at, actor_id, action, entity_type, entity_id, before, after "
         "FROM audit_events WHERE entity_id = ? ORDER BY seq");
     q->bind(1, std::string(entityId));
@@ -516,8 +550,8 @@ void SqliteStore::insert_user_row(const UserRecord& user) {
 }
 
 std::optional<UserRecord> SqliteStore::find_user(std::string_view id) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
+    auto reader = read();
+    auto q = reader.get(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
     q->bind(1, std::string(id));
     if (!q->executeStep())
         return std::nullopt;
@@ -525,9 +559,8 @@ std::optional<UserRecord> SqliteStore::find_user(std::string_view id) {
 }
 
 std::optional<UserRecord> SqliteStore::find_user_by_username(std::string_view username) {
-    std::lock_guard lock(mutex_);
-    auto q =
-        statements_->get(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
+    auto reader = read();
+    auto q = reader.get(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
     q->bind(1, std::string(username));
     if (!q->executeStep())
         return std::nullopt;
@@ -555,8 +588,8 @@ void SqliteStore::insert_session_locked(const SessionRecord& s) {
 }
 
 std::optional<SessionRecord> SqliteStore::find_session(std::string_view id) {
-    std::lock_guard lock(mutex_);
-    auto q = statements_->get(
+    auto reader = read();
+    auto q = reader.get(
         "SELECT id, secret_hash, user_id, created_at, last_used_at, expires_at, "
         "revoked, ends_at FROM sessions WHERE id = ?");
     q->bind(1, std::string(id));

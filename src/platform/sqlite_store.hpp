@@ -14,6 +14,8 @@ class Database;
 namespace orgdesk::platform {
 
 class StatementCache;
+class SqliteRead;
+class SqliteReadPool;
 
 class SqliteStore final : public Store {
   public:
@@ -115,12 +117,15 @@ class SqliteStore final : public Store {
                                                              std::string_view key,
                                                              std::int64_t notBeforeMs);
     void insert_session_locked(const SessionRecord& session);  // mutex_ held
+    // Access for one read outside a transaction: a pooled reader, or the writer under mutex_.
+    SqliteRead read();
 
     // One connection, used by one thread at a time: SQLite serializes writers anyway, and this
     // keeps every method a single transaction on a single connection.
     std::mutex mutex_;
     std::unique_ptr<SQLite::Database> db_;
     std::unique_ptr<StatementCache> statements_;  // after db_: finalized before it closes
+    std::unique_ptr<SqliteReadPool> readers_;     // none for an in-memory database
 };
 
 }  // namespace orgdesk::platform

@@ -46,10 +46,10 @@ inline std::string scope_condition(const core::TenantScope& scope, const std::st
 // cursor's, or as old with a smaller id): bind the cursor's time to the first two placeholders
 // and its id to the third.
 inline std::string after_cursor_condition(const std::string& table, const std::string& at1 = "?",
-                                          const std::string& at2 = "?",
-                                          const std::string& id = "?") {
+                                          const std::string& at2 = "?", const std::string& id = "?",
+                                          const std::string& idColumn = "id") {
     return " AND (" + table + ".created_at < " + at1 + " OR (" + table + ".created_at = " + at2 +
-           " AND " + table + ".id < " + id + "))";
+           " AND " + table + "." + idColumn + " < " + id + "))";
 }
 
 // The statements that delete a whole tenant (a sandbox's), the rows that point at others first.

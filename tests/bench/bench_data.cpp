@@ -134,7 +134,10 @@ int seed(const std::string& dbPath, std::uint64_t orgs, std::uint64_t approvable
         "subscription_count, user_count, version, created_at, updated_at, provider_id) "
         "VALUES (?, ?, ?, ?, 'Customer', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, 0, 0, "
         "1, ?, ?, ?)");
-    SQLite::Statement key(db, "INSERT INTO organization_search_keys (key, org_id) VALUES (?, ?)");
+    // A key carries its organization's scope, status and creation time (the store's migration 6).
+    SQLite::Statement key(db,
+                          "INSERT INTO organization_search_keys (key, org_id, distributor_id, "
+                          "seller_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?)");
     const auto nowMs = now_ms();
     nlohmann::json samples = nlohmann::json::array();
     std::ofstream ids(idsPath);
@@ -165,6 +168,10 @@ int seed(const std::string& dbPath, std::uint64_t orgs, std::uint64_t approvable
         for (const auto& k : orgdesk::core::search_keys(o)) {
             key.bind(1, k);
             key.bind(2, o.id);
+            key.bind(3, o.distributorId);
+            key.bind(4, o.sellerId);
+            key.bind(5, std::string(orgdesk::core::to_string(o.status)));
+            key.bind(6, static_cast<std::int64_t>(o.createdAtMs));
             key.exec();
             key.reset();
         }

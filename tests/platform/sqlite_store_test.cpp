@@ -254,6 +254,55 @@ TEST_P(StoreTest, SearchUsesTheKeyIndex) {
         << plan.getColumn(3).getString();
 }
 
+TEST_P(StoreTest, SearchPagesEveryMatchOnceNewestFirstAndFollowsStatusChanges) {
+    // Five organizations whose names share a prefix, one of them in another seller's tenant.
+    const auto template_ = demo_organizations(kNow)[1];
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i) {
+        auto o = template_;
+        o.id = "bbbbbbbb-0000-4000-8000-00000000000" + std::to_string(i);
+        o.name = "Zephyr Quill " + std::to_string(i);
+        o.status = OrgStatus::New;
+        o.createdAtMs = kNow + 100 + i;
+        o.sellerId = i == 4 ? std::string(kDemoSellerTwoId) : std::string(kDemoSellerOneId);
+        o.customerReference = "ZQ-" + std::to_string(i);
+        o.externalContract = "ZQ-" + std::to_string(i);  // a second key with the same prefix
+        store.insert_organization(o, {kNow, "system", "create", "organization", o.id, "", ""});
+        ids.push_back(o.id);
+    }
+
+    auto q = query_in(seller_one());
+    q.search = "zephyr quill";
+    q.limit = 2;
+    std::vector<std::string> seen;
+    for (int pages = 0; pages < 5; ++pages) {
+        const auto page = store.list_organizations(q);
+        for (const auto& o : page.items)
+            seen.push_back(o.id);
+        if (!page.next)
+            break;
+        q.after = page.next;
+    }
+    EXPECT_EQ(seen, (std::vector<std::string>{ids[3], ids[2], ids[1], ids[0]}));
+
+    // An organization approved leaves the New search and joins the Active one at once.
+    const auto before = store.find_organization(ids[2]).value();
+    ASSERT_TRUE(store.change_status(
+        {ids[2], OrgStatus::New, OrgStatus::Active, before.version, kNow + 200,
+         AuditEvent{kNow + 200, "u1", "approve", "organization", ids[2], "{}", "{}"}}));
+    q = query_in(seller_one());
+    q.search = "zq-";
+    q.status = OrgStatus::New;
+    std::vector<std::string> fresh;
+    for (const auto& o : store.list_organizations(q).items)
+        fresh.push_back(o.id);
+    EXPECT_EQ(fresh, (std::vector<std::string>{ids[3], ids[1], ids[0]}));
+    q.status = OrgStatus::Active;
+    const auto active = store.list_organizations(q).items;
+    ASSERT_EQ(active.size(), 1U);
+    EXPECT_EQ(active[0].id, ids[2]);
+}
+
 TEST_P(StoreTest, StatusChangeIsConditionalAndAudited) {
     const auto id = first_with(OrgStatus::New);
     const auto before = store.find_organization(id).value();
@@ -382,6 +431,10 @@ void write_version_one_database(const std::string& path) {
         q.bind(1, id);
         q.bind(2, std::string("Name of ") + id);
         q.exec();
+        SQLite::Statement key(raw, "INSERT INTO organization_search_keys VALUES (?, ?)");
+        key.bind(1, std::string("name of ") + id);
+        key.bind(2, id);
+        key.exec();
     }
 }
 
@@ -401,6 +454,16 @@ TEST(SqliteMigration, VersionOneWithDataMigratesKeepingRowsAndNumberingThem) {
     EXPECT_EQ(store.find_organization("org-b")->providerId, 3);
     EXPECT_EQ(store.find_organization_by_provider_id(2)->id, "org-a");
     EXPECT_TRUE(store.list_members("org-a").empty());
+
+    // The search keys written before version 6 carry their organizations' scope and status.
+    OrganizationQuery search;
+    search.scope = {core::TenantLevel::Seller, "s1"};
+    search.status = OrgStatus::Active;
+    search.search = "name of org";
+    std::vector<std::string> found;
+    for (const auto& o : store.list_organizations(search).items)
+        found.push_back(o.id);
+    EXPECT_EQ(found, (std::vector<std::string>{"org-c", "org-b", "org-a"}));  // same time: by id
 
     // New organizations continue the numbering; the column is unique.
     auto d = *c;
