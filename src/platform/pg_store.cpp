@@ -83,18 +83,26 @@ std::string joined(const std::vector<std::string>& parts) {
     return out;
 }
 
-UserRecord read_user(const pqxx::row& r) {
+// kUserColumns from column `c` on.
+UserRecord read_user(const pqxx::row& r, int c = 0) {
     UserRecord u;
-    u.principal.userId = r[0].as<std::string>();
-    u.principal.username = r[1].as<std::string>();
-    u.principal.displayName = r[2].as<std::string>();
+    u.principal.userId = r[c++].as<std::string>();
+    u.principal.username = r[c++].as<std::string>();
+    u.principal.displayName = r[c++].as<std::string>();
     u.principal.role =
-        core::parse_role(r[3].as<std::string>()).value_or(core::Role::CustomerMember);
-    u.passwordHash = r[4].as<std::string>();
-    u.principal.distributorId = r[5].as<std::string>();
-    u.principal.sellerId = r[6].as<std::string>();
-    u.principal.customerId = r[7].as<std::string>();
+        core::parse_role(r[c++].as<std::string>()).value_or(core::Role::CustomerMember);
+    u.passwordHash = r[c++].as<std::string>();
+    u.principal.distributorId = r[c++].as<std::string>();
+    u.principal.sellerId = r[c++].as<std::string>();
+    u.principal.customerId = r[c++].as<std::string>();
     return u;
+}
+
+// kSessionColumns.
+SessionRecord read_session(const pqxx::row& r) {
+    return SessionRecord{r[0].as<std::string>(),  r[1].as<std::string>(),  r[2].as<std::string>(),
+                         r[3].as<std::int64_t>(), r[4].as<std::int64_t>(), r[5].as<std::int64_t>(),
+                         r[6].as<bool>(),         r[7].as<std::int64_t>()};
 }
 
 // The LIKE pattern of the strings that start with `prefix`.
@@ -547,16 +555,21 @@ void PgStore::insert_session(const SessionRecord& s) {
 std::optional<SessionRecord> PgStore::find_session(std::string_view id) {
     return run_pg_transaction(*pool_, [&](PgWork& tx) -> std::optional<SessionRecord> {
         const auto rows = tx.exec_params(
-            "SELECT id, secret_hash, user_id, created_at, last_used_at, expires_at, revoked, "
-            "ends_at FROM sessions WHERE id = $1",
+            std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE id = $1",
             std::string(id));
         if (rows.empty())
             return std::nullopt;
-        const auto& r = rows[0];
-        return SessionRecord{r[0].as<std::string>(),  r[1].as<std::string>(),
-                             r[2].as<std::string>(),  r[3].as<std::int64_t>(),
-                             r[4].as<std::int64_t>(), r[5].as<std::int64_t>(),
-                             r[6].as<bool>(),         r[7].as<std::int64_t>()};
+        return read_session(rows[0]);
+    });
+}
+
+std::optional<SessionWithUser> PgStore::find_session_with_user(std::string_view id) {
+    return run_pg_transaction(*pool_, [&](PgWork& tx) -> std::optional<SessionWithUser> {
+        const auto rows =
+            tx.exec_params(std::string(kSessionWithUserQuery) + "$1", std::string(id));
+        if (rows.empty())
+            return std::nullopt;
+        return SessionWithUser{read_session(rows[0]), read_user(rows[0], 8)};
     });
 }
 

@@ -75,6 +75,7 @@ class PgStore final : public Store {
 
     void insert_session(const SessionRecord& session) override;
     std::optional<SessionRecord> find_session(std::string_view id) override;
+    std::optional<SessionWithUser> find_session_with_user(std::string_view id) override;
     void touch_session(std::string_view id, std::int64_t lastUsedAtMs,
                        std::int64_t expiresAtMs) override;
     void revoke_session(std::string_view id) override;

@@ -83,18 +83,27 @@ int bind_organization_data(SQLite::Statement& q, int c, const Organization& o) {
     return c;
 }
 
-UserRecord read_user(SQLite::Statement& q) {
+// kUserColumns from column `c` on.
+UserRecord read_user(SQLite::Statement& q, int c = 0) {
     UserRecord u;
-    u.principal.userId = q.getColumn(0).getString();
-    u.principal.username = q.getColumn(1).getString();
-    u.principal.displayName = q.getColumn(2).getString();
+    u.principal.userId = q.getColumn(c++).getString();
+    u.principal.username = q.getColumn(c++).getString();
+    u.principal.displayName = q.getColumn(c++).getString();
     u.principal.role =
-        core::parse_role(q.getColumn(3).getString()).value_or(core::Role::CustomerMember);
-    u.passwordHash = q.getColumn(4).getString();
-    u.principal.distributorId = q.getColumn(5).getString();
-    u.principal.sellerId = q.getColumn(6).getString();
-    u.principal.customerId = q.getColumn(7).getString();
+        core::parse_role(q.getColumn(c++).getString()).value_or(core::Role::CustomerMember);
+    u.passwordHash = q.getColumn(c++).getString();
+    u.principal.distributorId = q.getColumn(c++).getString();
+    u.principal.sellerId = q.getColumn(c++).getString();
+    u.principal.customerId = q.getColumn(c++).getString();
     return u;
+}
+
+// kSessionColumns.
+SessionRecord read_session(SQLite::Statement& q) {
+    return SessionRecord{q.getColumn(0).getString(),   q.getColumn(1).getString(),
+                         q.getColumn(2).getString(),   q.getColumn(3).getInt64(),
+                         q.getColumn(4).getInt64(),    q.getColumn(5).getInt64(),
+                         q.getColumn(6).getInt() != 0, q.getColumn(7).getInt64()};
 }
 
 bool is_in_memory(const std::string& path) {
@@ -589,16 +598,20 @@ void SqliteStore::insert_session_locked(const SessionRecord& s) {
 
 std::optional<SessionRecord> SqliteStore::find_session(std::string_view id) {
     auto reader = read();
-    auto q = reader.get(
-        "SELECT id, secret_hash, user_id, created_at, last_used_at, expires_at, "
-        "revoked, ends_at FROM sessions WHERE id = ?");
+    auto q = reader.get(std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE id = ?");
     q->bind(1, std::string(id));
     if (!q->executeStep())
         return std::nullopt;
-    return SessionRecord{q->getColumn(0).getString(),   q->getColumn(1).getString(),
-                         q->getColumn(2).getString(),   q->getColumn(3).getInt64(),
-                         q->getColumn(4).getInt64(),    q->getColumn(5).getInt64(),
-                         q->getColumn(6).getInt() != 0, q->getColumn(7).getInt64()};
+    return read_session(*q);
+}
+
+std::optional<SessionWithUser> SqliteStore::find_session_with_user(std::string_view id) {
+    auto reader = read();
+    auto q = reader.get(std::string(kSessionWithUserQuery) + "?");
+    q->bind(1, std::string(id));
+    if (!q->executeStep())
+        return std::nullopt;
+    return SessionWithUser{read_session(*q), read_user(*q, 8)};
 }
 
 void SqliteStore::touch_session(std::string_view id, std::int64_t lastUsedAtMs,

@@ -183,6 +183,12 @@ struct SessionRecord {
     std::int64_t endsAtMs = 0;
 };
 
+// A session with the user it belongs to: what every signed-in request reads first.
+struct SessionWithUser {
+    SessionRecord session;
+    UserRecord user;
+};
+
 // One organization of a tenant written whole, with its members.
 struct SeedOrganization {
     core::Organization org;  // providerId ignored: the store numbers it
@@ -274,6 +280,9 @@ class Store {
 
     virtual void insert_session(const SessionRecord& session) = 0;
     virtual std::optional<SessionRecord> find_session(std::string_view id) = 0;
+    // The session and its user in one read (one statement, one round trip); nothing when the
+    // session is unknown or its user is gone.
+    virtual std::optional<SessionWithUser> find_session_with_user(std::string_view id) = 0;
     virtual void touch_session(std::string_view id, std::int64_t lastUsedAtMs,
                                std::int64_t expiresAtMs) = 0;
     virtual void revoke_session(std::string_view id) = 0;

@@ -15,6 +15,14 @@ inline constexpr const char* kOrganizationColumns =
     "contact_phone, customer_reference, external_contract, purchased_numbers, buyer_tags, "
     "distributor_id, seller_id, subscription_count, user_count, version, created_at, updated_at, "
     "provider_id, rejection_reason";
+inline constexpr const char* kSessionColumns =
+    "id, secret_hash, user_id, created_at, last_used_at, expires_at, revoked, ends_at";
+// A session and its user: kSessionColumns' then kUserColumns', for the session id bound last.
+inline constexpr const char* kSessionWithUserQuery =
+    "SELECT s.id, s.secret_hash, s.user_id, s.created_at, s.last_used_at, s.expires_at, "
+    "s.revoked, s.ends_at, u.id, u.username, u.display_name, u.role, u.password_hash, "
+    "u.distributor_id, u.seller_id, u.customer_id "
+    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ";
 inline constexpr const char* kUserColumns =
     "id, username, display_name, role, password_hash, distributor_id, seller_id, customer_id";
 inline constexpr const char* kOrderColumns =

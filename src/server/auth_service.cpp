@@ -103,25 +103,25 @@ core::Result<Caller> AuthService::authenticate(std::optional<std::string_view> t
     const auto parsed = parse_session_token(*token);
     if (!parsed)
         return session_expired();
-    const auto session = store_.find_session(parsed->id);
+    auto found = store_.find_session_with_user(parsed->id);
+    if (!found)
+        return session_expired();
+    const auto& session = found->session;
     const std::int64_t now = clock_();
-    if (!session || session->revoked || now >= session->expiresAtMs ||
-        (session->endsAtMs != 0 && now >= session->endsAtMs) ||
-        !token_secret_matches(parsed->secret, session->secretHash)) {
+    if (session.revoked || now >= session.expiresAtMs ||
+        (session.endsAtMs != 0 && now >= session.endsAtMs) ||
+        !token_secret_matches(parsed->secret, session.secretHash)) {
         return session_expired();
     }
-    auto user = store_.find_user(session->userId);
-    if (!user)
-        return session_expired();
 
-    if (recordUse && now - session->lastUsedAtMs >= idleTimeoutMs_ / kTouchIntervalDivisor) {
+    if (recordUse && now - session.lastUsedAtMs >= idleTimeoutMs_ / kTouchIntervalDivisor) {
         // Use extends a session, but never past its hard end (a sandbox's).
         std::int64_t expiresAt = now + idleTimeoutMs_;
-        if (session->endsAtMs != 0)
-            expiresAt = std::min(expiresAt, session->endsAtMs);
-        store_.touch_session(session->id, now, expiresAt);
+        if (session.endsAtMs != 0)
+            expiresAt = std::min(expiresAt, session.endsAtMs);
+        store_.touch_session(session.id, now, expiresAt);
     }
-    return Caller{std::move(user->principal), session->id};
+    return Caller{std::move(found->user.principal), session.id};
 }
 
 void AuthService::logout(const Caller& caller) {

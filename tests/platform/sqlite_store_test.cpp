@@ -396,8 +396,17 @@ TEST_P(StoreTest, SessionsAreStoredTouchedAndRevoked) {
     EXPECT_EQ(s.lastUsedAtMs, kNow + 10);
     EXPECT_EQ(s.expiresAtMs, kNow + 2000);
     EXPECT_FALSE(s.revoked);
+    // Read with its user, as every signed-in request does.
+    const auto withUser = store.find_session_with_user("sid").value();
+    EXPECT_EQ(withUser.session.expiresAtMs, kNow + 2000);
+    EXPECT_EQ(withUser.session.secretHash, "hash");
+    EXPECT_EQ(withUser.user.principal.userId, "u0000000-0000-4000-8000-000000000002");
+    EXPECT_EQ(withUser.user.principal.username,
+              store.find_user(withUser.user.principal.userId)->principal.username);
+    EXPECT_FALSE(store.find_session_with_user("other").has_value());
     store.revoke_session("sid");
     EXPECT_TRUE(store.find_session("sid")->revoked);
+    EXPECT_TRUE(store.find_session_with_user("sid")->session.revoked);
     EXPECT_FALSE(store.find_session("other").has_value());
 }
 
