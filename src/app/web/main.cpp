@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 
 #include <chrono>
 #include <cmath>
@@ -39,6 +40,8 @@ namespace {
 constexpr int kFramesBeforeIdle = 30;
 constexpr int kMinFramesBeforeIdle = 3;
 constexpr double kMsBeforeIdle = 500;
+// Queued input steps (see frame) run in one browser frame, up to this many.
+constexpr int kMaxInputStepsPerFrame = 4;
 // A request that takes longer than this shows the loading bar; a quicker one would only flash it.
 constexpr double kSlowRequestMs = 150;
 
@@ -69,6 +72,11 @@ struct WebApp {
 WebApp& app() {
     static WebApp instance;
     return instance;
+}
+
+// Whether ImGui kept input events for its next frame (its queue trickles them a step a frame).
+bool input_still_queued() {
+    return !ImGui::GetCurrentContext()->InputEventsQueue.empty();
 }
 
 // Applies what happened since the last call; tells whether anything did.
@@ -243,20 +251,32 @@ void frame() {
     follow_canvas_size();
     follow_glyphs();
     follow_theme();
-    ImGui_ImplGlfw_NewFrame();
-    for (const auto& typed : typedText)
-        io.AddInputCharactersUTF8(typed.c_str());  // into the field being edited
-    if (views::wants_keyboard_navigation(a.state)) {
-        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    } else {
-        io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    // ImGui takes queued input one step a frame (a press, then its release), so that a click
+    // shorter than a frame is not lost. Those steps run back to back here, each one's events
+    // applied before the next, and only the last is drawn: a click's effect, or a keystroke's
+    // narrowed list, reaches the screen in this browser frame instead of the next ones.
+    for (int step = 1;; ++step) {
+        ImGui_ImplGlfw_NewFrame();
+        if (step == 1) {
+            for (const auto& typed : typedText)
+                io.AddInputCharactersUTF8(typed.c_str());  // into the field being edited
+        }
+        if (views::wants_keyboard_navigation(a.state)) {
+            io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        } else {
+            io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+        }
+        ImGui::NewFrame();
+        views::begin_item_frame();
+        a.animating = false;
+        const views::Ui ui{a.fonts, a.scale, [&a](Event e) { a.events.push_back(std::move(e)); },
+                           [&a] { a.animating = true; }, a.net.waiting_longer_than(kSlowRequestMs)};
+        views::draw_app(a.state, ui);
+        if (step == kMaxInputStepsPerFrame || !input_still_queued())
+            break;
+        ImGui::EndFrame();
+        changed = apply_events() || changed;
     }
-    ImGui::NewFrame();
-    views::begin_item_frame();
-    a.animating = false;
-    const views::Ui ui{a.fonts, a.scale, [&a](Event e) { a.events.push_back(std::move(e)); },
-                       [&a] { a.animating = true; }, a.net.waiting_longer_than(kSlowRequestMs)};
-    views::draw_app(a.state, ui);
     ImGui::Render();
 
     glViewport(0, 0, a.width, a.height);
