@@ -47,7 +47,7 @@ export async function startOrgdesk(binary, db, extraArgs = []) {
   }
 }
 
-async function signIn(url, username) {
+export async function signIn(url, username) {
   const response = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password }),
@@ -139,7 +139,7 @@ export async function makeTenant(tools, orgs, approvable) {
 
 // Every list the benchmark asks for: a page of 50 filtered by status, alone and searched by each
 // of the five search keys of a sample organization.
-function listPaths(samples) {
+export function listPaths(samples) {
   const paths = [];
   for (const s of samples) {
     const list = `/api/v1/customers?limit=50&status=${s.status}`;

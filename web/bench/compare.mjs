@@ -1,0 +1,51 @@
+// Server builds side by side, by hand, while working on one: read one customer and list+search
+// under the benchmark's wrk load (2 threads, 64 connections) on one tenant size. Each build
+// seeds its own tenant with its own data tool (builds may differ in schema), and the runs
+// alternate between builds so the machine's drift falls on all of them alike.
+// Usage: node bench/compare.mjs --orgs 1000000 --runs 3 ../build/native ../build/before
+//        (each argument a native build tree: src/server/orgdesk-server, tests/bench/orgdesk-bench-data)
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { makeTenant, startOrgdesk, signIn, listPaths, wrk } from './server.mjs';
+import { median } from './report.mjs';
+
+const { values: options, positionals: trees } = parseArgs({
+  options: { orgs: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' },
+             seconds: { type: 'string', default: '4' } },
+  allowPositionals: true,
+});
+if (!trees.length) throw new Error('name one or more native build trees, e.g. ../build/native');
+const seconds = Number(options.seconds);
+
+const builds = [];
+try {
+  for (const tree of trees) {
+    const tools = { server: path.join(tree, 'src/server/orgdesk-server'),
+                    data: path.join(tree, 'tests/bench/orgdesk-bench-data') };
+    const tenant = await makeTenant(tools, Number(options.orgs), 0);
+    const server = await startOrgdesk(tools.server, tenant.db);
+    const token = await signIn(server.url, 'seller@demo.test');
+    const lists = path.join(tenant.dir, 'lists.txt');
+    writeFileSync(lists, listPaths(tenant.samples).join('\n') + '\n');
+    builds.push({ tree, tenant, server, token, lists, read: [], listRps: [], p99: [] });
+  }
+  for (let r = 0; r < Number(options.runs); r += 1) {
+    for (const b of builds) {
+      b.read.push(wrk(`${b.server.url}/api/v1/customers/${b.tenant.samples[0].id}`, { seconds, token: b.token }).rps);
+      const list = wrk(b.server.url, { seconds, token: b.token, script: path.join(import.meta.dirname, 'list.lua'), scriptArgs: [b.lists] });
+      b.listRps.push(list.rps);
+      b.p99.push(list.p99Ms);
+    }
+  }
+  const show = (values, digits) => values.map((v) => v.toFixed(digits)).join(', ');
+  for (const b of builds) {
+    console.log(`${b.tree} (${options.orgs} orgs): read ${median(b.read).toFixed(0)} req/s [${show(b.read, 0)}]; ` +
+                `list ${median(b.listRps).toFixed(0)} req/s [${show(b.listRps, 0)}], p99 ${median(b.p99).toFixed(1)} ms [${show(b.p99, 1)}]`);
+  }
+} finally {
+  for (const b of builds) {
+    await b.server.stop();
+    b.tenant.remove();
+  }
+}
