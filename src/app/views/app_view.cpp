@@ -168,7 +168,10 @@ void draw_app(const State& state, const Ui& ui) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
-    ImGui::Begin("##root", nullptr, kPanelFlags);
+    // No background of its own: the frame is cleared to the same color first (web/main.cpp), and
+    // a window background would fill every pixel a second time, which a browser rendering
+    // without a GPU (SwiftShader) pays for in every frame.
+    ImGui::Begin("##root", nullptr, kPanelFlags | ImGuiWindowFlags_NoBackground);
     ImGui::PushFont(ui.fonts.regular);
 
     draw_top_bar(state, ui);
@@ -183,8 +186,9 @@ void draw_app(const State& state, const Ui& ui) {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ui.narrow()
                                                              ? ImVec2{ui.px(12), ui.px(12)}
                                                              : ImVec2{ui.px(28), ui.px(20)});
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().background);
-        ImGui::BeginChild("##main", {0, 0}, ImGuiChildFlags_AlwaysUseWindowPadding);
+        // Shows the cleared background through, as the root does.
+        ImGui::BeginChild("##main", {0, 0}, ImGuiChildFlags_AlwaysUseWindowPadding,
+                          ImGuiWindowFlags_NoBackground);
         draw_connection_banner(state, ui);
         switch (state.screen) {
             case Screen::Profile:
@@ -211,7 +215,6 @@ void draw_app(const State& state, const Ui& ui) {
                 break;
         }
         ImGui::EndChild();
-        ImGui::PopStyleColor();
         ImGui::PopStyleVar();
     }
     ImGui::PopFont();

@@ -59,6 +59,7 @@ struct WebApp {
     bool animating = false;         // a view drew something that moves (a Provisioning chip)
     std::int64_t toldSecond = 0;    // the last second the update was told (ClockTicked)
     std::string location;           // the fragment last written to the address bar
+    std::string title;              // the tab's title as last written
     std::string announced;          // the live region's text
     std::string storedPreferences;  // as last written to the browser's storage
     std::vector<Event> events;
@@ -228,7 +229,12 @@ void follow_location() {
         show_location(hash, is_new_screen(a.location, hash));
         a.location = hash;
     }
-    set_page_title(page_title(a.state));
+    // Written only when it changes: each write replaces the <title> element's text.
+    std::string title = page_title(a.state);
+    if (title != a.title) {
+        set_page_title(title);
+        a.title = std::move(title);
+    }
     // The live region speaks when its text changes: a result shown twice in a row is said once.
     const std::string said = announcement(a.state);
     if (said != a.announced) {
