@@ -5,11 +5,11 @@
 #include <emscripten.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -30,6 +30,7 @@
 #include "app/web/text_input.hpp"
 #include "app/web/timers.hpp"
 #include "app/web/transport.hpp"
+#include "app/web/webgl_renderer.hpp"
 
 namespace orgdesk::app::web {
 namespace {
@@ -48,7 +49,8 @@ constexpr double kSlowRequestMs = 150;
 struct WebApp {
     GLFWwindow* window = nullptr;
     State state;
-    Transport& net = transport();  // the server over fetch, or the platform in the page
+    Transport& net = transport();             // the server over fetch, or the platform in the page
+    std::unique_ptr<WebglRenderer> renderer;  // made once the WebGL context is current
     views::Fonts fonts;
     float scale = 0.0F;
     bool dark = false;
@@ -134,8 +136,7 @@ bool apply_events() {
 void rebuild_fonts() {
     WebApp& a = app();
     a.fonts = load_fonts(a.scale, on_demand_font(), a.glyphs.inAtlas);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    a.renderer->upload_fonts();
 }
 
 // Keeps the canvas backing store at CSS size x devicePixelRatio, and fonts and style at that
@@ -247,7 +248,6 @@ void frame() {
     const double startedMs = emscripten_get_now();
     WebApp& a = app();
     bool changed = apply_events();
-    ImGui_ImplOpenGL3_NewFrame();  // creates the GL objects on the first frame
     ImGuiIO& io = ImGui::GetIO();
     std::vector<std::string> typedText;
     while (auto typed = take_typed_text()) {
@@ -289,7 +289,7 @@ void frame() {
     const ImVec4 background = ImGui::ColorConvertU32ToFloat4(views::palette().background);
     glClearColor(background.x, background.y, background.z, 1.0F);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    a.renderer->render(*ImGui::GetDrawData());
     views::publish_items(a.scale);
     follow_text_editing(io.WantTextInput);
     follow_location();
@@ -336,7 +336,7 @@ int main() {
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle tab busy
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(a.window, true);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    a.renderer = std::make_unique<WebglRenderer>();
 
     install_wake_hooks();
     install_text_input(a.window);
