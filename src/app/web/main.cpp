@@ -249,11 +249,8 @@ void frame() {
     WebApp& a = app();
     bool changed = apply_events();
     ImGuiIO& io = ImGui::GetIO();
-    std::vector<std::string> typedText;
-    while (auto typed = take_typed_text()) {
+    while (auto typed = take_typed_text())  // typed into ImGui as it arrived (text_input.cpp)
         a.glyphs = note_text(std::move(a.glyphs), *typed);
-        typedText.push_back(std::move(*typed));
-    }
     follow_canvas_size();
     follow_glyphs();
     follow_theme();
@@ -263,10 +260,6 @@ void frame() {
     // narrowed list, reaches the screen in this browser frame instead of the next ones.
     for (int step = 1;; ++step) {
         ImGui_ImplGlfw_NewFrame();
-        if (step == 1) {
-            for (const auto& typed : typedText)
-                io.AddInputCharactersUTF8(typed.c_str());  // into the field being edited
-        }
         if (views::wants_keyboard_navigation(a.state)) {
             io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
         } else {

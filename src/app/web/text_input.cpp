@@ -5,6 +5,9 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 
+#include <string>
+#include <vector>
+
 namespace orgdesk::app::web {
 namespace {
 
@@ -16,6 +19,7 @@ EM_JS(void, js_install_text_input, (), {
     Module.orgdeskType = (text) => {
         if (!text) return;
         Module.orgdeskTyped.push(text);
+        Module._orgdesk_text_arrived();
         Module._orgdesk_wake();
     };
     // The field only passes text on: it is emptied at once. While an IME composes, the text is
@@ -57,6 +61,12 @@ EM_JS(void, js_take_typed, (char* out, int size), {
 
 ImGuiPlatformImeData caret;  // where ImGui last drew the caret of the field being edited
 
+// What the field passed on since the frame last asked (already typed into ImGui).
+std::vector<std::string>& typed_since_frame() {
+    static std::vector<std::string> typed;
+    return typed;
+}
+
 }  // namespace
 
 void install_text_input(GLFWwindow* window) {
@@ -79,13 +89,26 @@ void follow_text_editing(bool editing) {
 }
 
 std::optional<std::string> take_typed_text() {
-    const int size = js_typed_size();
-    if (size == 0)
+    auto& typed = typed_since_frame();
+    if (typed.empty())
         return std::nullopt;
-    std::string text(static_cast<std::size_t>(size), '\0');
-    js_take_typed(text.data(), size);
-    text.resize(text.find('\0'));
+    std::string text = std::move(typed.front());
+    typed.erase(typed.begin());
     return text;
 }
 
 }  // namespace orgdesk::app::web
+
+// Called by the field's listener as the text arrives. It goes into ImGui's input queue at once,
+// in order with the key events GLFW queued before it: an Enter pressed right after the last
+// character is then taken after that character, not before it.
+extern "C" EMSCRIPTEN_KEEPALIVE void orgdesk_text_arrived() {
+    using namespace orgdesk::app::web;
+    for (int size = js_typed_size(); size != 0; size = js_typed_size()) {
+        std::string text(static_cast<std::size_t>(size), '\0');
+        js_take_typed(text.data(), size);
+        text.resize(text.find('\0'));
+        ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+        typed_since_frame().push_back(std::move(text));
+    }
+}

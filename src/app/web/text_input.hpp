@@ -17,8 +17,8 @@ void install_text_input(GLFWwindow* window);
 // Called once a frame: gives the hidden field the focus while ImGui edits a text field (so the
 // on-screen keyboard shows and IME text arrives) and returns it to the canvas after.
 void follow_text_editing(bool editing);
-// Text the browser typed or pasted since the last call, one piece at a time, to be typed into
-// the field being edited.
+// Text the browser typed or pasted since the last call, one piece at a time. It is already in
+// ImGui's input queue (typed as it arrived); the frame looks at it for the glyphs it needs.
 std::optional<std::string> take_typed_text();
 
 }  // namespace orgdesk::app::web
