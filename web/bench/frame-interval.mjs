@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../e2e/harness.mjs';
+import { launchBrowser, findItem, typeInto } from '../e2e/harness.mjs';
 import { startOrgdesk } from './server.mjs';
 
 const { values: options } = parseArgs({
@@ -20,9 +20,6 @@ const { browser, close } = await launchBrowser();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  const itemOf = async (label) => (await page.waitForFunction(
-    (l) => (window.orgdeskItems ?? []).findLast((i) => i.label === l), label, { timeout: 15000 })).jsonValue();
-  const click = async (label) => { const i = await itemOf(label); await page.mouse.click(i.x + i.w / 2, i.y + i.h / 2); };
   const measure = async (label, at) => {
     let moving = true;
     const mover = (async () => {
@@ -49,14 +46,12 @@ try {
   await page.goto('about:blank');
   await measure('empty page', { x: 300, y: 300 });
   await page.goto(`${server.url}/`);
-  await itemOf('Sign in to Orgdesk');
+  await findItem(page, 'Sign in to Orgdesk');
   await measure('sign-in screen', { x: 300, y: 300 });
-  await click('Username');
-  await page.keyboard.type('seller@demo.test');
-  await click('Password');
-  await page.keyboard.type('orgdesk-demo');
+  await typeInto(page, 'Username', 'seller@demo.test');
+  await typeInto(page, 'Password', 'orgdesk-demo');
   await page.keyboard.press('Enter');
-  await itemOf('Search');
+  await findItem(page, 'Search');
   await measure('organizations list', { x: 500, y: 400 });
 } finally {
   await close();

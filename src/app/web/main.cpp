@@ -249,8 +249,8 @@ void frame() {
     WebApp& a = app();
     bool changed = apply_events();
     ImGuiIO& io = ImGui::GetIO();
-    while (auto typed = take_typed_text())  // typed into ImGui as it arrived (text_input.cpp)
-        a.glyphs = note_text(std::move(a.glyphs), *typed);
+    for (const auto& typed : take_typed_text())  // typed into ImGui as it arrived
+        a.glyphs = note_text(std::move(a.glyphs), typed);
     follow_canvas_size();
     follow_glyphs();
     follow_theme();

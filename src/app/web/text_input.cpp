@@ -6,6 +6,7 @@
 #include <imgui_impl_glfw.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace orgdesk::app::web {
@@ -88,13 +89,8 @@ void follow_text_editing(bool editing) {
                            caret.InputLineHeight);
 }
 
-std::optional<std::string> take_typed_text() {
-    auto& typed = typed_since_frame();
-    if (typed.empty())
-        return std::nullopt;
-    std::string text = std::move(typed.front());
-    typed.erase(typed.begin());
-    return text;
+std::vector<std::string> take_typed_text() {
+    return std::exchange(typed_since_frame(), {});
 }
 
 }  // namespace orgdesk::app::web
