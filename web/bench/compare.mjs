@@ -4,10 +4,9 @@
 // alternate between builds so the machine's drift falls on all of them alike.
 // Usage: node bench/compare.mjs --orgs 1000000 --runs 3 ../build/native ../build/before
 //        (each argument a native build tree: src/server/orgdesk-server, tests/bench/orgdesk-bench-data)
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeTenant, startOrgdesk, signIn, listPaths, wrk } from './server.mjs';
+import { makeTenant, startOrgdesk, signIn, writeListPaths, wrk, wrkLists } from './server.mjs';
 import { median } from './report.mjs';
 
 const { values: options, positionals: trees } = parseArgs({
@@ -26,14 +25,13 @@ try {
     const tenant = await makeTenant(tools, Number(options.orgs), 0);
     const server = await startOrgdesk(tools.server, tenant.db);
     const token = await signIn(server.url, 'seller@demo.test');
-    const lists = path.join(tenant.dir, 'lists.txt');
-    writeFileSync(lists, listPaths(tenant.samples).join('\n') + '\n');
+    const lists = writeListPaths(tenant);
     builds.push({ tree, tenant, server, token, lists, read: [], listRps: [], p99: [] });
   }
   for (let r = 0; r < Number(options.runs); r += 1) {
     for (const b of builds) {
       b.read.push(wrk(`${b.server.url}/api/v1/customers/${b.tenant.samples[0].id}`, { seconds, token: b.token }).rps);
-      const list = wrk(b.server.url, { seconds, token: b.token, script: path.join(import.meta.dirname, 'list.lua'), scriptArgs: [b.lists] });
+      const list = wrkLists(b.server.url, { seconds, token: b.token, pathsFile: b.lists });
       b.listRps.push(list.rps);
       b.p99.push(list.p99Ms);
     }

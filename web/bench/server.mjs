@@ -139,7 +139,7 @@ export async function makeTenant(tools, orgs, approvable) {
 
 // Every list the benchmark asks for: a page of 50 filtered by status, alone and searched by each
 // of the five search keys of a sample organization.
-export function listPaths(samples) {
+function listPaths(samples) {
   const paths = [];
   for (const s of samples) {
     const list = `/api/v1/customers?limit=50&status=${s.status}`;
@@ -150,6 +150,18 @@ export function listPaths(samples) {
     }
   }
   return paths;
+}
+
+// The tenant's list paths, one a line, in a file for list.lua; returns its path.
+export function writeListPaths(tenant) {
+  const pathsFile = path.join(tenant.dir, 'lists.txt');
+  writeFileSync(pathsFile, listPaths(tenant.samples).join('\n') + '\n');
+  return pathsFile;
+}
+
+// wrk asking for each list path of `pathsFile` in turn.
+export function wrkLists(url, { seconds, token, pathsFile }) {
+  return wrk(url, { seconds, token, script: path.join(here, 'list.lua'), scriptArgs: [pathsFile] });
 }
 
 function rssMb(pid) {
@@ -183,11 +195,10 @@ async function measureSize(tools, tenant, { runs, seconds }) {
     } finally {
       await nginx.stop();
     }
-    const pathsFile = path.join(tenant.dir, 'lists.txt');
-    writeFileSync(pathsFile, listPaths(tenant.samples).join('\n') + '\n');
+    const pathsFile = writeListPaths(tenant);
     const p99 = [];
     for (let r = 0; r < runs; r += 1) {
-      const run = wrk(server.url, { seconds, token, script: path.join(here, 'list.lua'), scriptArgs: [pathsFile] });
+      const run = wrkLists(server.url, { seconds, token, pathsFile });
       if (run.failed) throw new Error(`list and search answered ${run.failed} errors`);
       p99.push(run.p99Ms);
     }
