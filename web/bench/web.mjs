@@ -172,6 +172,7 @@ async function bigList(browser, tools, orgs) {
     await itemOf(page, 'Search');
     await page.mouse.move(700, 500);
     const started = Date.now();
+    lastPageAt = started;  // signing in may have taken longer than the wait below
     // The list asks for the next page when its end is drawn; the end of the list is reached when
     // no page has come for two seconds.
     while (Date.now() - lastPageAt < 2000) {
@@ -179,6 +180,7 @@ async function bigList(browser, tools, orgs) {
       await page.waitForTimeout(5);
     }
     const loadSeconds = (Date.now() - started) / 1000;
+    if (loaded < orgs / 2) throw new Error(`the list loaded only ${loaded} of ${orgs} organizations while scrolling`);
 
     await page.evaluate(() => { window.orgdeskFrameStats.times.length = 0; });
     for (let i = 0; i < 120; i += 1) {

@@ -316,6 +316,11 @@ int main() {
         return 1;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // ImGui draws with neither depth nor stencil, and the page is opaque. Emscripten's GLFW asks
+    // for depth, stencil and alpha by default; not asking spares the browser those buffers.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
     WebApp& a = app();
     a.window = glfwCreateWindow(1280, 800, "Orgdesk", nullptr, nullptr);
     if (a.window == nullptr)

@@ -16,11 +16,14 @@ layout (location = 0) in vec2 position;
 layout (location = 1) in vec2 uv;
 layout (location = 2) in vec4 color;
 uniform mat4 projection;
+uniform vec2 whitePixel;
 out vec2 fragmentUv;
 out vec4 fragmentColor;
+flat out int solid;
 void main() {
     fragmentUv = uv;
     fragmentColor = color;
+    solid = uv == whitePixel ? 1 : 0;
     gl_Position = projection * vec4(position, 0.0, 1.0);
 }
 )glsl";
@@ -30,9 +33,11 @@ precision mediump float;
 uniform sampler2D sampled;
 in vec2 fragmentUv;
 in vec4 fragmentColor;
+flat in int solid;
 layout (location = 0) out vec4 outColor;
 void main() {
-    outColor = fragmentColor * texture(sampled, fragmentUv);
+    // A solid shape samples the atlas's white pixel, which gives back its color unchanged.
+    outColor = solid == 1 ? fragmentColor : fragmentColor * texture(sampled, fragmentUv);
 }
 )glsl";
 
@@ -63,6 +68,7 @@ WebglRenderer::WebglRenderer() {
     glDeleteShader(fragment);
     projection_ = glGetUniformLocation(program_, "projection");
     texture_ = glGetUniformLocation(program_, "sampled");
+    whitePixel_ = glGetUniformLocation(program_, "whitePixel");
 
     // The vertex layout, and the buffers with it, are set once: the vertex array keeps them.
     glGenVertexArrays(1, &vertexArray_);
@@ -142,6 +148,8 @@ void WebglRenderer::render(const ImDrawData& data) {
     glUseProgram(program_);
     glUniform1i(texture_, 0);
     glUniformMatrix4fv(projection_, 1, GL_FALSE, projection.data());
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    glUniform2f(whitePixel_, white.x, white.y);
     glBindVertexArray(vertexArray_);
     glActiveTexture(GL_TEXTURE0);
 
