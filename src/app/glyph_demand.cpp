@@ -29,6 +29,11 @@ std::optional<char32_t> hex4(std::string_view text, std::size_t at) {
     return value;
 }
 
+bool in_ranges(const GlyphRanges& ranges, char32_t c) {
+    return std::any_of(ranges.begin(), ranges.end(),
+                       [c](const auto& range) { return c >= range.first && c <= range.second; });
+}
+
 }  // namespace
 
 const GlyphRanges& on_demand_glyph_ranges() {
@@ -48,9 +53,23 @@ const GlyphRanges& on_demand_glyph_ranges() {
 }
 
 bool is_on_demand_glyph(char32_t c) {
-    const auto& ranges = on_demand_glyph_ranges();
-    return std::any_of(ranges.begin(), ranges.end(),
-                       [c](const auto& range) { return c >= range.first && c <= range.second; });
+    return in_ranges(on_demand_glyph_ranges(), c);
+}
+
+const GlyphRanges& bundled_glyph_ranges() {
+    // Dear ImGui's Greek and Cyrillic ranges, less their Latin-1, which the first atlas has.
+    static const GlyphRanges ranges{
+        {0x0100, 0x017F},  // Latin Extended-A
+        {0x0370, 0x03FF},  // Greek and Coptic
+        {0x0400, 0x052F},  // Cyrillic, Cyrillic Supplement
+        {0x2DE0, 0x2DFF},  // Cyrillic Extended-A
+        {0xA640, 0xA69F},  // Cyrillic Extended-B
+    };
+    return ranges;
+}
+
+bool is_bundled_glyph(char32_t c) {
+    return in_ranges(bundled_glyph_ranges(), c);
 }
 
 GlyphDemand note_text(GlyphDemand demand, std::string_view text) {
@@ -58,10 +77,10 @@ GlyphDemand note_text(GlyphDemand demand, std::string_view text) {
     while (at < text.size()) {
         std::optional<char32_t> c;
         if (text[at] == '\\' && at + 1 < text.size() && text[at + 1] == 'u') {
-            c = hex4(text, at + 2);  // all on-demand glyphs are in the BMP: no surrogate pairs
+            c = hex4(text, at + 2);  // all glyphs of both kinds are in the BMP: no surrogate pairs
             at += c ? 6 : 2;
-        } else if (static_cast<unsigned char>(text[at]) < 0xE3) {
-            ++at;  // ASCII and the two-byte scripts: nothing on demand starts below U+3000
+        } else if (static_cast<unsigned char>(text[at]) < 0xC4) {
+            ++at;  // ASCII and Latin-1 (lead bytes C2, C3): nothing of either kind is below U+0100
             continue;
         } else {
             // A byte that starts no valid sequence is skipped: a damaged byte needs no glyph.
@@ -70,24 +89,23 @@ GlyphDemand note_text(GlyphDemand demand, std::string_view text) {
             if (decoded.length > 0)
                 c = decoded.code;
         }
-        if (c && is_on_demand_glyph(*c) && !demand.inAtlas.contains(*c))
-            demand.pending.insert(*c);
+        if (!c)
+            continue;
+        SeenGlyphs* kind = is_bundled_glyph(*c)     ? &demand.bundled
+                           : is_on_demand_glyph(*c) ? &demand.fetched
+                                                    : nullptr;
+        if (kind != nullptr && !kind->inAtlas.contains(*c))
+            kind->pending.insert(*c);
     }
     return demand;
 }
 
 GlyphAction next_glyph_action(const GlyphDemand& demand) {
-    if (demand.pending.empty())
-        return GlyphAction::None;
-    switch (demand.font) {
-        case GlyphDemand::Font::Absent:
-            return GlyphAction::FetchFont;
-        case GlyphDemand::Font::Ready:
-            return GlyphAction::RebuildAtlas;
-        case GlyphDemand::Font::Fetching:
-        case GlyphDemand::Font::Failed:
-            break;
-    }
+    const bool fetchedWait = !demand.fetched.pending.empty();
+    if (fetchedWait && demand.font == GlyphDemand::Font::Absent)
+        return GlyphAction::FetchFont;
+    if (!demand.bundled.pending.empty() || (fetchedWait && demand.font == GlyphDemand::Font::Ready))
+        return GlyphAction::RebuildAtlas;
     return GlyphAction::None;
 }
 
@@ -102,8 +120,12 @@ GlyphDemand font_arrived(GlyphDemand demand, bool ok) {
 }
 
 GlyphDemand atlas_rebuilt(GlyphDemand demand) {
-    demand.inAtlas.merge(demand.pending);
-    demand.pending.clear();
+    demand.bundled.inAtlas.merge(demand.bundled.pending);
+    demand.bundled.pending.clear();
+    if (demand.font == GlyphDemand::Font::Ready) {
+        demand.fetched.inAtlas.merge(demand.fetched.pending);
+        demand.fetched.pending.clear();
+    }
     return demand;
 }
 

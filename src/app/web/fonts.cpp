@@ -5,30 +5,29 @@
 namespace orgdesk::app::web {
 namespace {
 
-const ImWchar* glyph_ranges() {
-    static ImVector<ImWchar> ranges;
-    if (ranges.empty()) {
-        ImFontGlyphRangesBuilder builder;
-        ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-        builder.AddRanges(atlas.GetGlyphRangesDefault());  // Basic Latin, Latin-1
-        builder.AddRanges(atlas.GetGlyphRangesCyrillic());
-        builder.AddRanges(atlas.GetGlyphRangesGreek());
-        static const ImWchar extra[] = {0x0100, 0x017F,  // Latin Extended-A
-                                        0x2000, 0x206F,  // punctuation: dashes, quotes, ...
-                                        0x20A0, 0x20CF,  // currency signs
-                                        0x2190, 0x21FF,  // arrows
-                                        0};
-        builder.AddRanges(extra);
-        builder.BuildRanges(&ranges);
-    }
+// Latin-1 and the punctuation, currency signs and arrows the UI itself writes, plus `bundled`
+// (glyph_demand.hpp): rasterizing only these keeps the first frame's atlas small.
+const ImWchar* glyph_ranges(const std::set<char32_t>& bundled) {
+    static ImVector<ImWchar> ranges;  // kept until Build(), which reads them
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());  // Basic Latin, Latin-1
+    static const ImWchar extra[] = {0x2000, 0x206F,  // punctuation: dashes, quotes, ...
+                                    0x20A0, 0x20CF,  // currency signs
+                                    0x2190, 0x21FF,  // arrows
+                                    0};
+    builder.AddRanges(extra);
+    for (const char32_t c : bundled)
+        builder.AddChar(static_cast<ImWchar>(c));  // all in the BMP (glyph_demand.cpp)
+    ranges.clear();
+    builder.BuildRanges(&ranges);
     return ranges.Data;
 }
 
-ImFont* load(const char* path, float pixels) {
+ImFont* load(const char* path, float pixels, const ImWchar* glyphs) {
     ImFontConfig config;
     config.OversampleH = 2;
     config.OversampleV = 1;
-    ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(path, pixels, &config, glyph_ranges());
+    ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(path, pixels, &config, glyphs);
     if (font == nullptr)
         font = ImGui::GetIO().Fonts->AddFontDefault();  // never draw nothing
     return font;
@@ -50,11 +49,13 @@ void merge(const std::vector<unsigned char>& file, const ImWchar* glyphs, float 
 
 }  // namespace
 
-views::Fonts load_fonts(float scale, const std::vector<unsigned char>& extraFont,
+views::Fonts load_fonts(float scale, const std::set<char32_t>& bundledGlyphs,
+                        const std::vector<unsigned char>& extraFont,
                         const std::set<char32_t>& extraGlyphs) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     views::Fonts fonts;
+    const ImWchar* glyphs = glyph_ranges(bundledGlyphs);
     // Kept until Build(), which reads the ranges.
     static ImVector<ImWchar> extraRanges;
     extraRanges.clear();
@@ -65,7 +66,7 @@ views::Fonts load_fonts(float scale, const std::vector<unsigned char>& extraFont
         builder.BuildRanges(&extraRanges);
     }
     const auto add = [&](const char* path, float pixels) {
-        ImFont* font = load(path, pixels);
+        ImFont* font = load(path, pixels, glyphs);
         if (!extraRanges.empty())
             merge(extraFont, extraRanges.Data, pixels);
         return font;

@@ -65,10 +65,10 @@ struct WebApp {
     std::string announced;          // the live region's text
     std::string storedPreferences;  // as last written to the browser's storage
     std::vector<Event> events;
-    GlyphDemand glyphs;  // the CJK glyphs the text seen so far needs
+    GlyphDemand glyphs;  // the glyphs beyond the first atlas the text seen so far needs
     // What window.orgdeskGlyphs was last computed from: pending and atlas glyph counts, the
     // atlas, its rebuild time. Published again only when one of them changes.
-    std::tuple<std::size_t, std::size_t, const ImFont*, double> glyphsPublished{};
+    std::tuple<std::size_t, std::size_t, std::size_t, const ImFont*, double> glyphsPublished{};
     double atlasRebuildMs = 0;  // the last rebuild for new glyphs, with the texture's upload
 };
 
@@ -132,10 +132,11 @@ bool apply_events() {
     return true;
 }
 
-// The atlas at the current scale with the CJK glyphs seen so far, uploaded to the GPU.
+// The atlas at the current scale with the glyphs seen so far, uploaded to the GPU.
 void rebuild_fonts() {
     WebApp& a = app();
-    a.fonts = load_fonts(a.scale, on_demand_font(), a.glyphs.inAtlas);
+    a.fonts =
+        load_fonts(a.scale, a.glyphs.bundled.inAtlas, on_demand_font(), a.glyphs.fetched.inAtlas);
     a.renderer->upload_fonts();
 }
 
@@ -160,29 +161,33 @@ void follow_canvas_size() {
     }
 }
 
-EM_JS(void, js_publish_glyphs, (int missing, int inAtlas, double rebuildMs), {
+EM_JS(void, js_publish_glyphs, (int missing, int inAtlas, int bundled, double rebuildMs), {
     var rebuilt = !window.orgdeskGlyphs || window.orgdeskGlyphs.rebuildMs != rebuildMs;
-    window.orgdeskGlyphs = {missing : missing, inAtlas : inAtlas, rebuildMs : rebuildMs};
+    window.orgdeskGlyphs =
+        {missing : missing, inAtlas : inAtlas, bundled : bundled, rebuildMs : rebuildMs};
     if (rebuilt && rebuildMs > 0)
-        console.log('Orgdesk: font atlas rebuilt with ' + inAtlas + ' CJK glyphs in ' +
-                    rebuildMs.toFixed(1) + ' ms');
+        console.log('Orgdesk: font atlas rebuilt with ' + inAtlas + ' CJK glyphs and ' + bundled +
+                    ' Greek, Cyrillic or Latin Extended-A glyphs in ' + rebuildMs.toFixed(1) +
+                    ' ms');
 });
 
 // Tells the page (window.orgdeskGlyphs) how many CJK glyphs seen so far the atlas cannot draw,
-// as ImGui's own atlas answers it, and how long its last rebuild took.
+// as ImGui's own atlas answers it, how many CJK and bundled glyphs it holds, and how long its
+// last rebuild took.
 void publish_glyphs() {
     WebApp& a = app();
-    std::size_t missing = a.glyphs.pending.size();
-    for (const char32_t c : a.glyphs.inAtlas) {
+    std::size_t missing = a.glyphs.fetched.pending.size();
+    for (const char32_t c : a.glyphs.fetched.inAtlas) {
         if (a.fonts.regular->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr)
             ++missing;
     }
-    js_publish_glyphs(static_cast<int>(missing), static_cast<int>(a.glyphs.inAtlas.size()),
-                      a.atlasRebuildMs);
+    js_publish_glyphs(static_cast<int>(missing), static_cast<int>(a.glyphs.fetched.inAtlas.size()),
+                      static_cast<int>(a.glyphs.bundled.inAtlas.size()), a.atlasRebuildMs);
 }
 
-// The CJK font is fetched the first time its glyphs are needed; then the atlas is rebuilt, with
-// every glyph that waited, once per frame at most.
+// The CJK font is fetched the first time its glyphs are needed. The atlas is rebuilt, with every
+// glyph that waited, once per frame at most: for Greek, Cyrillic or Latin Extended-A glyphs at
+// once, for CJK ones once their font is there.
 void follow_glyphs() {
     WebApp& a = app();
     if (auto arrived = take_on_demand_font_arrival())
@@ -203,8 +208,9 @@ void follow_glyphs() {
             break;
     }
     const auto published =
-        std::tuple(a.glyphs.pending.size(), a.glyphs.inAtlas.size(),
-                   static_cast<const ImFont*>(a.fonts.regular), a.atlasRebuildMs);
+        std::tuple(a.glyphs.fetched.pending.size(), a.glyphs.fetched.inAtlas.size(),
+                   a.glyphs.bundled.inAtlas.size(), static_cast<const ImFont*>(a.fonts.regular),
+                   a.atlasRebuildMs);
     if (published != a.glyphsPublished) {
         a.glyphsPublished = published;
         publish_glyphs();
