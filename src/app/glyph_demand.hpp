@@ -5,7 +5,8 @@
 //   that needs it arrives, and the atlas then carries just the glyphs seen.
 // - bundled: Latin Extended-A, Greek and Cyrillic, in the first load's fonts but not in the first
 //   atlas, which holds Latin-1 and the UI's own punctuation only: rasterizing every script of
-//   three fonts took most of the time to the first frame. A rebuild adds those seen.
+//   three fonts was a large part of the time to the first frame. A rebuild adds those seen, in
+//   the frame their text arrives, before it is drawn.
 //
 // The web front end notes every piece of text that enters the app (server answers, typed or
 // pasted text, the address bar, the stored preferences): the cost is paid once per arrival, never
