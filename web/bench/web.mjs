@@ -29,6 +29,7 @@ function installMarks() {
       items = value;
       const now = performance.now();
       marks.firstFrame ??= now;
+      window.orgdeskOnItems?.(value, now);
       for (const label of window.orgdeskWatch) {
         if (marks[label] === undefined && value.some((i) => i.label === label)) marks[label] = now;
       }
@@ -197,17 +198,16 @@ async function bigList(browser, tools, orgs) {
     await page.keyboard.type(reference.slice(0, -1), { delay: 20 });
     await page.waitForTimeout(1000);
     await page.evaluate(() => {
-      const labels = () => JSON.stringify((window.orgdeskItems ?? []).map((i) => i.label));
+      const labelsOf = (items) => JSON.stringify(items.map((i) => i.label));
       const marks = window.orgdeskMarks;
-      const before = labels();
+      const before = labelsOf(window.orgdeskItems ?? []);
       marks.keydown = null;
       marks.changed = null;
       addEventListener('keydown', (e) => { marks.keydown ??= e.timeStamp; }, { capture: true, once: true });
-      const watchFrames = () => {
-        if (marks.keydown !== null && labels() !== before) { marks.changed = performance.now(); return; }
-        requestAnimationFrame(watchFrames);
+      // When the app publishes the first frame with other rows: the frame that draws them.
+      window.orgdeskOnItems = (items, now) => {
+        if (marks.keydown !== null && marks.changed === null && labelsOf(items) !== before) marks.changed = now;
       };
-      watchFrames();
     });
     await page.keyboard.press(reference.at(-1));
     const changedAt = await markOf(page, 'changed');
