@@ -22,8 +22,8 @@ const { values: options } = parseArgs({
 
 // Reduced: small sizes and short runs, so CI keeps the command working; full: the issue's sizes.
 const modes = {
-  reduced: { sizes: [2000, 20000], approvable: 24000, runs: 3, seconds: 1, approvals: 3, listOrgs: 1000 },
-  full: { sizes: [10000, 100000, 1000000], approvable: 200000, runs: 3, seconds: 4, approvals: 7, listOrgs: 100000 },
+  reduced: { sizes: [2000, 20000], approvable: 24000, runs: 3, seconds: 1, approvals: 3, listOrgs: 1000, keystrokes: 3 },
+  full: { sizes: [10000, 100000, 1000000], approvable: 200000, runs: 3, seconds: 4, approvals: 7, listOrgs: 100000, keystrokes: 7 },
 };
 const config = modes[options.mode];
 if (!config) throw new Error(`--mode is full or reduced, not ${options.mode}`);
