@@ -114,6 +114,9 @@ void WebglRenderer::upload_fonts() {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(fontTexture_)));
+    // Where the new atlas put its white pixel; the program keeps it until the next upload.
+    glUseProgram(program_);
+    glUniform2f(whitePixel_, io.Fonts->TexUvWhitePixel.x, io.Fonts->TexUvWhitePixel.y);
 }
 
 void WebglRenderer::render(const ImDrawData& data) {
@@ -148,8 +151,6 @@ void WebglRenderer::render(const ImDrawData& data) {
     glUseProgram(program_);
     glUniform1i(texture_, 0);
     glUniformMatrix4fv(projection_, 1, GL_FALSE, projection.data());
-    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
-    glUniform2f(whitePixel_, white.x, white.y);
     glBindVertexArray(vertexArray_);
     glActiveTexture(GL_TEXTURE0);
 
