@@ -262,8 +262,12 @@ void frame() {
     follow_theme();
     // ImGui takes queued input one step a frame (a press, then its release), so that a click
     // shorter than a frame is not lost. Those steps run back to back here, each one's events
-    // applied before the next, and only the last is drawn: a click's effect, or a keystroke's
-    // narrowed list, reaches the screen in this browser frame instead of the next ones.
+    // applied before the next, and only the last is drawn: a click's effect reaches the screen in
+    // this browser frame instead of the next ones. Once the queue is empty, one more step draws
+    // the events of the last input (a typed character's narrowed list), which would otherwise
+    // wait for the next browser frame: two display frames where the browser draws without a GPU.
+    const bool hadInput = input_still_queued();
+    bool drawingEffects = false;  // this step only draws the events of the steps before it
     for (int step = 1;; ++step) {
         ImGui_ImplGlfw_NewFrame();
         if (views::wants_keyboard_navigation(a.state)) {
@@ -277,8 +281,11 @@ void frame() {
         const views::Ui ui{a.fonts, a.scale, [&a](Event e) { a.events.push_back(std::move(e)); },
                            [&a] { a.animating = true; }, a.net.waiting_longer_than(kSlowRequestMs)};
         views::draw_app(a.state, ui);
-        if (step == kMaxInputStepsPerFrame || !input_still_queued())
+        const bool queued = input_still_queued();
+        if (step == kMaxInputStepsPerFrame ||
+            (!queued && (drawingEffects || !hadInput || a.events.empty())))
             break;
+        drawingEffects = !queued;
         ImGui::EndFrame();
         changed = apply_events() || changed;
     }
