@@ -1,6 +1,5 @@
 // The web app's entry point: wires the browser (GLFW on a WebGL2 canvas, the transport) to the pure
 // update function and the views. No rules and no drawing logic live here.
-#include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
@@ -65,6 +64,10 @@ struct WebApp {
     std::string announced;          // the live region's text
     std::string storedPreferences;  // as last written to the browser's storage
     std::vector<Event> events;
+    // Requests the update asked for in this frame. They leave once the frame is drawn: an
+    // answer drawn in this frame reaches the screen before the requests it starts cost the
+    // page's thread their time, and none comes back before the next frame anyway.
+    std::vector<HttpRequest> outgoing;
     GlyphDemand glyphs;  // the glyphs beyond the first atlas the text seen so far needs
     // What window.orgdeskGlyphs was last computed from: pending and atlas glyph counts, the
     // atlas, its rebuild time. Published again only when one of them changes.
@@ -114,7 +117,7 @@ bool apply_events() {
         a.state = std::move(transition.state);
         for (const auto& effect : transition.effects) {
             if (const auto* request = std::get_if<HttpRequest>(&effect)) {
-                a.net.send(*request);
+                a.outgoing.push_back(*request);
             } else if (const auto* timer = std::get_if<StartTimer>(&effect)) {
                 start_timer(*timer);
             } else if (const auto* copy = std::get_if<CopyText>(&effect)) {
@@ -291,17 +294,17 @@ void frame() {
     }
     ImGui::Render();
 
-    glViewport(0, 0, a.width, a.height);
-    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(views::palette().background);
-    glClearColor(background.x, background.y, background.z, 1.0F);
-    glClear(GL_COLOR_BUFFER_BIT);
-    a.renderer->render(*ImGui::GetDrawData());
+    a.renderer->render(*ImGui::GetDrawData(),
+                       ImGui::ColorConvertU32ToFloat4(views::palette().background));
     views::publish_items(a.scale);
     follow_text_editing(io.WantTextInput);
     follow_location();
     // What the person did in this frame is applied now, not at the start of the next one: its
     // request leaves a frame sooner (a click to its answer drawn is a frame shorter).
     changed = apply_events() || changed;
+    for (const auto& request : a.outgoing)
+        a.net.send(request);
+    a.outgoing.clear();
 
     static bool firstFrame = true;
     if (firstFrame) {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace orgdesk::app::web {
 namespace {
@@ -53,6 +54,34 @@ GLuint compile(GLenum type, const char* source) {
         std::fprintf(stderr, "Orgdesk: a shader did not compile: %s\n", log.data());
     }
     return shader;
+}
+
+// Appends the bytes of `count` objects at `data` to `out`.
+template <typename T>
+void append_bytes(std::vector<std::byte>& out, const T* data, std::size_t count) {
+    const auto* bytes = reinterpret_cast<const std::byte*>(data);
+    out.insert(out.end(), bytes, bytes + count * sizeof(T));
+}
+
+// What a frame's pixels follow from: the background, the display, and every list's vertices,
+// indices and commands. Equal for two frames, equal pixels (with the same atlas).
+void describe_frame(const ImDrawData& data, const ImVec4& background, std::vector<std::byte>& out) {
+    out.clear();
+    append_bytes(out, &background, 1);
+    const std::array<ImVec2, 3> display{data.DisplayPos, data.DisplaySize, data.FramebufferScale};
+    append_bytes(out, display.data(), display.size());
+    for (const ImDrawList* list : data.CmdLists) {
+        append_bytes(out, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size));
+        append_bytes(out, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size));
+        for (const ImDrawCmd& command : list->CmdBuffer) {
+            const ImTextureID texture = command.GetTexID();
+            append_bytes(out, &command.ClipRect, 1);
+            append_bytes(out, &texture, 1);
+            append_bytes(out, &command.IdxOffset, 1);
+            append_bytes(out, &command.ElemCount, 1);
+            append_bytes(out, &command.UserCallback, 1);
+        }
+    }
 }
 
 }  // namespace
@@ -117,15 +146,23 @@ void WebglRenderer::upload_fonts() {
     // Where the new atlas put its white pixel; the program keeps it until the next upload.
     glUseProgram(program_);
     glUniform2f(whitePixel_, io.Fonts->TexUvWhitePixel.x, io.Fonts->TexUvWhitePixel.y);
+    drawn_.clear();  // the same vertices may now show other glyphs
 }
 
-void WebglRenderer::render(const ImDrawData& data) {
+bool WebglRenderer::render(const ImDrawData& data, const ImVec4& background) {
     const ImVec2 scale = data.FramebufferScale;
     const auto width = static_cast<GLsizei>(data.DisplaySize.x * scale.x);
     const auto height = static_cast<GLsizei>(data.DisplaySize.y * scale.y);
     if (width <= 0 || height <= 0)
-        return;
+        return false;
+    describe_frame(data, background, frame_);
+    if (frame_ == drawn_)
+        return false;
+    drawn_.swap(frame_);
 
+    glViewport(0, 0, width, height);
+    glClearColor(background.x, background.y, background.z, 1.0F);
+    glClear(GL_COLOR_BUFFER_BIT);
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -133,7 +170,6 @@ void WebglRenderer::render(const ImDrawData& data) {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_STENCIL_TEST);
     glEnable(GL_SCISSOR_TEST);
-    glViewport(0, 0, width, height);
 
     // ImGui's coordinates (display position at the top left) to clip space.
     const float left = data.DisplayPos.x;
@@ -188,6 +224,7 @@ void WebglRenderer::render(const ImDrawData& data) {
     }
     glBindVertexArray(0);
     glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
+    return true;
 }
 
 }  // namespace orgdesk::app::web

@@ -7,7 +7,13 @@
 //
 // Solid shapes (every background, row and frame) skip the texture fetch: without a GPU, Chromium
 // draws WebGL with SwiftShader, where sampling the atlas was half of a list frame's fill time.
+//
+// A frame that would draw what the canvas shows already is not drawn at all: the canvas keeps
+// its picture, and without a GPU the page's thread does not wait for SwiftShader to redraw it.
 #include <imgui.h>
+
+#include <cstddef>
+#include <vector>
 
 namespace orgdesk::app::web {
 
@@ -21,8 +27,9 @@ class WebglRenderer {
 
     // Uploads the font atlas as it is now (after every rebuild) and gives ImGui its texture.
     void upload_fonts();
-    // Draws one frame's data into the canvas's framebuffer, scissor test off afterwards.
-    void render(const ImDrawData& data);
+    // Clears the canvas's framebuffer to `background` and draws one frame's data into it,
+    // unless the last frame drawn was the same. Returns whether it drew.
+    bool render(const ImDrawData& data, const ImVec4& background);
 
   private:
     unsigned program_ = 0;
@@ -33,6 +40,9 @@ class WebglRenderer {
     unsigned vertices_ = 0;
     unsigned indices_ = 0;
     unsigned fontTexture_ = 0;
+    // Everything the last drawn frame was drawn from (see render), and the one being compared.
+    std::vector<std::byte> drawn_;
+    std::vector<std::byte> frame_;
 };
 
 }  // namespace orgdesk::app::web
