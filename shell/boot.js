@@ -36,6 +36,7 @@ window.addEventListener('blur', (event) => {
   script.async = true;
   document.body.appendChild(script);
   if (local) return;
+  startEarly();
   const goLocal = () => {
     params.set('sandbox', 'local');
     location.replace(`${location.pathname}?${params}${location.hash}`);
@@ -48,3 +49,26 @@ window.addEventListener('blur', (event) => {
     .then((health) => { if (typeof health?.status !== 'string') goLocal(); })
     .catch(goLocal);
 })();
+
+// The normal module's Wasm and data files are asked for now, beside orgdesk.js instead of after
+// it has loaded and run, and the Wasm compiles while orgdesk.js loads: the first frame comes
+// that much sooner. orgdesk.js takes the compiled module (instantiateWasm) and the data file's
+// response from the browser's preload cache.
+function startEarly() {
+  const preload = document.createElement('link');
+  preload.rel = 'preload';
+  preload.as = 'fetch';
+  preload.crossOrigin = 'anonymous';  // matches the module's own request for it
+  preload.href = 'orgdesk.data';
+  document.head.appendChild(preload);
+  const wasm = () => fetch('orgdesk.wasm', { credentials: 'same-origin' });
+  // A host that serves the file with another type than application/wasm cannot stream it.
+  const compiled = WebAssembly.compileStreaming(wasm())
+    .catch(() => wasm().then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));
+  Module.instantiateWasm = (imports, receiveInstance) => {
+    compiled.then((module) => WebAssembly.instantiate(module, imports)
+      .then((instance) => receiveInstance(instance, module)))
+      .catch((error) => Module.onAbort(`its code could not be loaded: ${error.message}`));
+    return {};  // the exports come through receiveInstance
+  };
+}
