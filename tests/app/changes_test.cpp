@@ -2,6 +2,10 @@
 // reloads, the backoff after failures, and the stop at sign-out.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
+
+#include "app/request_batch.hpp"
 #include "app_test_support.hpp"
 
 namespace orgdesk::app {
@@ -10,6 +14,8 @@ namespace {
 using namespace orgdesk::app::testing;
 using core::OrderAction;
 using core::OrderStatus;
+using core::OrgAction;
+using core::OrgStatus;
 
 std::vector<std::string> paths_of(const Transition& t) {
     std::vector<std::string> paths;
@@ -48,6 +54,68 @@ TEST(AppChanges, SigningInStartsTheFeedAndOnlyItIsALongPoll) {
     const auto wait = only_request(t);  // nothing reloaded: nothing changed yet
     EXPECT_EQ(wait.path, "/api/v1/changes?after=7.3");
     EXPECT_TRUE(wait.longPoll);
+}
+
+// One's own Approve is answered, and the feed reports the same change, before the next frame:
+// both reload the list, and the frame sends one request for it (app/request_batch.hpp).
+TEST(AppChanges, AnApprovalAndTheFeedReportingItReloadTheListOnce) {
+    State s = profile_of(customer("c1", OrgStatus::New, {OrgAction::Approve, OrgAction::Reject}));
+    s = feed_answers(s, 200, R"({"cursor":"1.1","changed":false})").state;
+    const auto clicked = update(s, OrganizationActionClicked{OrgAction::Approve});
+    const auto approve = request_for(clicked, Purpose::CustomerAction);
+
+    std::vector<HttpRequest> batch;
+    const auto take = [&batch](const Transition& t) {
+        for (const auto& effect : t.effects) {
+            if (const auto* request = std::get_if<HttpRequest>(&effect))
+                batch.push_back(*request);
+        }
+        return t.state;
+    };
+    s = take(update(clicked.state,
+                    HttpAnswered{approve.id, Purpose::CustomerAction, 200,
+                                 core::to_json(customer("c1", OrgStatus::Active, {})).dump()}));
+    s = take(feed_answers(s, 200, R"({"cursor":"1.2","changed":true})"));
+    const auto lists = [](const std::vector<HttpRequest>& requests) {
+        std::vector<HttpRequest> found;
+        std::copy_if(requests.begin(), requests.end(), std::back_inserter(found),
+                     [](const HttpRequest& r) { return r.purpose == Purpose::ListCustomers; });
+        return found;
+    };
+    ASSERT_EQ(lists(batch).size(), 2U);
+
+    const auto sent = without_repeated_reads(batch);
+    ASSERT_EQ(lists(sent).size(), 1U);
+    EXPECT_EQ(sent.size(), batch.size() - 1);  // the orders, the organization, the next wait
+    // The one sent is the one the list waits for: its answer shows the approval.
+    const auto list = lists(sent).front();
+    EXPECT_EQ(s.list.pending, list.id);
+    s = update(s, HttpAnswered{list.id, Purpose::ListCustomers, 200,
+                               page_body({customer("c1", OrgStatus::Active, {})}, std::nullopt)})
+            .state;
+    EXPECT_EQ(s.list.items.at(0).org.status, OrgStatus::Active);
+}
+
+TEST(AppChanges, RequestsThatChangeSomethingOrReadOtherThingsAllLeave) {
+    const auto request = [](RequestId id, Purpose purpose, std::string method, std::string path) {
+        HttpRequest r;
+        r.id = id;
+        r.purpose = purpose;
+        r.method = std::move(method);
+        r.path = std::move(path);
+        r.token = "tok.secret";
+        return r;
+    };
+    const auto approve = request(1, Purpose::CustomerAction, "PUT", "/api/v1/customers/c1/approve");
+    auto again = approve;
+    again.id = 2;
+    EXPECT_EQ(without_repeated_reads({approve, again}).size(), 2U);
+    EXPECT_EQ(
+        without_repeated_reads(
+            {request(3, Purpose::ListCustomers, "GET", "/api/v1/customers?limit=50"),
+             request(4, Purpose::ListCustomers, "GET", "/api/v1/customers?limit=50&status=New")})
+            .size(),
+        2U);
 }
 
 TEST(AppChanges, AChangeReloadsTheOrdersTheCountsAndTheOpenOrder) {

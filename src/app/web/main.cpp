@@ -15,6 +15,7 @@
 
 #include "app/glyph_demand.hpp"
 #include "app/navigation.hpp"
+#include "app/request_batch.hpp"
 #include "app/route.hpp"
 #include "app/update.hpp"
 #include "app/views/item_hooks.hpp"
@@ -302,7 +303,7 @@ void frame() {
     // What the person did in this frame is applied now, not at the start of the next one: its
     // request leaves a frame sooner (a click to its answer drawn is a frame shorter).
     changed = apply_events() || changed;
-    for (const auto& request : a.outgoing)
+    for (const auto& request : without_repeated_reads(std::move(a.outgoing)))
         a.net.send(request);
     a.outgoing.clear();
 
