@@ -328,6 +328,15 @@ test('a system that prefers dark gets dark colors until the person picks light',
   await page.waitForFunction(() => window.orgdeskAsleep === true, null, { timeout: 15000, polling: 100 });
   const signIn = await pixelAt(page, 5, 790);
   assert.ok(signIn.every((c) => c < 40), `the sign-in screen follows the system: ${signIn}`);
+  // The system turning light while the page is open: the page follows at once.
+  await page.emulateMedia({ colorScheme: 'light' });
+  let turned = [];
+  for (const started = Date.now(); Date.now() - started < 5000; await page.waitForTimeout(100)) {
+    turned = await pixelAt(page, 5, 790);
+    if (turned.every((c) => c > 200)) break;
+  }
+  assert.ok(turned.every((c) => c > 200), `the system turned light: ${turned}`);
+  await page.emulateMedia({ colorScheme: 'dark' });
   await signInByKeyboard(page);
   await clickItem(page, 'Theme');
   await clickItem(page, 'Light');

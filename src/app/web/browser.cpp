@@ -9,8 +9,11 @@ namespace {
 EM_JS(int, js_canvas_css_width, (), { return Module.canvas.clientWidth | 0; });
 EM_JS(int, js_canvas_css_height, (), { return Module.canvas.clientHeight | 0; });
 EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+// Asked every frame: one query is kept, whose `matches` follows the system.
 EM_JS(int, js_system_prefers_dark, (), {
-    return window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+    Module.orgdeskDarkScheme = Module.orgdeskDarkScheme ||
+        (window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : {matches : false});
+    return Module.orgdeskDarkScheme.matches ? 1 : 0;
 });
 // Not glfwSetWindowSize: Emscripten's GLFW asks for fullscreen when the size equals the screen's.
 EM_JS(void, js_set_backing_size, (int width, int height), {
