@@ -449,3 +449,24 @@ test('a column border dragged wider or narrower stays so after a reload', async 
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('the mouse wheel scrolls the list, and the console stays free of errors', async () => {
+  const page = await newPage(server.url);
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await signInByKeyboard(page);
+  await findItem(page, 'Search');
+  // The rows drawn in the lower part of the list, with where they are.
+  const rows = () => page.evaluate(() => JSON.stringify((window.orgdeskItems ?? [])
+    .filter((i) => i.y > 300 && i.x > 200).map((i) => [i.label, Math.round(i.y)])));
+  const before = await rows();
+  await page.mouse.move(700, 500);
+  await page.mouse.wheel(0, 400);
+  await page.waitForFunction((was) => JSON.stringify((window.orgdeskItems ?? [])
+    .filter((i) => i.y > 300 && i.x > 200).map((i) => [i.label, Math.round(i.y)])) !== was,
+  before, { timeout: 5000, polling: 50 });
+  assert.notEqual(await rows(), before);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

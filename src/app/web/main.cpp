@@ -31,6 +31,7 @@
 #include "app/web/timers.hpp"
 #include "app/web/transport.hpp"
 #include "app/web/webgl_renderer.hpp"
+#include "app/web/wheel_source.hpp"
 
 namespace orgdesk::app::web {
 namespace {
@@ -351,6 +352,7 @@ int main() {
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle tab busy
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(a.window, true);
+    install_wheel_source();
     a.renderer = std::make_unique<WebglRenderer>();
 
     install_wake_hooks();
