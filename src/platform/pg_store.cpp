@@ -552,17 +552,6 @@ void PgStore::insert_session(const SessionRecord& s) {
     });
 }
 
-std::optional<SessionRecord> PgStore::find_session(std::string_view id) {
-    return run_pg_transaction(*pool_, [&](PgWork& tx) -> std::optional<SessionRecord> {
-        const auto rows = tx.exec_params(
-            std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE id = $1",
-            std::string(id));
-        if (rows.empty())
-            return std::nullopt;
-        return read_session(rows[0]);
-    });
-}
-
 std::optional<SessionWithUser> PgStore::find_session_with_user(std::string_view id) {
     return run_pg_transaction(*pool_, [&](PgWork& tx) -> std::optional<SessionWithUser> {
         const auto rows =

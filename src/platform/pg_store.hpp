@@ -74,7 +74,6 @@ class PgStore final : public Store {
     std::optional<UserRecord> find_user_by_username(std::string_view username) override;
 
     void insert_session(const SessionRecord& session) override;
-    std::optional<SessionRecord> find_session(std::string_view id) override;
     std::optional<SessionWithUser> find_session_with_user(std::string_view id) override;
     void touch_session(std::string_view id, std::int64_t lastUsedAtMs,
                        std::int64_t expiresAtMs) override;

@@ -596,15 +596,6 @@ void SqliteStore::insert_session_locked(const SessionRecord& s) {
     q->exec();
 }
 
-std::optional<SessionRecord> SqliteStore::find_session(std::string_view id) {
-    auto reader = read();
-    auto q = reader.get(std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE id = ?");
-    q->bind(1, std::string(id));
-    if (!q->executeStep())
-        return std::nullopt;
-    return read_session(*q);
-}
-
 std::optional<SessionWithUser> SqliteStore::find_session_with_user(std::string_view id) {
     auto reader = read();
     auto q = reader.get(std::string(kSessionWithUserQuery) + "?");

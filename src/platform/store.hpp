@@ -279,7 +279,6 @@ class Store {
     virtual std::optional<UserRecord> find_user_by_username(std::string_view username) = 0;
 
     virtual void insert_session(const SessionRecord& session) = 0;
-    virtual std::optional<SessionRecord> find_session(std::string_view id) = 0;
     // The session and its user in one read (one statement, one round trip); nothing when the
     // session is unknown or its user is gone.
     virtual std::optional<SessionWithUser> find_session_with_user(std::string_view id) = 0;

@@ -194,9 +194,9 @@ TEST_P(SandboxStoreTest, PurgeRemovesEveryRowOfTheSandboxAndNothingElse) {
     EXPECT_FALSE(store.find_order(gone.orders.front().id));
     EXPECT_TRUE(store.audit_trail(gone.orders.front().id).empty());
     EXPECT_FALSE(store.find_user_by_username(gone.users.front().principal.username));
-    EXPECT_FALSE(store.find_session(gone.sessions.front().id));
+    EXPECT_FALSE(store.find_session_with_user(gone.sessions.front().id));
     // The other sandbox and the real tenants are whole.
-    EXPECT_TRUE(store.find_session(kept.sessions.front().id));
+    EXPECT_TRUE(store.find_session_with_user(kept.sessions.front().id));
     EXPECT_TRUE(store.find_order(kept.orders.back().id));
     EXPECT_EQ(organizations_in(std::string(kDemoDistributorId)), demoOrganizations);
     // The purged sandbox still counts toward its address's limit while in the window...
@@ -234,16 +234,16 @@ TEST_P(SandboxStoreTest, PurgingAnIdThatIsNoSandboxDeletesNothing) {
 
 TEST_P(SandboxStoreTest, ASandboxSessionCarriesItsHardEnd) {
     const auto tenant = create("192.0.2.10");
-    const auto found = store.find_session(tenant.sessions.back().id);
+    const auto found = store.find_session_with_user(tenant.sessions.back().id);
     ASSERT_TRUE(found);
-    EXPECT_EQ(found->endsAtMs, kNow + kHour);
-    EXPECT_EQ(found->userId, tenant.users.back().principal.userId);
+    EXPECT_EQ(found->session.endsAtMs, kNow + kHour);
+    EXPECT_EQ(found->session.userId, tenant.users.back().principal.userId);
     // An ordinary session has none.
     SessionRecord plain = tenant.sessions.back();
     plain.id = newId();
     plain.endsAtMs = 0;
     store.insert_session(plain);
-    EXPECT_EQ(store.find_session(plain.id)->endsAtMs, 0);
+    EXPECT_EQ(store.find_session_with_user(plain.id)->session.endsAtMs, 0);
 }
 
 }  // namespace
