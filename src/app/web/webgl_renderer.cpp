@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 
 namespace orgdesk::app::web {
 namespace {
@@ -149,15 +148,15 @@ void WebglRenderer::upload_fonts() {
     drawn_.clear();  // the same vertices may now show other glyphs
 }
 
-bool WebglRenderer::render(const ImDrawData& data, const ImVec4& background) {
+void WebglRenderer::render(const ImDrawData& data, const ImVec4& background) {
     const ImVec2 scale = data.FramebufferScale;
     const auto width = static_cast<GLsizei>(data.DisplaySize.x * scale.x);
     const auto height = static_cast<GLsizei>(data.DisplaySize.y * scale.y);
     if (width <= 0 || height <= 0)
-        return false;
+        return;
     describe_frame(data, background, frame_);
     if (frame_ == drawn_)
-        return false;
+        return;
     drawn_.swap(frame_);
 
     glViewport(0, 0, width, height);
@@ -224,7 +223,6 @@ bool WebglRenderer::render(const ImDrawData& data, const ImVec4& background) {
     }
     glBindVertexArray(0);
     glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
-    return true;
 }
 
 }  // namespace orgdesk::app::web

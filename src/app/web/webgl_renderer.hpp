@@ -28,8 +28,8 @@ class WebglRenderer {
     // Uploads the font atlas as it is now (after every rebuild) and gives ImGui its texture.
     void upload_fonts();
     // Clears the canvas's framebuffer to `background` and draws one frame's data into it,
-    // unless the last frame drawn was the same. Returns whether it drew.
-    bool render(const ImDrawData& data, const ImVec4& background);
+    // unless the last frame drawn was the same.
+    void render(const ImDrawData& data, const ImVec4& background);
 
   private:
     unsigned program_ = 0;

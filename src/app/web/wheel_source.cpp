@@ -6,8 +6,8 @@
 namespace orgdesk::app::web {
 namespace {
 
-// The wheel's steps as ImGui's backend counts them: 100 pixels, 3 lines or 1/80 of a page make
-// one. (Emscripten's GLFW rounds small deltas to nothing, so the backend reads the DOM's.)
+// The wheel's steps as ImGui's backend counts them: 100 pixels or 3 lines make one, a page 80.
+// (Emscripten's GLFW rounds small deltas to nothing, so the backend reads the DOM's.)
 EM_BOOL on_wheel(int /*type*/, const EmscriptenWheelEvent* event, void* /*data*/) {
     float perStep = 0.0F;
     if (event->deltaMode == DOM_DELTA_PIXEL) {
