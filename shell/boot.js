@@ -32,11 +32,12 @@ window.addEventListener('blur', (event) => {
   const params = new URLSearchParams(location.search);
   const local = params.get('sandbox') === 'local';
   const script = document.createElement('script');
-  script.src = local ? 'orgdesk-local.js' : 'orgdesk.js';
+  const name = local ? 'orgdesk-local' : 'orgdesk';
+  script.src = `${name}.js`;
   script.async = true;
   document.body.appendChild(script);
   if (local) return;
-  startEarly();
+  startEarly(name);
   const goLocal = () => {
     params.set('sandbox', 'local');
     location.replace(`${location.pathname}?${params}${location.hash}`);
@@ -54,14 +55,14 @@ window.addEventListener('blur', (event) => {
 // it has loaded and run, and the Wasm compiles while orgdesk.js loads: the first frame comes
 // that much sooner. orgdesk.js takes the compiled module (instantiateWasm) and the data file's
 // response from the browser's preload cache.
-function startEarly() {
+function startEarly(name) {
   const preload = document.createElement('link');
   preload.rel = 'preload';
   preload.as = 'fetch';
   preload.crossOrigin = 'anonymous';  // matches the module's own request for it
-  preload.href = 'orgdesk.data';
+  preload.href = `${name}.data`;
   document.head.appendChild(preload);
-  const wasm = () => fetch('orgdesk.wasm', { credentials: 'same-origin' });
+  const wasm = () => fetch(`${name}.wasm`, { credentials: 'same-origin' });
   // A host that serves the file with another type than application/wasm cannot stream it.
   const compiled = WebAssembly.compileStreaming(wasm())
     .catch(() => wasm().then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));

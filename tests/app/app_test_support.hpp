@@ -11,13 +11,22 @@ inline const HttpRequest& only_request(const Transition& t) {
     return std::get<HttpRequest>(t.effects.at(0));
 }
 
+// Every request of the transition, in the order the update asked for them.
+inline std::vector<HttpRequest> requests_of(const Transition& t) {
+    std::vector<HttpRequest> requests;
+    for (const auto& effect : t.effects) {
+        if (const auto* request = std::get_if<HttpRequest>(&effect))
+            requests.push_back(*request);
+    }
+    return requests;
+}
+
 // The one request of the transition made for `purpose` (others may go with it).
 inline HttpRequest request_for(const Transition& t, Purpose purpose) {
     std::vector<HttpRequest> found;
-    for (const auto& effect : t.effects) {
-        const auto* request = std::get_if<HttpRequest>(&effect);
-        if (request != nullptr && request->purpose == purpose)
-            found.push_back(*request);
+    for (auto& request : requests_of(t)) {
+        if (request.purpose == purpose)
+            found.push_back(std::move(request));
     }
     EXPECT_EQ(found.size(), 1U) << "requests for purpose " << static_cast<int>(purpose);
     return found.empty() ? HttpRequest{} : found.front();

@@ -19,10 +19,8 @@ using core::OrgStatus;
 
 std::vector<std::string> paths_of(const Transition& t) {
     std::vector<std::string> paths;
-    for (const auto& effect : t.effects) {
-        if (const auto* request = std::get_if<HttpRequest>(&effect))
-            paths.push_back(request->path);
-    }
+    for (const auto& request : requests_of(t))
+        paths.push_back(request.path);
     return paths;
 }
 
@@ -66,10 +64,8 @@ TEST(AppChanges, AnApprovalAndTheFeedReportingItReloadTheListOnce) {
 
     std::vector<HttpRequest> batch;
     const auto take = [&batch](const Transition& t) {
-        for (const auto& effect : t.effects) {
-            if (const auto* request = std::get_if<HttpRequest>(&effect))
-                batch.push_back(*request);
-        }
+        const auto requests = requests_of(t);
+        batch.insert(batch.end(), requests.begin(), requests.end());
         return t.state;
     };
     s = take(update(clicked.state,

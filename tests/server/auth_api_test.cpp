@@ -148,9 +148,9 @@ TEST_F(AuthApi, StoreKeepsOnlyAHashOfTheSecret) {
     const auto dot = token.find('.');
     const auto found = store().find_session_with_user(token.substr(0, dot));
     ASSERT_TRUE(found.has_value());
-    const auto* session = &found->session;
-    EXPECT_EQ(session->secretHash.find(token.substr(dot + 1)), std::string::npos);
-    EXPECT_EQ(session->secretHash.size(), 64u);  // hex of a 32-byte BLAKE2b hash
+    const auto& session = found->session;
+    EXPECT_EQ(session.secretHash.find(token.substr(dot + 1)), std::string::npos);
+    EXPECT_EQ(session.secretHash.size(), 64u);  // hex of a 32-byte BLAKE2b hash
 }
 
 class ShortSessionAuthApi : public ServerFixture {

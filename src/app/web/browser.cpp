@@ -9,11 +9,9 @@ namespace {
 EM_JS(int, js_canvas_css_width, (), { return Module.canvas.clientWidth | 0; });
 EM_JS(int, js_canvas_css_height, (), { return Module.canvas.clientHeight | 0; });
 EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
-// Asked every frame: one query is kept, whose `matches` follows the system.
+// Asked every frame: the query kept by js_install_wake_hooks, whose `matches` follows the system.
 EM_JS(int, js_system_prefers_dark, (), {
-    Module.orgdeskDarkScheme = Module.orgdeskDarkScheme ||
-        (window.matchMedia ? matchMedia('(prefers-color-scheme: dark)') : {matches : false});
-    return Module.orgdeskDarkScheme.matches ? 1 : 0;
+    return Module.orgdeskDarkScheme && Module.orgdeskDarkScheme.matches ? 1 : 0;
 });
 // Not glfwSetWindowSize: Emscripten's GLFW asks for fullscreen when the size equals the screen's.
 EM_JS(void, js_set_backing_size, (int width, int height), {
@@ -63,8 +61,10 @@ EM_JS(void, js_install_wake_hooks, (), {
     };
     watchRatio();
     // The system switching between light and dark redraws a page that follows it.
-    if (window.matchMedia)
-        matchMedia('(prefers-color-scheme: dark)').addEventListener('change', wake);
+    if (window.matchMedia) {
+        Module.orgdeskDarkScheme = matchMedia('(prefers-color-scheme: dark)');
+        Module.orgdeskDarkScheme.addEventListener('change', wake);
+    }
 });
 // Back, Forward, a link or the address bar: the app reads the new fragment on its next frame.
 EM_JS(void, js_install_location_hooks, (), {
