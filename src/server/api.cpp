@@ -27,7 +27,7 @@ platform::Clock clock_or_system(platform::Clock clock) {
 Api::Api(platform::Store& store, const ServerOptions& options, const StaticFiles* staticFiles)
     : clock(clock_or_system(options.clock)),
       hasher(options.maxConcurrentPasswordHashes),
-      auth(store, hasher, clock, options.sessionIdleTimeout),
+      auth(store, hasher, clock, options.sessionIdleTimeout, options.cacheSessions),
       passwordWork(options.maxConcurrentPasswordHashes, options.maxWaitingPasswordChecks),
       organizations(store, clock, options.newId, &changes),
       orders(store, clock, options.newId, &changes),

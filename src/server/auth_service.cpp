@@ -14,14 +14,22 @@ namespace {
 // margin of exact.
 constexpr std::int64_t kTouchIntervalDivisor = 60;
 
+bool is_live(const platform::SessionRecord& session, std::int64_t nowMs) {
+    return !session.revoked && nowMs < session.expiresAtMs &&
+           (session.endsAtMs == 0 || nowMs < session.endsAtMs);
+}
+
 }  // namespace
 
 AuthService::AuthService(platform::Store& store, PasswordHasher& hasher, platform::Clock clock,
-                         std::chrono::milliseconds idleTimeout)
+                         std::chrono::milliseconds idleTimeout, bool cacheSessions)
     : store_(store),
       hasher_(hasher),
       clock_(std::move(clock)),
-      idleTimeoutMs_(idleTimeout.count()) {}
+      idleTimeoutMs_(idleTimeout.count()) {
+    if (cacheSessions)
+        sessions_.emplace();
+}
 
 std::optional<core::Error> AuthService::sign_in_refusal(std::string_view username,
                                                         std::string_view clientAddress) {
@@ -91,6 +99,8 @@ core::Result<core::LoginResult> AuthService::change_password(const Caller& calle
     const auto session = new_session(user->principal.userId, token);
     if (!store_.change_password(user->principal.userId, newHash, session))
         return session_expired();
+    if (sessions_)
+        sessions_->forget_user(user->principal.userId);
     return core::LoginResult{std::move(token), session.expiresAtMs, user->principal};
 }
 
@@ -103,16 +113,13 @@ core::Result<Caller> AuthService::authenticate(std::optional<std::string_view> t
     const auto parsed = parse_session_token(*token);
     if (!parsed)
         return session_expired();
-    auto found = store_.find_session_with_user(parsed->id);
+    const std::int64_t now = clock_();
+    const auto found = find_session(parsed->id, now);
     if (!found)
         return session_expired();
     const auto& session = found->session;
-    const std::int64_t now = clock_();
-    if (session.revoked || now >= session.expiresAtMs ||
-        (session.endsAtMs != 0 && now >= session.endsAtMs) ||
-        !token_secret_matches(parsed->secret, session.secretHash)) {
+    if (!is_live(session, now) || !token_secret_matches(parsed->secret, session.secretHash))
         return session_expired();
-    }
 
     if (recordUse && now - session.lastUsedAtMs >= idleTimeoutMs_ / kTouchIntervalDivisor) {
         // Use extends a session, but never past its hard end (a sandbox's).
@@ -120,12 +127,34 @@ core::Result<Caller> AuthService::authenticate(std::optional<std::string_view> t
         if (session.endsAtMs != 0)
             expiresAt = std::min(expiresAt, session.endsAtMs);
         store_.touch_session(session.id, now, expiresAt);
+        if (sessions_)
+            sessions_->touched(session.id, now, expiresAt);
     }
-    return Caller{std::move(found->user.principal), session.id};
+    return Caller{found->user.principal, session.id};
+}
+
+SessionCache::Entry AuthService::find_session(std::string_view sessionId, std::int64_t nowMs) {
+    if (!sessions_) {
+        auto found = store_.find_session_with_user(sessionId);
+        return found ? std::make_shared<const platform::SessionWithUser>(std::move(*found))
+                     : nullptr;
+    }
+    if (auto kept = sessions_->find(sessionId))
+        return kept;
+    const auto generation = sessions_->generation();
+    auto found = store_.find_session_with_user(sessionId);
+    if (!found)
+        return nullptr;
+    // Only a live session is kept; the token's secret is still checked at every request.
+    if (is_live(found->session, nowMs))
+        sessions_->keep(*found, nowMs, generation);
+    return std::make_shared<const platform::SessionWithUser>(std::move(*found));
 }
 
 void AuthService::logout(const Caller& caller) {
     store_.revoke_session(caller.sessionId);
+    if (sessions_)
+        sessions_->forget(caller.sessionId);
 }
 
 }  // namespace orgdesk::server

@@ -14,14 +14,17 @@
 #include "platform/store.hpp"
 #include "server/caller.hpp"
 #include "server/password_hasher.hpp"
+#include "server/session_cache.hpp"
 #include "server/sign_in_throttle.hpp"
 
 namespace orgdesk::server {
 
 class AuthService {
   public:
+    // With `cacheSessions`, sessions found valid are kept in memory (see SessionCache): only
+    // where this process makes every change to the database's sessions.
     AuthService(platform::Store& store, PasswordHasher& hasher, platform::Clock clock,
-                std::chrono::milliseconds idleTimeout);
+                std::chrono::milliseconds idleTimeout, bool cacheSessions);
 
     // The throttle's refusal of a password check by `username` from `clientAddress`, if any:
     // cheap, so a route asks before it queues the check.
@@ -47,12 +50,15 @@ class AuthService {
 
   private:
     platform::SessionRecord new_session(const std::string& userId, std::string& token);
+    // The session and its user, from the cache when it holds them.
+    SessionCache::Entry find_session(std::string_view sessionId, std::int64_t nowMs);
 
     platform::Store& store_;
     PasswordHasher& hasher_;
     platform::Clock clock_;
     std::int64_t idleTimeoutMs_;
     SignInThrottle throttle_;
+    std::optional<SessionCache> sessions_;
 };
 
 }  // namespace orgdesk::server

@@ -105,6 +105,7 @@ int serve(Flags flags, std::chrono::steady_clock::time_point launched) {
     if (!flags.webRoot.empty())
         flags.options.webRoot = flags.webRoot;
     flags.options.sessionIdleTimeout = std::chrono::minutes(flags.sessionIdleMinutes);
+    flags.options.cacheSessions = !postgres;
     flags.options.headerTimeout = std::chrono::seconds(flags.headerTimeoutSeconds);
     const auto openFiles = raise_open_file_limit();
     if (openFiles != 0 && openFiles < static_cast<rlim_t>(flags.options.maxConnections) + 64) {

@@ -42,6 +42,10 @@ struct ServerOptions {
 
     // A session ends after this long without a request.
     std::chrono::milliseconds sessionIdleTimeout = std::chrono::minutes(30);
+    // Keep sessions found valid in memory. Only where this server makes every change to the
+    // database's sessions: off where instances share a PostgreSQL database, since a sign-out on
+    // one must end the session on the others at once.
+    bool cacheSessions = true;
     int maxConcurrentPasswordHashes = 2;
     // Sign-ins and password changes waiting for a hash slot; beyond, they are answered 503.
     int maxWaitingPasswordChecks = 64;

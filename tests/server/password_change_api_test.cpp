@@ -35,6 +35,9 @@ TEST_F(PasswordChangeApi, ChangeEndsEverySessionAndAnswersAFreshOne) {
     const auto here = sign_in(kSeller);
     const auto elsewhere = sign_in(kSeller);
     const auto colleague = sign_in(kManager);
+    // Used before the change, so the server holds them in its session cache.
+    EXPECT_EQ(me_status(elsewhere), 200);
+    EXPECT_EQ(me_status(colleague), 200);
 
     const auto response = change(here, std::string(platform::kDemoPassword), kNewPassword);
     ASSERT_EQ(response.status, 200) << response.body;
