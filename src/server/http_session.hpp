@@ -1,7 +1,7 @@
 #pragma once
 // One HTTP connection: reads requests within the connection limits, answers each through the
-// HttpApplication, and keeps the connection alive between them. All of its work runs on its own
-// strand, so it needs no locks.
+// HttpApplication, and keeps the connection alive between them. All of its work runs on the one
+// thread of its I/O context, so it needs no locks.
 #include <atomic>
 #include <chrono>
 #include <memory>

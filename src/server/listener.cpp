@@ -6,7 +6,6 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 
 #include "server/http_session.hpp"
@@ -39,11 +38,11 @@ std::string describe(const tcp::endpoint& endpoint) {
 
 }  // namespace
 
-Listener::Listener(net::io_context& context, const tcp::endpoint& endpoint,
+Listener::Listener(const std::vector<net::io_context*>& contexts, const tcp::endpoint& endpoint,
                    const HttpApplication& application, const ConnectionLimits& limits,
                    SessionRegistry& sessions)
-    : context_(context),
-      acceptor_(net::make_strand(context)),
+    : contexts_(contexts),
+      acceptor_(*contexts.front()),
       application_(application),
       limits_(limits),
       sessions_(sessions) {
@@ -78,13 +77,17 @@ void Listener::stop() {
     net::post(acceptor_.get_executor(), [self = shared_from_this()] {
         beast::error_code ignored;
         self->acceptor_.close(ignored);
-        // After the close, on this strand: no connection can be accepted past this point.
+        // After the close, on the acceptor's thread: no connection can be accepted past this
+        // point.
         self->sessions_.close_all();
     });
 }
 
 void Listener::accept() {
-    acceptor_.async_accept(net::make_strand(context_),
+    // A connection lives on one thread, so its handlers never run at once and need no strand.
+    auto& context = *contexts_[nextContext_];
+    nextContext_ = (nextContext_ + 1) % contexts_.size();
+    acceptor_.async_accept(context,
                            beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
 }
 

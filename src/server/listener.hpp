@@ -1,7 +1,10 @@
 #pragma once
-// Accepts connections on one endpoint and gives each its own HttpSession on its own strand.
+// Accepts connections on one endpoint and gives each its own HttpSession, on the server's I/O
+// threads in turn.
+#include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -15,10 +18,11 @@ namespace orgdesk::server {
 
 class Listener : public std::enable_shared_from_this<Listener> {
   public:
-    // Binds and listens at once; throws std::runtime_error saying why when it cannot.
-    Listener(boost::asio::io_context& context, const boost::asio::ip::tcp::endpoint& endpoint,
-             const HttpApplication& application, const ConnectionLimits& limits,
-             SessionRegistry& sessions);
+    // Binds and listens at once; throws std::runtime_error saying why when it cannot. Accepts on
+    // the first of `contexts`; each context is run by one thread.
+    Listener(const std::vector<boost::asio::io_context*>& contexts,
+             const boost::asio::ip::tcp::endpoint& endpoint, const HttpApplication& application,
+             const ConnectionLimits& limits, SessionRegistry& sessions);
 
     // The bound port (the one the system chose, when asked for port 0).
     std::uint16_t port() const;
@@ -31,7 +35,8 @@ class Listener : public std::enable_shared_from_this<Listener> {
     void accept();
     void on_accept(boost::beast::error_code ec, boost::asio::ip::tcp::socket socket);
 
-    boost::asio::io_context& context_;
+    std::vector<boost::asio::io_context*> contexts_;
+    std::size_t nextContext_ = 0;  // used on the acceptor's thread only
     boost::asio::ip::tcp::acceptor acceptor_;
     const HttpApplication& application_;
     ConnectionLimits limits_;

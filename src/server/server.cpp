@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include <spdlog/spdlog.h>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 
@@ -62,7 +64,7 @@ struct Server::Impl {
         api.hasher.prepare_decoy();
     }
 
-    void run_io() {
+    void run_io(net::io_context& context) {
         // A handler that throws past HttpApplication is a bug, but must not end the server.
         while (true) {
             try {
@@ -83,7 +85,11 @@ struct Server::Impl {
     SandboxSweeper sandboxSweeper;
     ConnectionLimits limits;
 
-    net::io_context context;
+    // One I/O context per thread, each run by its thread alone: a connection's handlers never
+    // run at once, without a strand, and the threads do not contend for one queue.
+    std::vector<std::unique_ptr<net::io_context>> contexts;
+    // Keeps each context's run() going while it has no connection; dropped at stop.
+    std::vector<net::executor_work_guard<net::io_context::executor_type>> keepRunning;
     SessionRegistry sessions;
     std::shared_ptr<Listener> listener;
     std::vector<std::thread> threads;
@@ -119,18 +125,24 @@ const HttpApplication& Server::application() const {
 std::uint16_t Server::start() {
     if (impl_->listener)
         throw std::logic_error("Server::start called twice");
+    const int count = thread_count(impl_->options.threads);
+    std::vector<net::io_context*> contexts;
+    for (int i = 0; i < count; ++i) {
+        auto& context = *impl_->contexts.emplace_back(std::make_unique<net::io_context>(1));
+        impl_->keepRunning.push_back(net::make_work_guard(context));
+        contexts.push_back(&context);
+    }
     impl_->listener =
-        std::make_shared<Listener>(impl_->context, endpoint_of(impl_->options),
-                                   impl_->api.application, impl_->limits, impl_->sessions);
+        std::make_shared<Listener>(contexts, endpoint_of(impl_->options), impl_->api.application,
+                                   impl_->limits, impl_->sessions);
     impl_->listener->start();
     if (impl_->options.provisioning)
         impl_->api.provisioning.start();
     if (impl_->api.sandboxes.enabled())
         impl_->sandboxSweeper.start();
-    const int count = thread_count(impl_->options.threads);
     impl_->runningThreads = count;
-    for (int i = 0; i < count; ++i)
-        impl_->threads.emplace_back([this] { impl_->run_io(); });
+    for (auto* context : contexts)
+        impl_->threads.emplace_back([this, context] { impl_->run_io(*context); });
     return impl_->listener->port();
 }
 
@@ -142,16 +154,18 @@ void Server::stop() {
         return;
     }
     impl_->listener->stop();
+    impl_->keepRunning.clear();
     {
-        // With no work guard, the threads return from run() by themselves once the last
-        // connection has closed. A connection still busy after the grace period is cut off.
+        // With no work guard, each thread returns from run() by itself once the last of its
+        // connections has closed. A connection still busy after the grace period is cut off.
         std::unique_lock lock(impl_->mutex);
         impl_->threadsDone.wait_for(lock, impl_->options.shutdownGrace,
                                     [this] { return impl_->runningThreads == 0; });
     }
     // Sign-ins still waiting hold their connections: they go while the I/O context can close them.
     impl_->api.passwordWork.stop();
-    impl_->context.stop();
+    for (auto& context : impl_->contexts)
+        context->stop();
     for (auto& thread : impl_->threads)
         thread.join();
     impl_->threads.clear();

@@ -26,7 +26,7 @@ bool SessionRegistry::admit(const std::shared_ptr<HttpSession>& session,
             }
             if (oldest == sessions_.end())
                 return false;
-            // No longer counted: it closes as soon as its own strand runs.
+            // No longer counted: it closes as soon as its own thread runs it.
             evicted = oldest->lock();
             sessions_.erase(oldest);
         }
