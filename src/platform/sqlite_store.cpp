@@ -1,6 +1,7 @@
 #include "platform/sqlite_store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
 
@@ -111,14 +112,27 @@ bool is_in_memory(const std::string& path) {
     return path.empty() || path == ":memory:" || path.starts_with("file:");
 }
 
+// SQLite counts every allocation under one process-wide mutex unless told not to; with readers on
+// several threads, that mutex was contended at every statement. Configuration is taken only
+// before SQLite initializes, that is before the first connection opens; later it is refused and
+// changes nothing.
+void configure_sqlite_once() {
+    static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)configured;
+}
+
+std::unique_ptr<SQLite::Database> open_writer(const std::string& path) {
+    configure_sqlite_once();
+    // The writer is only used with mutex_ held, so SQLite's own per-call mutex is not needed.
+    return std::make_unique<SQLite::Database>(
+        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
+        /*busyTimeoutMs=*/5000);
+}
+
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path)
-    // The writer is only used with mutex_ held, so SQLite's own per-call mutex is not needed.
-    : db_(std::make_unique<SQLite::Database>(
-          path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
-          /*busyTimeoutMs=*/5000)),
-      statements_(std::make_unique<StatementCache>(*db_)) {
+    : db_(open_writer(path)), statements_(std::make_unique<StatementCache>(*db_)) {
     db_->exec("PRAGMA journal_mode = WAL");
     db_->exec("PRAGMA synchronous = NORMAL");
     db_->exec("PRAGMA foreign_keys = ON");

@@ -3,6 +3,7 @@
 // `backup` / `restore`, copies a SQLite database. Only wiring: the behaviour lives in
 // orgdesk_server_lib.
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -21,6 +22,7 @@
 #include "platform/pg_store.hpp"
 #include "platform/sqlite_store.hpp"
 #include "server/backup_commands.hpp"
+#include "server/line_sink.hpp"
 #include "server/password_hasher.hpp"
 #include "server/server.hpp"
 #include "server/termination_signals.hpp"
@@ -210,6 +212,12 @@ int main(int argc, char** argv) {
     if (const auto status = backupCommands.run())
         return *status;
 
+    // A terminal keeps spdlog's colored console sink; a file or a pipe (a service's log) gets a
+    // line per write, without a lock across the write.
+    if (isatty(STDOUT_FILENO) == 0) {
+        spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+            "", std::make_shared<server::LineSink>(STDOUT_FILENO)));
+    }
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
     try {
         return serve(std::move(flags), launched);
