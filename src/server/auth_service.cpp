@@ -147,7 +147,7 @@ SessionCache::Entry AuthService::find_session(std::string_view sessionId, std::i
         return nullptr;
     // Only a live session is kept; the token's secret is still checked at every request.
     if (is_live(found->session, nowMs))
-        sessions_->keep(*found, nowMs, generation);
+        return sessions_->keep(std::move(*found), nowMs, generation);
     return std::make_shared<const platform::SessionWithUser>(std::move(*found));
 }
 

@@ -17,13 +17,13 @@ std::uint64_t SessionCache::generation() const {
     return generation_;
 }
 
-void SessionCache::keep(platform::SessionWithUser found, std::int64_t nowMs,
-                        std::uint64_t readInGeneration) {
+SessionCache::Entry SessionCache::keep(platform::SessionWithUser found, std::int64_t nowMs,
+                                       std::uint64_t readInGeneration) {
     found.user.passwordHash.clear();
     auto entry = std::make_shared<const platform::SessionWithUser>(std::move(found));
     std::lock_guard lock(mutex_);
     if (readInGeneration != generation_)
-        return;
+        return entry;
     if (sessions_.size() >= maxSessions_) {
         std::erase_if(sessions_, [nowMs](const auto& kept) {
             return nowMs >= kept.second->session.expiresAtMs;
@@ -31,7 +31,8 @@ void SessionCache::keep(platform::SessionWithUser found, std::int64_t nowMs,
         if (sessions_.size() >= maxSessions_)
             sessions_.clear();  // all live: each is read again at its next request
     }
-    sessions_.insert_or_assign(entry->session.id, std::move(entry));
+    sessions_.insert_or_assign(entry->session.id, entry);
+    return entry;
 }
 
 void SessionCache::touched(std::string_view sessionId, std::int64_t lastUsedAtMs,

@@ -31,9 +31,9 @@ class SessionCache {
     // Read before the database is asked, and handed to keep(): a session forgotten while the
     // database was being read is not kept, since what was read may predate its sign-out.
     std::uint64_t generation() const;
-    // `found` as the database answered it, for a session that was valid. Its password hash is
-    // not kept.
-    void keep(platform::SessionWithUser found, std::int64_t nowMs, std::uint64_t readInGeneration);
+    // `found` as the database answered it, for a session that was valid, without its password
+    // hash; the entry is returned whether or not it could be kept.
+    Entry keep(platform::SessionWithUser found, std::int64_t nowMs, std::uint64_t readInGeneration);
     // The session's use was recorded in the database with these times.
     void touched(std::string_view sessionId, std::int64_t lastUsedAtMs, std::int64_t expiresAtMs);
     // Called once the database has the change (a sign-out, a password change).
