@@ -451,7 +451,9 @@ OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query)
     // A search is answered from its matching search keys, which carry their organization's
     // scope, status and creation time (migration 6): the page is chosen among the keys, and only
     // its own rows are read. A prefix matching a thousand organizations then costs a thousand
-    // small index entries instead of a thousand organization rows.
+    // small index entries instead of a thousand organization rows. An organization with several
+    // keys in the prefix's range counts once: GROUP BY with the ORDER BY's own terms sorts the
+    // keys once, where DISTINCT sorted them twice (a third of the query at 1,000,000).
     const auto search = core::normalize_search_text(query.search);
     const bool byKeys = !search.empty();
     const std::string t = byKeys ? "k" : "o";
@@ -467,9 +469,10 @@ OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query)
         std::string("SELECT ") + kOrganizationColumns + " FROM organizations o WHERE ";
     if (byKeys) {
         sql +=
-            "o.id IN (SELECT org_id FROM (SELECT DISTINCT k.created_at, k.org_id FROM "
+            "o.id IN (SELECT org_id FROM (SELECT k.created_at, k.org_id FROM "
             "organization_search_keys k WHERE k.key >= ? AND k.key < ? AND " +
-            filter + order + " LIMIT ?)) ORDER BY o.created_at DESC, o.id DESC";
+            filter + " GROUP BY k.created_at, k.org_id" + order +
+            " LIMIT ?)) ORDER BY o.created_at DESC, o.id DESC";
     } else {
         sql += filter + order + " LIMIT ?";
     }
