@@ -18,9 +18,12 @@ std::map<Status, int> counts_of(const Statuses& statuses, const std::map<Status,
 
 }  // namespace
 
+bool is_listable(OrgStatus status) {
+    return status != OrgStatus::Deleted;
+}
+
 std::map<OrgStatus, int> listable_status_counts(const std::map<OrgStatus, int>& counts) {
-    return counts_of(kAllOrgStatuses, counts,
-                     [](OrgStatus status) { return status != OrgStatus::Deleted; });
+    return counts_of(kAllOrgStatuses, counts, is_listable);
 }
 
 std::map<OrderStatus, int> every_status_counts(const std::map<OrderStatus, int>& counts) {

@@ -8,8 +8,11 @@
 
 namespace orgdesk::core {
 
-// Every listable organization status (all but Deleted, which is never counted) with its count
-// in `counts`.
+// Whether a list shows organizations in this status: all but Deleted, which are kept only in the
+// audit trail.
+bool is_listable(OrgStatus status);
+
+// Every listable organization status with its count in `counts`.
 std::map<OrgStatus, int> listable_status_counts(const std::map<OrgStatus, int>& counts);
 
 // Every order status with its count in `counts`.

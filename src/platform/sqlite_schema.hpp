@@ -6,7 +6,7 @@
 
 namespace orgdesk::platform {
 
-inline constexpr std::array<std::string_view, 6> kSqliteMigrations{{
+inline constexpr std::array<std::string_view, 7> kSqliteMigrations{{
     // 1: partners, organizations with their search keys, users, sessions, audit trail.
     R"sql(
 CREATE TABLE partners (
@@ -249,6 +249,35 @@ UPDATE organization_search_keys
    SET (distributor_id, seller_id, status, created_at) =
        (SELECT o.distributor_id, o.seller_id, o.status, o.created_at
           FROM organizations o WHERE o.id = organization_search_keys.org_id);
+CREATE TRIGGER organization_search_keys_follow
+AFTER UPDATE OF status, distributor_id, seller_id, created_at ON organizations
+BEGIN
+    UPDATE organization_search_keys
+       SET distributor_id = NEW.distributor_id, seller_id = NEW.seller_id, status = NEW.status,
+           created_at = NEW.created_at
+     WHERE org_id = NEW.id;
+END;
+)sql",
+    // 7: the search keys are ordered by status first, so a search within a status reads only
+    // that status's matching keys (a list of every status reads one range per status), not the
+    // keys of every status under the prefix. The table is rebuilt with that primary key.
+    R"sql(
+DROP TRIGGER organization_search_keys_follow;
+CREATE TABLE organization_search_keys_by_status (
+    status         TEXT NOT NULL,
+    key            TEXT NOT NULL,
+    org_id         TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+    distributor_id TEXT NOT NULL,
+    seller_id      TEXT NOT NULL,
+    created_at     INTEGER NOT NULL,
+    PRIMARY KEY (status, key, org_id)
+) WITHOUT ROWID;
+INSERT INTO organization_search_keys_by_status
+       (status, key, org_id, distributor_id, seller_id, created_at)
+SELECT status, key, org_id, distributor_id, seller_id, created_at FROM organization_search_keys;
+DROP TABLE organization_search_keys;
+ALTER TABLE organization_search_keys_by_status RENAME TO organization_search_keys;
+CREATE INDEX organization_search_keys_by_org ON organization_search_keys (org_id);
 CREATE TRIGGER organization_search_keys_follow
 AFTER UPDATE OF status, distributor_id, seller_id, created_at ON organizations
 BEGIN

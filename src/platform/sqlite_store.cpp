@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/search.hpp"
+#include "core/status_counts.hpp"
 #include "platform/sqlite_read_pool.hpp"
 #include "platform/sqlite_schema.hpp"
 #include "platform/sqlite_statement_cache.hpp"
@@ -52,6 +53,16 @@ Organization read_organization(SQLite::Statement& q) {
     o.providerId = q.getColumn(c++).getInt64();
     o.rejectionReason = q.getColumn(c++).getString();
     return o;
+}
+
+// Every status a list shows, as an SQL list of literals: "('New', 'Active', ...)".
+std::string listable_statuses() {
+    std::string list;
+    for (const auto status : core::kAllOrgStatuses) {
+        if (core::is_listable(status))
+            list += (list.empty() ? "('" : ", '") + std::string(core::to_string(status)) + "'";
+    }
+    return list + ")";
 }
 
 // Organizations are queried as "o"; an organization is its own customer.
@@ -449,7 +460,8 @@ std::optional<Organization> SqliteStore::find_organization_by_provider_id(std::i
 
 OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query) {
     // A search is answered from its matching search keys, which carry their organization's
-    // scope, status and creation time (migration 6): the page is chosen among the keys, and only
+    // scope, status and creation time (migration 6) and are ordered by status first (migration 7):
+    // the page is chosen among one status's keys, and only
     // its own rows are read. A prefix matching a thousand organizations then costs a thousand
     // small index entries instead of a thousand organization rows. An organization with several
     // keys in the prefix's range counts once: GROUP BY with the ORDER BY's own terms sorts the
@@ -459,7 +471,13 @@ OrganizationPage SqliteStore::list_organizations(const OrganizationQuery& query)
     const std::string t = byKeys ? "k" : "o";
     const std::string idColumn = byKeys ? "org_id" : "id";
     std::string filter = scope_condition(query.scope, t, idColumn);
-    filter += query.status ? " AND " + t + ".status = ?" : " AND " + t + ".status <> 'Deleted'";
+    if (query.status) {
+        filter += " AND " + t + ".status = ?";
+    } else if (byKeys) {
+        filter += " AND k.status IN " + listable_statuses();  // a key range per status
+    } else {
+        filter += " AND o.status <> 'Deleted'";
+    }
     if (query.after)
         filter += after_cursor_condition(t, "?", "?", "?", idColumn);
     const std::string order =
