@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
 #include "core/search.hpp"
@@ -176,6 +177,14 @@ void SqliteStore::migrate() {
         throw std::runtime_error("The database was written by a newer Orgdesk (schema version " +
                                  std::to_string(version) +
                                  "). Upgrade Orgdesk or use another database file.");
+    }
+    if (version > 0 && version < latest_schema_version()) {
+        // A migration may rewrite a table: on a file of a million organizations that takes
+        // about a minute, which the person starting the server should not take for a hang.
+        spdlog::info(
+            "updating the database file from schema version {} to {}; on a large file "
+            "this can take a few minutes",
+            version, latest_schema_version());
     }
     for (; version < latest_schema_version(); ++version) {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
