@@ -61,6 +61,7 @@ core::Result<core::CustomerPage> OrganizationService::list(const core::Principal
     auto page = store_.list_organizations(query);
 
     core::CustomerPage result;
+    result.items.reserve(page.items.size());
     for (auto& org : page.items) {
         // The store already scoped the query; checking again keeps one rule deciding visibility.
         if (core::can_view(who, org))

@@ -36,6 +36,7 @@ PageRows<Row> read_page(SQLite::Statement& q, int c, const std::optional<core::L
     limit = std::max(1, limit);
     q.bind(c++, limit + 1);
     PageRows<Row> page;
+    page.items.reserve(static_cast<std::size_t>(limit) + 1);  // rows are moved once, not regrown
     while (q.executeStep())
         page.items.push_back(read(q));
     if (static_cast<int>(page.items.size()) > limit) {

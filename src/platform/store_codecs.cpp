@@ -9,6 +9,8 @@ std::string to_json_array(const std::vector<std::string>& items) {
 }
 
 std::vector<std::string> from_json_array(const std::string& text) {
+    if (text == "[]")
+        return {};  // most lists are empty: a page of organizations skips a parse per column
     const auto json = nlohmann::json::parse(text, nullptr, false);
     std::vector<std::string> out;
     if (!json.is_array())
