@@ -56,14 +56,18 @@ Organization read_organization(SQLite::Statement& q) {
     return o;
 }
 
-// Every status a list shows, as an SQL list of literals: "('New', 'Active', ...)".
-std::string listable_statuses() {
-    std::string list;
-    for (const auto status : core::kAllOrgStatuses) {
-        if (core::is_listable(status))
-            list += (list.empty() ? "('" : ", '") + std::string(core::to_string(status)) + "'";
-    }
-    return list + ")";
+// Every status a list shows, as an SQL list of literals: "('New', 'Active', ...)". Made once,
+// not at every search.
+const std::string& listable_statuses() {
+    static const std::string list = [] {
+        std::string made;
+        for (const auto status : core::kAllOrgStatuses) {
+            if (core::is_listable(status))
+                made += (made.empty() ? "('" : ", '") + std::string(core::to_string(status)) + "'";
+        }
+        return made + ")";
+    }();
+    return list;
 }
 
 // Organizations are queried as "o"; an organization is its own customer.
