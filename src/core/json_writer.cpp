@@ -1,6 +1,8 @@
 #include "core/json_writer.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cassert>
 
 namespace orgdesk::core {
 namespace {
@@ -38,10 +40,14 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
     return length;
 }
 
-// Characters JSON text cannot hold as they are.
-bool needs_escape(unsigned char c) {
-    return c < 0x20 || c == '"' || c == '\\';
-}
+// ASCII that JSON text holds as it is: not a control character, quote or backslash. A table,
+// because this test runs on every byte of every answer.
+constexpr std::array<bool, 256> kPlainAscii = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c)
+        plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    return plain;
+}();
 
 }  // namespace
 
@@ -74,8 +80,13 @@ void JsonTextWriter::end_array() {
 }
 
 void JsonTextWriter::key(std::string_view name) {
-    string(name);
-    out_ += ':';
+    // A key is a name from a codec (ASCII letters), never user data: written without a scan.
+    assert(std::all_of(name.begin(), name.end(),
+                       [](char c) { return kPlainAscii[static_cast<unsigned char>(c)]; }));
+    before_value();
+    out_ += '"';
+    out_ += name;
+    out_ += "\":";
     needsComma_ = false;
 }
 
@@ -83,56 +94,57 @@ void JsonTextWriter::string(std::string_view text) {
     static constexpr std::array<char, 16> kHex = {'0', '1', '2', '3', '4', '5', '6', '7',
                                                   '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
     before_value();
-    out_.reserve(out_.size() + text.size() + 2);
     out_ += '"';
-    std::size_t plain = 0;  // start of the run of characters copied as they are
-    const auto flush = [&](std::size_t end) { out_.append(text.substr(plain, end - plain)); };
-    for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x80) {
-            const std::size_t length = utf8_sequence_length(text, i);
-            if (length != 0) {
+    std::size_t i = 0;
+    while (true) {
+        const std::size_t plain = i;  // a run copied as it is: plain ASCII and valid UTF-8
+        while (i < text.size()) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            if (kPlainAscii[c]) {
+                ++i;
+            } else if (const std::size_t length = c >= 0x80 ? utf8_sequence_length(text, i) : 0;
+                       length != 0) {
                 i += length;
-                continue;
+            } else {
+                break;
             }
-            flush(i);
-            out_ += kReplacement;
-        } else if (needs_escape(c)) {
-            flush(i);
-            switch (c) {
-                case '"':
-                    out_ += "\\\"";
-                    break;
-                case '\\':
-                    out_ += "\\\\";
-                    break;
-                case '\b':
-                    out_ += "\\b";
-                    break;
-                case '\f':
-                    out_ += "\\f";
-                    break;
-                case '\n':
-                    out_ += "\\n";
-                    break;
-                case '\r':
-                    out_ += "\\r";
-                    break;
-                case '\t':
-                    out_ += "\\t";
-                    break;
-                default:
+        }
+        out_.append(text.substr(plain, i - plain));
+        if (i == text.size())
+            break;
+        const auto c = static_cast<unsigned char>(text[i++]);
+        switch (c) {
+            case '"':
+                out_ += "\\\"";
+                break;
+            case '\\':
+                out_ += "\\\\";
+                break;
+            case '\b':
+                out_ += "\\b";
+                break;
+            case '\f':
+                out_ += "\\f";
+                break;
+            case '\n':
+                out_ += "\\n";
+                break;
+            case '\r':
+                out_ += "\\r";
+                break;
+            case '\t':
+                out_ += "\\t";
+                break;
+            default:
+                if (c >= 0x80) {
+                    out_ += kReplacement;  // not valid UTF-8
+                } else {
                     out_ += "\\u00";
                     out_ += kHex[c >> 4];
                     out_ += kHex[c & 0xF];
-            }
-        } else {
-            ++i;
-            continue;
+                }
         }
-        plain = ++i;
     }
-    flush(text.size());
     out_ += '"';
 }
 

@@ -1,5 +1,6 @@
 #include "core/organization_lifecycle.hpp"
 
+#include <iterator>
 #include <string>
 
 namespace orgdesk::core {
@@ -75,20 +76,33 @@ bool can_view(const Principal& principal, const Organization& org) {
 
 namespace {
 
-// The policy and the state machine, without preconditions such as active subscriptions.
+// Why the policy or the state machine refuses an action, without preconditions such as active
+// subscriptions. Apart from the messages, so listing a row's actions builds no text.
+enum class Refusal { None, NotVisible, RoleMayNot, WrongStatus };
+
+Refusal refusal(const Principal& principal, const Organization& org, OrgAction action) {
+    if (!can_view(principal, org))
+        return Refusal::NotVisible;
+    if (!role_may(principal.role, action))
+        return Refusal::RoleMayNot;
+    if (!target_status(org.status, action))
+        return Refusal::WrongStatus;
+    return Refusal::None;
+}
+
 Result<OrgStatus> permitted(const Principal& principal, const Organization& org, OrgAction action) {
-    if (!can_view(principal, org)) {
-        return make_error(ErrorKind::NotFound, "not-found",
-                          "This customer organization does not exist or is not yours to see.");
+    switch (refusal(principal, org, action)) {
+        case Refusal::NotVisible:
+            return make_error(ErrorKind::NotFound, "not-found",
+                              "This customer organization does not exist or is not yours to see.");
+        case Refusal::RoleMayNot:
+            return make_error(ErrorKind::Forbidden, "forbidden", forbidden_message(action));
+        case Refusal::WrongStatus:
+            return make_error(ErrorKind::Conflict, "invalid-status", wrong_status_message(action));
+        case Refusal::None:
+            break;
     }
-    if (!role_may(principal.role, action)) {
-        return make_error(ErrorKind::Forbidden, "forbidden", forbidden_message(action));
-    }
-    const auto to = target_status(org.status, action);
-    if (!to) {
-        return make_error(ErrorKind::Conflict, "invalid-status", wrong_status_message(action));
-    }
-    return *to;
+    return *target_status(org.status, action);
 }
 
 }  // namespace
@@ -111,8 +125,9 @@ Result<OrgStatus> decide_delete(const Principal& principal, const Organization& 
 
 std::vector<OrgAction> allowed_actions(const Principal& principal, const Organization& org) {
     std::vector<OrgAction> actions;
+    actions.reserve(std::size(kAllOrgActions));
     for (const OrgAction action : kAllOrgActions) {
-        if (permitted(principal, org, action))
+        if (refusal(principal, org, action) == Refusal::None)
             actions.push_back(action);
     }
     return actions;

@@ -83,6 +83,12 @@ TEST(JsonTextWriter, TextThatIsNotUtf8IsReplacedNotPassedOn) {
     }
 }
 
+TEST(JsonTextWriter, TextAroundEscapesAndReplacementsIsKeptAsItIs) {
+    JsonTextWriter out;
+    out.string("Ω \"ü\"\x80 株\n");
+    EXPECT_EQ(std::move(out).take(), "\"Ω \\\"ü\\\"\xEF\xBF\xBD 株\\n\"");
+}
+
 TEST(JsonTextWriter, ControlCharactersAreEscaped) {
     JsonTextWriter out;
     out.string(std::string("\"\\\b\f\n\r\t\x01\x7f", 9));
