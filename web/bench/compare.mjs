@@ -6,7 +6,7 @@
 //        (each argument a native build tree: src/server/orgdesk-server, tests/bench/orgdesk-bench-data)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeTenant, startOrgdesk, signIn, writeListPaths, wrk, wrkLists } from './server.mjs';
+import { makeTenant, startOrgdesk, signIn, alternateLoads } from './server.mjs';
 import { median } from './report.mjs';
 
 const { values: options, positionals: trees } = parseArgs({
@@ -25,21 +25,16 @@ try {
     const tenant = await makeTenant(tools, Number(options.orgs), 0);
     const server = await startOrgdesk(tools.server, tenant.db);
     const token = await signIn(server.url, 'seller@demo.test');
-    const lists = writeListPaths(tenant);
-    builds.push({ tree, tenant, server, token, lists, read: [], listRps: [], p99: [] });
+    builds.push({ tree, tenant, server, token });
   }
-  for (let r = 0; r < Number(options.runs); r += 1) {
-    for (const b of builds) {
-      b.read.push(wrk(`${b.server.url}/api/v1/customers/${b.tenant.samples[0].id}`, { seconds, token: b.token }).rps);
-      const list = wrkLists(b.server.url, { seconds, token: b.token, pathsFile: b.lists });
-      b.listRps.push(list.rps);
-      b.p99.push(list.p99Ms);
-    }
-  }
+  const runs = alternateLoads(builds, { runs: Number(options.runs), seconds });
   const show = (values, digits) => values.map((v) => v.toFixed(digits)).join(', ');
-  for (const b of builds) {
-    console.log(`${b.tree} (${options.orgs} orgs): read ${median(b.read).toFixed(0)} req/s [${show(b.read, 0)}]; ` +
-                `list ${median(b.listRps).toFixed(0)} req/s [${show(b.listRps, 0)}], p99 ${median(b.p99).toFixed(1)} ms [${show(b.p99, 1)}]`);
+  for (const [k, b] of builds.entries()) {
+    const read = runs[k].read.map((run) => run.rps);
+    const listRps = runs[k].list.map((run) => run.rps);
+    const p99 = runs[k].list.map((run) => run.p99Ms);
+    console.log(`${b.tree} (${options.orgs} orgs): read ${median(read).toFixed(0)} req/s [${show(read, 0)}]; ` +
+                `list ${median(listRps).toFixed(0)} req/s [${show(listRps, 0)}], p99 ${median(p99).toFixed(1)} ms [${show(p99, 1)}]`);
   }
 } finally {
   for (const b of builds) {

@@ -160,6 +160,27 @@ export function writeListPaths(tenant) {
   return pathsFile;
 }
 
+// What the read benchmarks ask for: the tenant's first sample organization.
+export const readPath = (tenant) => `/api/v1/customers/${tenant.samples[0].id}`;
+
+// The read and the list load on each side in turn, `runs` rounds, so the machine's drift falls
+// on every side alike. sides: [{server, token, tenant}]; returns, per side in order, its rounds'
+// wrk runs: {read: [...], list: [...]}.
+export function alternateLoads(sides, { runs, seconds }) {
+  const pathsFiles = sides.map(({ tenant }) => writeListPaths(tenant));
+  const results = sides.map(() => ({ read: [], list: [] }));
+  for (let r = 0; r < runs; r += 1) {
+    sides.forEach(({ server, token, tenant }, k) => {
+      const read = wrk(`${server.url}${readPath(tenant)}`, { seconds, token });
+      const list = wrkLists(server.url, { seconds, token, pathsFile: pathsFiles[k] });
+      if (read.failed || list.failed) throw new Error(`the alternating runs answered errors: read ${read.failed}, list ${list.failed}`);
+      results[k].read.push(read);
+      results[k].list.push(list);
+    });
+  }
+  return results;
+}
+
 // wrk asking for each list path of `pathsFile` in turn.
 export function wrkLists(url, { seconds, token, pathsFile }) {
   return wrk(url, { seconds, token, script: path.join(here, 'list.lua'), scriptArgs: [pathsFile] });
@@ -176,8 +197,7 @@ async function measureSize(tools, tenant, { runs, seconds }) {
   const server = await startOrgdesk(tools.server, tenant.db);
   try {
     const token = await signIn(server.url, 'seller@demo.test');
-    const id = tenant.samples[0].id;
-    const customerPath = `/api/v1/customers/${id}`;
+    const customerPath = readPath(tenant);
     const answer = await fetch(`${server.url}${customerPath}`, { headers: { Authorization: `Bearer ${token}` } });
     if (answer.status !== 200) throw new Error(`GET ${customerPath} answered ${answer.status}`);
     const nginx = await startNginx({ [customerPath]: Buffer.from(await answer.arrayBuffer()) });
@@ -213,30 +233,21 @@ async function measureSize(tools, tenant, { runs, seconds }) {
 }
 
 // How cost grows with the tenant: the read and the list load on the smallest and the largest
-// tenant, alternating, each round's ratio taken between runs seconds apart. The sizes' own
-// figures are minutes apart, and a machine that slows in between would count as growth.
-// {read, search}: the medians of the rounds' small/large read req/s and large/small list p99.
-async function measureGrowth(tools, small, large, { runs, seconds }) {
+// tenant, served at once and loaded in turn, each round's ratio taken between runs seconds apart.
+// The sizes' own figures are minutes apart, and a machine that slows in between would count as
+// growth. {read, search}: the medians of the rounds' small/large read req/s and large/small p99.
+async function measureGrowth(tools, small, large, config) {
   const sides = [];
   try {
     for (const tenant of [small, large]) {
       const server = await startOrgdesk(tools.server, tenant.db);
-      sides.push({ server, tenant, token: await signIn(server.url, 'seller@demo.test'), pathsFile: writeListPaths(tenant) });
+      sides.push({ server, tenant, token: await signIn(server.url, 'seller@demo.test') });
     }
-    const read = [];
-    const search = [];
-    for (let r = 0; r < runs; r += 1) {
-      const [smallRead, largeRead] = sides.map(({ server, tenant, token }) =>
-        wrk(`${server.url}/api/v1/customers/${tenant.samples[0].id}`, { seconds, token }));
-      const [smallList, largeList] = sides.map(({ server, token, pathsFile }) =>
-        wrkLists(server.url, { seconds, token, pathsFile }));
-      for (const run of [smallRead, largeRead, smallList, largeList]) {
-        if (run.failed) throw new Error(`the growth runs answered ${run.failed} errors`);
-      }
-      read.push(smallRead.rps / largeRead.rps);
-      search.push(largeList.p99Ms / smallList.p99Ms);
-    }
-    return { read: median(read), search: median(search) };
+    const [smallRuns, largeRuns] = alternateLoads(sides, config);
+    return {
+      read: median(smallRuns.read.map((run, r) => run.rps / largeRuns.read[r].rps)),
+      search: median(largeRuns.list.map((run, r) => run.p99Ms / smallRuns.list[r].p99Ms)),
+    };
   } finally {
     for (const { server } of sides) await server.stop();
   }
