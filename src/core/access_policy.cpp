@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "core/json_codecs.hpp"
+
 namespace orgdesk::core {
 namespace {
 
@@ -34,6 +36,37 @@ constexpr std::array<std::pair<OrgAction, std::string_view>, 6> kActionNames{{
 const RoleInfo& info(Role role) {
     return *std::find_if(kRoles.begin(), kRoles.end(),
                          [role](const RoleInfo& r) { return r.role == role; });
+}
+
+// The fields an edit may change, by their JSON pointers in editable_json(), each with whether
+// only the seller's staff may change it.
+struct EditableField {
+    std::string_view name;
+    std::string_view pointer;
+    bool sellersOnly;
+};
+
+constexpr std::array<EditableField, 14> kEditableFields{{
+    {"name", "/name", false},
+    {"segment", "/segment", true},
+    {"billing.company", "/billing/company", false},
+    {"billing.address", "/billing/address", false},
+    {"billing.country", "/billing/country", true},
+    {"billing.taxId", "/billing/taxId", true},
+    {"billing.email", "/billing/email", false},
+    {"primaryContact.name", "/primaryContact/name", false},
+    {"primaryContact.role", "/primaryContact/role", false},
+    {"primaryContact.phone", "/primaryContact/phone", false},
+    {"customerReference", "/customerReference", true},
+    {"externalContract", "/externalContract", true},
+    {"purchasedNumbers", "/purchasedNumbers", true},
+    {"buyerTags", "/buyerTags", true},
+}};
+
+// The value at `pointer`, null where there is none.
+Json value_at(const Json& json, std::string_view pointer) {
+    const Json::json_pointer at{std::string(pointer)};
+    return json.contains(at) ? json.at(at) : Json();
 }
 
 }  // namespace
@@ -121,6 +154,43 @@ bool is_staff(Role role) {
 
 bool may_create_organizations(Role role) {
     return is_staff(role);
+}
+
+bool role_may_edit_field(Role role, std::string_view field) {
+    if (!role_may(role, OrgAction::Edit))
+        return false;
+    for (const auto& f : kEditableFields) {
+        if (f.name == field)
+            return !f.sellersOnly || is_staff(role);
+    }
+    return false;  // not a field an edit changes
+}
+
+std::vector<std::string_view> fields_role_may_not_change(Role role, const Organization& before,
+                                                         const Organization& after) {
+    std::vector<std::string_view> refused;
+    if (is_staff(role))
+        return refused;  // staff may change every field an edit changes
+    const Json was = editable_json(before);
+    const Json is = editable_json(after);
+    for (const auto& f : kEditableFields) {
+        if (!role_may_edit_field(role, f.name) &&
+            value_at(was, f.pointer) != value_at(is, f.pointer))
+            refused.push_back(f.name);
+    }
+    return refused;
+}
+
+Role customer_role(MemberRole role) {
+    switch (role) {
+        case MemberRole::Owner:
+            return Role::CustomerOwner;
+        case MemberRole::Admin:
+            return Role::CustomerAdmin;
+        case MemberRole::Member:
+            break;
+    }
+    return Role::CustomerMember;
 }
 
 bool role_may(Role role, OrgAction action) {

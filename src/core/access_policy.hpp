@@ -5,7 +5,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/member.hpp"
 #include "core/organization.hpp"
 
 namespace orgdesk::core {
@@ -48,6 +50,9 @@ struct Principal {
     std::string distributorId;
     std::string sellerId;
     std::string customerId;
+    // A customer person's membership in `customerId` (members.id), whose role is theirs; empty
+    // for staff. Initialized, so a principal written without it (staff, tests) needs no "".
+    std::string memberId = {};
 };
 
 enum class TenantLevel { Distributor, Seller, Customer };
@@ -76,6 +81,20 @@ bool in_scope(const TenantScope& scope, const Organization& org);
 bool is_staff(Role role);
 
 bool role_may(Role role, OrgAction action);
+
+// Who may change each field of an organization that an edit may change. What decides what a
+// customer buys and pays (segment, billing country and tax id) and the seller's own references
+// (customer reference, external contract, purchased numbers, buyer tags) are the seller's: only
+// staff change them. The customer keeps its name, contact, billing company, address and email
+// up to date itself. Fields by their wire names: "segment", "billing.country", ...
+bool role_may_edit_field(Role role, std::string_view field);
+// The fields `after` changes from `before` that `role` may not change (none: the edit may go on).
+std::vector<std::string_view> fields_role_may_not_change(Role role, const Organization& before,
+                                                         const Organization& after);
+
+// A customer person's role in their organization, from their membership (seed 003's Owner,
+// Admin, Member): the one source of a customer person's role.
+Role customer_role(MemberRole role);
 // Staff of a distributor or seller create customer organizations; customers do not.
 bool may_create_organizations(Role role);
 

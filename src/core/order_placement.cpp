@@ -67,7 +67,8 @@ Price price_of(const PricedLines& priced, std::string_view billingCountry) {
     price.currency = priced.currency;
     for (const auto& line : priced.lines)
         price.net += line.unitPrice * line.quantity;
-    price.taxRateBasisPoints = tax_rate_basis_points(billingCountry);
+    // may_place_order refuses a country without a rate before any order is priced.
+    price.taxRateBasisPoints = tax_rate_basis_points(billingCountry).value_or(0);
     price.tax = apply_rate(price.net, price.taxRateBasisPoints);
     price.total = price.net + price.tax;
     return price;
@@ -87,6 +88,12 @@ Result<bool> may_place_order(const Principal& principal, const Organization& org
         return make_error(ErrorKind::Conflict, "organization-not-active",
                           "Only an Active organization can place orders. This one is " +
                               std::string(to_string(org.status)) + ".");
+    }
+    if (!tax_rate_basis_points(org.billing.country)) {
+        return make_error(ErrorKind::Conflict, "no-tax-rate",
+                          "Orgdesk has no tax rate for the billing country " + org.billing.country +
+                              ", so it cannot price this order. Ask your seller to correct the "
+                              "organization's billing country.");
     }
     return true;
 }

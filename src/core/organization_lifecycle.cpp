@@ -133,4 +133,22 @@ std::vector<OrgAction> allowed_actions(const Principal& principal, const Organiz
     return actions;
 }
 
+Result<bool> may_change_fields(const Principal& principal, const Organization& before,
+                               const Organization& after) {
+    const auto refused = fields_role_may_not_change(principal.role, before, after);
+    if (refused.empty())
+        return true;
+    std::vector<FieldError> fields;
+    std::string names;
+    for (const auto field : refused) {
+        fields.push_back({std::string(field), "is kept by your seller: ask them to change it"});
+        names += (names.empty() ? "" : ", ") + std::string(field);
+    }
+    return make_error(ErrorKind::Forbidden, "forbidden-field",
+                      "Your role may not change " + names +
+                          ". Your seller keeps these: ask them to change them, or send the "
+                          "edit without them.",
+                      std::move(fields));
+}
+
 }  // namespace orgdesk::core

@@ -36,6 +36,11 @@ Result<OrgStatus> decide_delete(const Principal& principal, const Organization& 
 // (Delete while subscriptions are active: "Cancel all active subscriptions and try again.").
 std::vector<OrgAction> allowed_actions(const Principal& principal, const Organization& org);
 
+// An edit from `before` to `after`: Forbidden, naming each field, when it changes a field the
+// principal's role may not change (a customer changing its segment or billing country, say).
+Result<bool> may_change_fields(const Principal& principal, const Organization& before,
+                               const Organization& after);
+
 // Whether the principal may see the organization at all.
 bool can_view(const Principal& principal, const Organization& org);
 

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "core/tax_rates.hpp"
 #include "core/text.hpp"
 
 namespace orgdesk::core {
@@ -57,8 +58,13 @@ class Checker {
         const bool code = value.size() == 2 && std::all_of(value.begin(), value.end(), [](char c) {
                               return c >= 'A' && c <= 'Z';
                           });
-        if (!value.empty() && !code)
+        if (!value.empty() && !code) {
             add(field, "Enter the two-letter country code, such as SE.");
+        } else if (!tax_rate_basis_points(value)) {
+            add(field, "Orgdesk has no tax rate for " + std::string(value) +
+                           ", so it cannot bill there. Choose a country Orgdesk sells to, or ask "
+                           "your distributor to add this one.");
+        }
     }
 
     void list(const char* field, const std::vector<std::string>& items, std::size_t maxLength) {

@@ -1,6 +1,8 @@
 #include "core/ownership.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 
 #include "core/organization_validation.hpp"
 
@@ -59,7 +61,35 @@ Result<OwnershipPlan> to_service_provider(const Organization& org, std::vector<M
     return OwnershipPlan{std::move(after), std::move(members)};
 }
 
+bool same_email(std::string_view a, std::string_view b) {
+    return !a.empty() && std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) ==
+               std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
 }  // namespace
+
+Result<bool> may_change_ownership(const Principal& who, const std::vector<Member>& members,
+                                  const OwnershipChange& change) {
+    if (is_staff(who.role) || change.to != OwnershipType::Customer)
+        return true;  // staff decide; a switch to Service Provider makes no one the Owner
+    const auto own = std::find_if(members.begin(), members.end(),
+                                  [&](const Member& m) { return m.id == who.memberId; });
+    const bool namesSelf =
+        (change.newOwnerMemberId && !who.memberId.empty() &&
+         *change.newOwnerMemberId == who.memberId) ||
+        (change.newOwner &&
+         (same_email(change.newOwner->email, who.username) ||
+          (own != members.end() && same_email(change.newOwner->email, own->email))));
+    if (namesSelf) {
+        return make_error(ErrorKind::Forbidden, "forbidden-self-promotion",
+                          "You cannot make yourself the Owner of your organization. Choose "
+                          "another member or person, or ask your seller to make the change.",
+                          {{"newOwner", "names you"}});
+    }
+    return true;
+}
 
 Result<OwnershipPlan> plan_ownership_change(const Organization& org,
                                             const std::vector<Member>& members,

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/access_policy.hpp"
 #include "core/member.hpp"
 #include "core/organization.hpp"
 #include "core/result.hpp"
@@ -24,6 +25,13 @@ struct OwnershipPlan {
     Organization org;             // the organization after the switch (version not yet bumped)
     std::vector<Member> members;  // the members after the switch; a new owner has an empty id
 };
+
+// Whether `who`, who may edit the organization, may make this change (seed 003: the owner or
+// admins of the organization, and the seller's staff): staff may make any; the customer's Owner
+// and Admins may make any that does not raise their own role, so none may make themselves the
+// Owner (as a member, or as "a new owner" with their own email).
+Result<bool> may_change_ownership(const Principal& who, const std::vector<Member>& members,
+                                  const OwnershipChange& change);
 
 Result<OwnershipPlan> plan_ownership_change(const Organization& org,
                                             const std::vector<Member>& members,

@@ -16,14 +16,25 @@ constexpr std::array<std::pair<std::string_view, int>, 32> kStandardRates{{
     {"SK", 2300}, {"LI", 810},
 }};
 
+// Export countries: billed without VAT.
+constexpr std::array<std::string_view, 17> kExportCountries{{"AE", "AU", "BR", "CA", "CN", "IL",
+                                                             "IN", "JP", "KR", "MX", "NZ", "RU",
+                                                             "SG", "TR", "UA", "US", "ZA"}};
+
 }  // namespace
 
-int tax_rate_basis_points(std::string_view country) {
+std::optional<int> tax_rate_basis_points(std::string_view country) {
+    if (country.empty())
+        return 0;
     for (const auto& [code, rate] : kStandardRates) {
         if (code == country)
             return rate;
     }
-    return 0;
+    for (const auto code : kExportCountries) {
+        if (code == country)
+            return 0;
+    }
+    return std::nullopt;
 }
 
 }  // namespace orgdesk::core

@@ -240,6 +240,15 @@ TenantSeed demo_tenant(std::int64_t nowMs, const std::string& passwordHash) {
         p.distributorId = std::string(kDemoDistributorId);
         p.sellerId = std::string(u.sellerId);
         p.customerId = std::string(u.customerId);
+        // A customer person's role is their membership's: the demo Owner is its organization's.
+        for (const auto& seeded : tenant.organizations) {
+            if (seeded.org.id != p.customerId)
+                continue;
+            for (const auto& member : seeded.members) {
+                if (core::customer_role(member.role) == u.role)
+                    p.memberId = member.id;
+            }
+        }
         user.passwordHash = passwordHash;
         tenant.users.push_back(std::move(user));
     }

@@ -105,6 +105,8 @@ core::Result<core::CustomerView> OrganizationService::edit(const core::Principal
     auto after = core::normalized_organization(std::move(patched).value());
     if (!after)
         return after.error();
+    if (auto refused = core::may_change_fields(who, *org, *after); !refused)
+        return refused.error();
     if (*after == *org)
         return view_for(who, std::move(org).value());  // nothing changed: nothing to write
     return write(who, *org, *after, OrgAction::Edit, "edit", core::editable_json(*org),
@@ -177,6 +179,8 @@ core::Result<core::CustomerView> OrganizationService::change_ownership(
     if (!org)
         return org.error();
     const auto members = store_.list_members(org->id);
+    if (auto allowed = core::may_change_ownership(who, members, change); !allowed)
+        return allowed.error();
     auto planned = core::plan_ownership_change(*org, members, change);
     if (!planned)
         return planned.error();
@@ -188,8 +192,11 @@ core::Result<core::CustomerView> OrganizationService::change_ownership(
     plan.org.userCount = static_cast<int>(plan.members.size());
     auto before = ownership_snapshot(*org, members);
     auto after = ownership_snapshot(plan.org, plan.members);
-    return write(who, *org, std::move(plan.org), OrgAction::Edit, "ownership", std::move(before),
-                 std::move(after), std::move(plan.members));
+    auto written = write(who, *org, std::move(plan.org), OrgAction::Edit, "ownership",
+                         std::move(before), std::move(after), std::move(plan.members));
+    if (written && onRolesChanged_)
+        onRolesChanged_(org->id);
+    return written;
 }
 
 }  // namespace orgdesk::platform

@@ -83,6 +83,13 @@ class OrganizationService {
                                                       const core::OwnershipChange& change,
                                                       std::optional<std::int64_t> ifMatch = {});
 
+    // Called with an organization's id once its members' roles have changed (an ownership
+    // switch), so that what was kept of its people's sessions can be dropped: their role is their
+    // membership's from the next request on.
+    void on_roles_changed(std::function<void(std::string_view customerId)> hook) {
+        onRolesChanged_ = std::move(hook);
+    }
+
   private:
     core::CustomerView view_for(const core::Principal& who, core::Organization org) const;
     // The organization, if the caller may take `action` on it now and has seen its version.
@@ -100,6 +107,7 @@ class OrganizationService {
     Clock clock_;
     IdGenerator newId_;
     ChangeFeed* changes_;
+    std::function<void(std::string_view)> onRolesChanged_;
 };
 
 }  // namespace orgdesk::platform

@@ -83,18 +83,22 @@ std::string joined(const std::vector<std::string>& parts) {
     return out;
 }
 
-// kUserColumns from column `c` on.
+// kUserSelectColumns from column `c` on.
 UserRecord read_user(const pqxx::row& r, int c = 0) {
     UserRecord u;
     u.principal.userId = r[c++].as<std::string>();
     u.principal.username = r[c++].as<std::string>();
     u.principal.displayName = r[c++].as<std::string>();
-    u.principal.role =
-        core::parse_role(r[c++].as<std::string>()).value_or(core::Role::CustomerMember);
+    const auto storedRole = r[c++].as<std::string>();
     u.passwordHash = r[c++].as<std::string>();
     u.principal.distributorId = r[c++].as<std::string>();
     u.principal.sellerId = r[c++].as<std::string>();
     u.principal.customerId = r[c++].as<std::string>();
+    u.principal.memberId = r[c++].as<std::string>();
+    const auto memberRole = r[c];
+    u.principal.role = resolved_role(
+        storedRole, u.principal.memberId,
+        memberRole.is_null() ? std::nullopt : std::optional<std::string_view>(memberRole.c_str()));
     return u;
 }
 
@@ -519,15 +523,16 @@ void PgStore::insert_user(const UserRecord& user) {
 void PgStore::insert_user_row(Tx& tx, const UserRecord& user) {
     const auto& u = user.principal;
     tx.exec_params(std::string("INSERT INTO users (") + kUserColumns +
-                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                   u.userId, u.username, u.displayName, std::string(core::to_string(u.role)),
-                   user.passwordHash, u.distributorId, u.sellerId, u.customerId);
+                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                   u.userId, u.username, u.displayName, stored_role(u), user.passwordHash,
+                   u.distributorId, u.sellerId, u.customerId, u.memberId);
 }
 
 std::optional<UserRecord> PgStore::find_user(std::string_view id) {
     return run_pg_transaction(*pool_, [&](PgWork& tx) -> std::optional<UserRecord> {
-        const auto rows = tx.exec_params(
-            std::string("SELECT ") + kUserColumns + " FROM users WHERE id = $1", std::string(id));
+        const auto rows = tx.exec_params(std::string("SELECT ") + kUserSelectColumns +
+                                             " FROM users u" + kUserJoin + " WHERE u.id = $1",
+                                         std::string(id));
         if (rows.empty())
             return std::nullopt;
         return read_user(rows[0]);
@@ -536,9 +541,10 @@ std::optional<UserRecord> PgStore::find_user(std::string_view id) {
 
 std::optional<UserRecord> PgStore::find_user_by_username(std::string_view username) {
     return run_pg_transaction(*pool_, [&](PgWork& tx) -> std::optional<UserRecord> {
-        const auto rows = tx.exec_params(
-            std::string("SELECT ") + kUserColumns + " FROM users WHERE lower(username) = lower($1)",
-            std::string(username));
+        const auto rows =
+            tx.exec_params(std::string("SELECT ") + kUserSelectColumns + " FROM users u" +
+                               kUserJoin + " WHERE lower(u.username) = lower($1)",
+                           std::string(username));
         if (rows.empty())
             return std::nullopt;
         return read_user(rows[0]);

@@ -225,6 +225,7 @@ class TenantBuilder {
         if (i == 0) {
             auto& owner = seed_.users[3].principal;
             owner.customerId = o.id;
+            owner.memberId = seeded.members.front().id;  // the Owner: their role is its role
             seeded.members.front().name = owner.displayName;
             seeded.org.owner->name = owner.displayName;
         }

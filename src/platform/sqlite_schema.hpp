@@ -6,7 +6,7 @@
 
 namespace orgdesk::platform {
 
-inline constexpr std::array<std::string_view, 7> kSqliteMigrations{{
+inline constexpr std::array<std::string_view, 8> kSqliteMigrations{{
     // 1: partners, organizations with their search keys, users, sessions, audit trail.
     R"sql(
 CREATE TABLE partners (
@@ -286,6 +286,20 @@ BEGIN
            created_at = NEW.created_at
      WHERE org_id = NEW.id;
 END;
+)sql",
+    // 8: a customer person's role is their membership's: users.member_id names it, and the
+    // role column is left empty for them. Existing customer people are linked to the first
+    // member of their organization with the role they were created with.
+    R"sql(
+ALTER TABLE users ADD COLUMN member_id TEXT NOT NULL DEFAULT '';
+UPDATE users SET member_id = COALESCE((
+    SELECT m.id FROM members m
+     WHERE m.org_id = users.customer_id
+       AND m.role = CASE users.role WHEN 'CustomerOwner' THEN 'Owner'
+                                    WHEN 'CustomerAdmin' THEN 'Admin' ELSE 'Member' END
+     ORDER BY m.created_at, m.id LIMIT 1), '')
+ WHERE customer_id <> '';
+UPDATE users SET role = '' WHERE member_id <> '';
 )sql",
 }};
 

@@ -100,18 +100,22 @@ int bind_organization_data(SQLite::Statement& q, int c, const Organization& o) {
     return c;
 }
 
-// kUserColumns from column `c` on.
+// kUserSelectColumns from column `c` on.
 UserRecord read_user(SQLite::Statement& q, int c = 0) {
     UserRecord u;
     u.principal.userId = q.getColumn(c++).getString();
     u.principal.username = q.getColumn(c++).getString();
     u.principal.displayName = q.getColumn(c++).getString();
-    u.principal.role =
-        core::parse_role(q.getColumn(c++).getString()).value_or(core::Role::CustomerMember);
+    const std::string storedRole = q.getColumn(c++).getString();
     u.passwordHash = q.getColumn(c++).getString();
     u.principal.distributorId = q.getColumn(c++).getString();
     u.principal.sellerId = q.getColumn(c++).getString();
     u.principal.customerId = q.getColumn(c++).getString();
+    u.principal.memberId = q.getColumn(c++).getString();
+    const auto memberRole = q.getColumn(c);
+    u.principal.role = resolved_role(
+        storedRole, u.principal.memberId,
+        memberRole.isNull() ? std::nullopt : std::optional<std::string_view>(memberRole.getText()));
     return u;
 }
 
@@ -595,22 +599,24 @@ void SqliteStore::insert_user(const UserRecord& user) {
 
 void SqliteStore::insert_user_row(const UserRecord& user) {
     auto q = statements_->get(std::string("INSERT INTO users (") + kUserColumns +
-                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const auto& p = user.principal;
     q->bind(1, p.userId);
     q->bind(2, p.username);
     q->bind(3, p.displayName);
-    q->bind(4, std::string(core::to_string(p.role)));
+    q->bind(4, stored_role(p));
     q->bind(5, user.passwordHash);
     q->bind(6, p.distributorId);
     q->bind(7, p.sellerId);
     q->bind(8, p.customerId);
+    q->bind(9, p.memberId);
     q->exec();
 }
 
 std::optional<UserRecord> SqliteStore::find_user(std::string_view id) {
     auto reader = read();
-    auto q = reader.get(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?");
+    auto q = reader.get(std::string("SELECT ") + kUserSelectColumns + " FROM users u" + kUserJoin +
+                        " WHERE u.id = ?");
     q->bind(1, std::string(id));
     if (!q->executeStep())
         return std::nullopt;
@@ -619,7 +625,8 @@ std::optional<UserRecord> SqliteStore::find_user(std::string_view id) {
 
 std::optional<UserRecord> SqliteStore::find_user_by_username(std::string_view username) {
     auto reader = read();
-    auto q = reader.get(std::string("SELECT ") + kUserColumns + " FROM users WHERE username = ?");
+    auto q = reader.get(std::string("SELECT ") + kUserSelectColumns + " FROM users u" + kUserJoin +
+                        " WHERE u.username = ?");
     q->bind(1, std::string(username));
     if (!q->executeStep())
         return std::nullopt;

@@ -1,7 +1,9 @@
 #pragma once
 // SQL fragments the SQLite and PostgreSQL stores share. Each takes the placeholder(s) to write:
 // "?" for SQLite, "$n" for PostgreSQL.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/access_policy.hpp"
@@ -17,14 +19,42 @@ inline constexpr const char* kOrganizationColumns =
     "provider_id, rejection_reason";
 inline constexpr const char* kSessionColumns =
     "id, secret_hash, user_id, created_at, last_used_at, expires_at, revoked, ends_at";
-// A session and its user: kSessionColumns' then kUserColumns', for the session id bound last.
-inline constexpr const char* kSessionWithUserQuery =
-    "SELECT s.id, s.secret_hash, s.user_id, s.created_at, s.last_used_at, s.expires_at, "
-    "s.revoked, s.ends_at, u.id, u.username, u.display_name, u.role, u.password_hash, "
-    "u.distributor_id, u.seller_id, u.customer_id "
-    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ";
+// A user as stored: for a customer person, `member_id` names their membership and `role` is
+// empty, since their role is their membership's (kUserSelect reads it from there).
 inline constexpr const char* kUserColumns =
-    "id, username, display_name, role, password_hash, distributor_id, seller_id, customer_id";
+    "id, username, display_name, role, password_hash, distributor_id, seller_id, customer_id, "
+    "member_id";
+// A user as every reader sees them: kUserColumns' then their membership's role (NULL for staff,
+// or where the membership is gone). Read with resolved_role().
+inline constexpr const char* kUserSelectColumns =
+    "u.id, u.username, u.display_name, u.role, u.password_hash, u.distributor_id, u.seller_id, "
+    "u.customer_id, u.member_id, m.role";
+inline constexpr const char* kUserJoin = " LEFT JOIN members m ON m.id = u.member_id";
+inline constexpr int kUserSelectColumnCount = 10;
+// A session and its user: kSessionColumns' then kUserSelectColumns', for the session id bound
+// last.
+inline const std::string kSessionWithUserQuery =
+    std::string(
+        "SELECT s.id, s.secret_hash, s.user_id, s.created_at, s.last_used_at, "
+        "s.expires_at, s.revoked, s.ends_at, ") +
+    kUserSelectColumns + " FROM sessions s JOIN users u ON u.id = s.user_id" + kUserJoin +
+    " WHERE s.id = ";
+
+// The role of a user as read with kUserSelectColumns: staff keep their stored role; a customer
+// person has their membership's, the least (Member) once that membership is gone.
+inline core::Role resolved_role(std::string_view storedRole, std::string_view memberId,
+                                std::optional<std::string_view> memberRole) {
+    if (memberId.empty())
+        return core::parse_role(storedRole).value_or(core::Role::CustomerMember);
+    const auto role = memberRole ? core::parse_member_role(*memberRole) : std::nullopt;
+    return core::customer_role(role.value_or(core::MemberRole::Member));
+}
+
+// The role column written for `principal`: empty for a customer person with a membership.
+inline std::string stored_role(const core::Principal& principal) {
+    return principal.memberId.empty() ? std::string(core::to_string(principal.role)) : "";
+}
+
 inline constexpr const char* kOrderColumns =
     "id, customer_id, seller_id, distributor_id, lines, currency, net, tax, total, tax_rate, "
     "status, placed_by_id, placed_by_name, decided_by_id, decided_by_name, decided_at, "

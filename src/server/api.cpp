@@ -34,12 +34,14 @@ Api::Api(platform::Store& store, const ServerOptions& options, const StaticFiles
       subscriptions(store, clock, &changes),
       provisioning(store, clock, options.newId, &changes, options.provisioningOptions),
       sandboxes(store, clock, options.sandboxes),
-      application(router, auth, staticFiles) {
+      application(router, auth, staticFiles, options.publicUrl && options.publicUrl->is_https()) {
     add_auth_routes(router, auth, passwordWork);
     add_customer_routes(router, organizations);
-    add_order_routes(router, orders, subscriptions);
-    add_change_routes(router, changes, clock());
+    add_order_routes(router, orders, subscriptions, options.publicUrl);
+    add_change_routes(router, changes);
     orders.on_approved([this] { provisioning.wake(); });
+    organizations.on_roles_changed(
+        [this](std::string_view customerId) { auth.forget_customer(customerId); });
     add_health_routes(router, store);
     add_seller_routes(router, store);
     add_webservice_routes(router, auth, passwordWork, organizations, store);

@@ -157,4 +157,9 @@ void AuthService::logout(const Caller& caller) {
         sessions_->forget(caller.sessionId);
 }
 
+void AuthService::forget_customer(std::string_view customerId) {
+    if (sessions_)
+        sessions_->forget_customer(customerId);
+}
+
 }  // namespace orgdesk::server

@@ -48,6 +48,10 @@ class AuthService {
 
     void logout(const Caller& caller);
 
+    // The roles of a customer organization's people changed in the database: their next requests
+    // read their sessions, and so their roles, from it again.
+    void forget_customer(std::string_view customerId);
+
   private:
     platform::SessionRecord new_session(const std::string& userId, std::string& token);
     // The session and its user, from the cache when it holds them.

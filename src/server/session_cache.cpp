@@ -62,4 +62,12 @@ void SessionCache::forget_user(std::string_view userId) {
     });
 }
 
+void SessionCache::forget_customer(std::string_view customerId) {
+    std::lock_guard lock(mutex_);
+    ++generation_;
+    std::erase_if(sessions_, [customerId](const auto& kept) {
+        return kept.second->user.principal.customerId == customerId;
+    });
+}
+
 }  // namespace orgdesk::server

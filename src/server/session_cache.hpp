@@ -39,6 +39,8 @@ class SessionCache {
     // Called once the database has the change (a sign-out, a password change).
     void forget(std::string_view sessionId);
     void forget_user(std::string_view userId);
+    // Every session of a customer organization's people (their roles changed).
+    void forget_customer(std::string_view customerId);
 
   private:
     // Finds by string_view without building a std::string per request.

@@ -85,5 +85,43 @@ TEST(AccessPolicy, RoleNamesRoundTrip) {
     EXPECT_FALSE(parse_role("Admin").has_value());
 }
 
+TEST(AccessPolicy, WhatACustomerBuysAndPaysIsTheSellersToChange) {
+    Organization before = org("c1", "s1", "dist");
+    before.segment = "SMB";
+    before.billing.country = "SE";
+    Organization after = before;
+    after.segment = "Education";
+    after.billing.country = "US";
+    after.name = "Renamed";
+    EXPECT_EQ(fields_role_may_not_change(Role::CustomerOwner, before, after),
+              (std::vector<std::string_view>{"segment", "billing.country"}));
+    EXPECT_EQ(fields_role_may_not_change(Role::CustomerAdmin, before, after).size(), 2U);
+    EXPECT_TRUE(fields_role_may_not_change(Role::SellerAdmin, before, after).empty());
+    EXPECT_TRUE(fields_role_may_not_change(Role::AccountManager, before, after).empty());
+    // A Member edits nothing, its own fields included.
+    EXPECT_EQ(fields_role_may_not_change(Role::CustomerMember, before, after).size(), 3U);
+}
+
+TEST(AccessPolicy, TheCustomersOwnFieldsAreItsToChange) {
+    for (const auto field :
+         {"name", "billing.company", "billing.address", "billing.email", "primaryContact.name",
+          "primaryContact.role", "primaryContact.phone"}) {
+        EXPECT_TRUE(role_may_edit_field(Role::CustomerOwner, field)) << field;
+        EXPECT_TRUE(role_may_edit_field(Role::CustomerAdmin, field)) << field;
+        EXPECT_FALSE(role_may_edit_field(Role::CustomerMember, field)) << field;
+    }
+    for (const auto field : {"segment", "billing.country", "billing.taxId", "customerReference",
+                             "externalContract", "purchasedNumbers", "buyerTags"}) {
+        EXPECT_FALSE(role_may_edit_field(Role::CustomerOwner, field)) << field;
+        EXPECT_TRUE(role_may_edit_field(Role::SellerAdmin, field)) << field;
+    }
+}
+
+TEST(AccessPolicy, ACustomerPersonsRoleIsTheirMemberships) {
+    EXPECT_EQ(customer_role(MemberRole::Owner), Role::CustomerOwner);
+    EXPECT_EQ(customer_role(MemberRole::Admin), Role::CustomerAdmin);
+    EXPECT_EQ(customer_role(MemberRole::Member), Role::CustomerMember);
+}
+
 }  // namespace
 }  // namespace orgdesk::core

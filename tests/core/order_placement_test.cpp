@@ -55,8 +55,13 @@ TEST(TaxRates, StandardRatesByBillingCountry) {
     EXPECT_EQ(tax_rate_basis_points("SE"), 2500);
     EXPECT_EQ(tax_rate_basis_points("DE"), 1900);
     EXPECT_EQ(tax_rate_basis_points("CH"), 810);
-    EXPECT_EQ(tax_rate_basis_points("US"), 0);
-    EXPECT_EQ(tax_rate_basis_points(""), 0);
+    EXPECT_EQ(tax_rate_basis_points("US"), 0);  // an export: explicitly no VAT
+    EXPECT_EQ(tax_rate_basis_points(""), 0);    // a Service Provider without billing
+}
+
+TEST(TaxRates, ACountryWithoutARateHasNoneRatherThanZero) {
+    EXPECT_EQ(tax_rate_basis_points("XK"), std::nullopt);
+    EXPECT_EQ(tax_rate_basis_points("QQ"), std::nullopt);
 }
 
 TEST(OrderPlacement, NetIsQuantitiesTimesUnitPrices) {

@@ -82,5 +82,34 @@ TEST(Ownership, SwitchingToTheSameTypeIsAConflict) {
               ErrorKind::Conflict);
 }
 
+Principal customer(Role role, std::string memberId, std::string username) {
+    Principal p;
+    p.role = role;
+    p.customerId = "c1";
+    p.memberId = std::move(memberId);
+    p.username = std::move(username);
+    return p;
+}
+
+TEST(OwnershipPermission, NobodyMakesThemselvesTheOwner) {
+    const auto ingrid = customer(Role::CustomerAdmin, "m1", "ingrid@fjord.example");
+    const OwnershipChange asMember{OwnershipType::Customer, "m1", std::nullopt, std::nullopt};
+    EXPECT_EQ(may_change_ownership(ingrid, kMembers, asMember).error().kind, ErrorKind::Forbidden);
+    const OwnershipChange asNewPerson{OwnershipType::Customer, std::nullopt,
+                                      Person{"Ingrid", "INGRID@fjord.example"}, std::nullopt};
+    EXPECT_EQ(may_change_ownership(ingrid, kMembers, asNewPerson).error().kind,
+              ErrorKind::Forbidden);
+    // Another member, or someone new, is a hand-over.
+    const OwnershipChange toOla{OwnershipType::Customer, "m2", std::nullopt, std::nullopt};
+    EXPECT_TRUE(may_change_ownership(ingrid, kMembers, toOla).ok());
+}
+
+TEST(OwnershipPermission, StaffMayNameAnyOwner) {
+    Principal seller;
+    seller.role = Role::SellerAdmin;
+    const OwnershipChange toIngrid{OwnershipType::Customer, "m1", std::nullopt, std::nullopt};
+    EXPECT_TRUE(may_change_ownership(seller, kMembers, toIngrid).ok());
+}
+
 }  // namespace
 }  // namespace orgdesk::core

@@ -326,10 +326,38 @@ TEST_F(CustomerCommandsApi, EditRefusals) {
     EXPECT_EQ(patch(id, {{"ownershipType", "ServiceProvider"}}, seller).status, 400);
     // A Customer Owner may edit its own organization, but nobody else's.
     const auto owner = sign_in(kOwner);
-    const auto own =
-        patch(std::string(platform::kDemoOwnerCustomerId), {{"buyerTags", {"me"}}}, owner);
+    const auto own = patch(std::string(platform::kDemoOwnerCustomerId),
+                           {{"primaryContact", {{"phone", "+46 8 555 0199"}}}}, owner);
     EXPECT_EQ(own.status, 200) << own.body;
     EXPECT_EQ(patch(id, {{"buyerTags", {"x"}}}, owner).status, 404);
+}
+
+TEST_F(CustomerCommandsApi, ACustomerCannotChooseWhatItBuysNorWhatTaxItPays) {
+    // Issue 21: an Owner set its own segment and billing country, then saw Education products
+    // and was charged 0 % tax.
+    const auto owner = sign_in(kOwner);
+    const std::string id(platform::kDemoOwnerCustomerId);
+    const auto before = get(id, owner);
+    const auto products = client().get("/api/v1/products?customerId=" + id, owner).body;
+    const auto attack =
+        patch(id, {{"segment", "Education"}, {"billing", {{"country", "US"}}}}, owner);
+    EXPECT_EQ(attack.status, 403) << attack.body;
+    EXPECT_TRUE(names_field(attack.json(), "segment")) << attack.body;
+    EXPECT_TRUE(names_field(attack.json(), "billing.country")) << attack.body;
+    EXPECT_EQ(get(id, owner), before);
+    EXPECT_EQ(client().get("/api/v1/products?customerId=" + id, owner).body, products);
+}
+
+TEST_F(CustomerCommandsApi, ABillingCountryWithoutATaxRateIsRefused) {
+    const auto seller = sign_in(kSeller);
+    const auto id = customer_in_status(seller, "Active");
+    const auto before = get(id, seller);
+    const auto unknown = patch(id, {{"billing", {{"country", "XK"}}}}, seller);
+    EXPECT_EQ(unknown.status, 400) << unknown.body;
+    EXPECT_TRUE(names_field(unknown.json(), "billing.country")) << unknown.body;
+    EXPECT_EQ(get(id, seller), before);
+    // A country Orgdesk bills, outside the EU, has its rate stated: an export, no VAT.
+    EXPECT_EQ(patch(id, {{"billing", {{"country", "US"}}}}, seller).status, 200);
 }
 
 // ---------------------------------------------------------------- reject, suspend

@@ -61,13 +61,15 @@ core::Organization TenantObjects::organization(std::string_view sellerId, core::
     insert.org.distributorId = seller->distributorId;
     insert.org.status = status;
     insert.org.subscriptionCount = 0;
-    insert.org.userCount = 2;
+    insert.org.userCount = 3;
     insert.org.version = 1;
     insert.org.createdAtMs = insert.org.updatedAtMs = now_();
     insert.members = {
         {next_id('e'), insert.org.owner->name, insert.org.owner->email, core::MemberRole::Owner},
         {next_id('e'), "Ada Admin", "ada." + std::to_string(next_) + "@example.test",
-         core::MemberRole::Admin}};
+         core::MemberRole::Admin},
+        {next_id('e'), "Mia Member", "mia." + std::to_string(next_) + "@example.test",
+         core::MemberRole::Member}};
     insert.audit = {now_(), "system", "create", "organization", insert.org.id, "", "{}"};
     const auto outcome = store_.create_organization(insert);
     if (!outcome.inserted)
@@ -142,6 +144,13 @@ core::Principal TenantObjects::user(core::Role role, const core::Organization& c
     record.principal.distributorId = customer.distributorId;
     record.principal.sellerId = customer.sellerId;
     record.principal.customerId = customer.id;
+    // A customer person's role is their membership's: the organization's member of that role.
+    for (const auto& member : store_.list_members(customer.id)) {
+        if (core::customer_role(member.role) == role && record.principal.memberId.empty())
+            record.principal.memberId = member.id;
+    }
+    if (record.principal.memberId.empty())
+        throw std::runtime_error("the organization has no member of that role");
     record.passwordHash = "not-a-hash: signs in only through a session made here";
     store_.insert_user(record);
     return record.principal;

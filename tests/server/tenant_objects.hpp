@@ -42,7 +42,8 @@ class TenantObjects {
     // `now`: the server's clock, for creation times and session expiry.
     TenantObjects(platform::Store& store, std::function<std::int64_t()> now);
 
-    // A new Customer-owned organization (an Owner and an Admin member) of `sellerId`, in `status`.
+    // A new Customer-owned organization (an Owner, an Admin and a Member) of `sellerId`, in
+    // `status`.
     core::Organization organization(std::string_view sellerId, core::OrgStatus status);
     // A new order of `customer`'s, pending approval.
     core::Order pending_order(const core::Organization& customer);
@@ -51,7 +52,7 @@ class TenantObjects {
                                     core::SubscriptionStatus status);
 
     // Staff roles: the demo user of seller one (distributor one). Customer roles: a new user of
-    // `customer` with that role.
+    // `customer`, the person of its member with that role.
     core::Principal user(core::Role role, const core::Organization& customer);
     // A live session of `user`, as signing in makes one; its token.
     std::string session(const core::Principal& user);

@@ -10,7 +10,7 @@
 namespace orgdesk::app::views {
 
 void form_field(const Ui& ui, FormKind kind, const Form& form, OrgField field, const char* label,
-                bool required, const char* hint) {
+                bool required, const char* hint, bool locked) {
     ImGui::TextUnformatted(label);
     if (required) {
         ImGui::SameLine(0, ui.px(2));
@@ -20,9 +20,13 @@ void form_field(const Ui& ui, FormKind kind, const Form& form, OrgField field, c
     }
     ImGui::SetNextItemWidth(-1);
     const std::string id = std::string("##") + label;
+    ImGui::BeginDisabled(locked);
     if (auto text = text_field(id.c_str(), form.texts[field], hint)) {
         ui.dispatch(FormFieldEdited{kind, field, *text});
     }
+    ImGui::EndDisabled();
+    if (locked)
+        muted_text("Kept by your seller: ask them to change it.");
     field_error(form.fieldErrors, wire_name(field));
 }
 

@@ -6,9 +6,10 @@
 
 namespace orgdesk::app::views {
 
-// Draws "label" above a full-width text field; `required` adds a marker to the label.
+// Draws "label" above a full-width text field; `required` adds a marker to the label. A
+// `locked` field is shown but not editable, and says who keeps it.
 void form_field(const Ui& ui, FormKind kind, const Form& form, OrgField field, const char* label,
-                bool required = false, const char* hint = "");
+                bool required = false, const char* hint = "", bool locked = false);
 // The form's overall error ("Organization is invalid."), in red.
 void form_error(const Form& form);
 

@@ -8,6 +8,7 @@
 #include "app/views/theme.hpp"
 #include "app/views/ui.hpp"
 #include "app/views/widgets.hpp"
+#include "core/access_policy.hpp"
 
 namespace orgdesk::app::views {
 namespace {
@@ -23,35 +24,40 @@ void dialog_error(const Profile& profile) {
     error_text(profile.error);
 }
 
-void edit_dialog(const Ui& ui, const Profile& profile) {
+void edit_dialog(const Ui& ui, const Profile& profile, core::Role role) {
     const Form& form = profile.edit;
+    // The core's field policy: a customer sees its seller's fields but cannot change them.
+    const auto field = [&](OrgField f, const char* label, bool required = false,
+                           const char* hint = "") {
+        form_field(ui, kEdit, form, f, label, required, hint,
+                   !core::role_may_edit_field(role, wire_name(f)));
+    };
     const bool customer = form.ownershipType == core::OwnershipType::Customer;
     switch (profile.dialog) {
         case ProfileDialog::EditInformation:
-            form_field(ui, kEdit, form, OrgField::Name, "Organization name", true);
-            form_field(ui, kEdit, form, OrgField::Segment, "Customer segment", true);
-            form_field(ui, kEdit, form, OrgField::CustomerReference, "Customer reference");
-            form_field(ui, kEdit, form, OrgField::ExternalContract, "External contract");
-            form_field(ui, kEdit, form, OrgField::PurchasedNumbers, "Purchased numbers", false,
-                       "Separate several with commas");
-            form_field(ui, kEdit, form, OrgField::ContactName, "Contact name");
-            form_field(ui, kEdit, form, OrgField::ContactRole, "Contact role");
-            form_field(ui, kEdit, form, OrgField::ContactPhone, "Contact phone");
+            field(OrgField::Name, "Organization name", true);
+            field(OrgField::Segment, "Customer segment", true);
+            field(OrgField::CustomerReference, "Customer reference");
+            field(OrgField::ExternalContract, "External contract");
+            field(OrgField::PurchasedNumbers, "Purchased numbers", false,
+                  "Separate several with commas");
+            field(OrgField::ContactName, "Contact name");
+            field(OrgField::ContactRole, "Contact role");
+            field(OrgField::ContactPhone, "Contact phone");
             break;
         case ProfileDialog::EditBilling:
-            form_field(ui, kEdit, form, OrgField::BillingCompany, "Billing company", customer);
-            form_field(ui, kEdit, form, OrgField::BillingAddress, "Billing address", customer);
-            form_field(ui, kEdit, form, OrgField::BillingCountry, "Country code", customer);
-            form_field(ui, kEdit, form, OrgField::BillingTaxId, "Tax id");
+            field(OrgField::BillingCompany, "Billing company", customer);
+            field(OrgField::BillingAddress, "Billing address", customer);
+            field(OrgField::BillingCountry, "Country code", customer);
+            field(OrgField::BillingTaxId, "Tax id");
             if (customer) {
                 muted_text("The owner's email is the billing email.");
             } else {
-                form_field(ui, kEdit, form, OrgField::BillingEmail, "Billing email");
+                field(OrgField::BillingEmail, "Billing email");
             }
             break;
         default:
-            form_field(ui, kEdit, form, OrgField::BuyerTags, "Buyer tags", false,
-                       "Separate several with commas");
+            field(OrgField::BuyerTags, "Buyer tags", false, "Separate several with commas");
             break;
     }
     form_error(form);
@@ -224,7 +230,8 @@ void draw_profile_dialogs(const State& state, const Ui& ui) {
         case ProfileDialog::EditInformation:
         case ProfileDialog::EditBilling:
         case ProfileDialog::EditBuyerTags:
-            edit_dialog(ui, profile);
+            if (state.session)
+                edit_dialog(ui, profile, state.session->user.role);
             break;
         case ProfileDialog::None:
             break;
