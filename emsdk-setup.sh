@@ -238,7 +238,11 @@ export ORGDESK_CHROMIUM=\"$CHROMIUM\""
     # shellcheck source=/dev/null
     source "$DEPS/env.sh"
     local version short
-    version=$(emcc --version 2>/dev/null | head -n1) || die "$step" "emcc --version fails"
+    # Read whole, then cut: with `| head -n1` under pipefail, emcc's broken pipe would fail the
+    # step. On failure, emcc's own words say why.
+    local errors=$LOGS/emcc-version.log
+    version=$(emcc --version 2>"$errors") || die "$step" "emcc --version fails: $(cat "$errors")"
+    version=${version%%$'\n'*}
     short=$(emcc -dumpversion 2>/dev/null) || die "$step" "emcc -dumpversion fails"
 
     # Verify + warm the cache once per (emcc version, config).

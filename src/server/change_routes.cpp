@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "server/change_cursor.hpp"
 #include "server/problems.hpp"
 #include "server/responses.hpp"
 
@@ -16,32 +17,9 @@ using Sequence = platform::ChangeFeed::Sequence;
 
 constexpr int kDefaultWaitSeconds = 25;  // under common proxies' 30 s idle limits
 
-std::string cursor_of(std::int64_t epoch, Sequence sequence) {
-    return std::to_string(epoch) + "." + std::to_string(sequence);
-}
-
-struct Cursor {
-    std::int64_t epoch = 0;
-    Sequence sequence = 0;
-};
-
-std::optional<Cursor> parse_cursor(std::string_view text) {
-    const auto dot = text.find('.');
-    if (dot == std::string_view::npos)
-        return std::nullopt;
-    Cursor cursor;
-    const auto a = std::from_chars(text.data(), text.data() + dot, cursor.epoch);
-    const auto b =
-        std::from_chars(text.data() + dot + 1, text.data() + text.size(), cursor.sequence);
-    if (a.ec != std::errc{} || a.ptr != text.data() + dot || b.ec != std::errc{} ||
-        b.ptr != text.data() + text.size())
-        return std::nullopt;
-    return cursor;
-}
-
-StringResponse changes_response(std::int64_t epoch, Sequence sequence, bool changed) {
+StringResponse changes_response(const ChangeCursors& cursors, Sequence sequence, bool changed) {
     return json_response(http::status::ok,
-                         {{"cursor", cursor_of(epoch, sequence)}, {"changed", changed}});
+                         {{"cursor", cursors.seal(sequence)}, {"changed", changed}});
 }
 
 // What a waiting request and the feed's wake-up share: whichever of "the change came" and "the
@@ -52,14 +30,15 @@ struct Waiting {
     DeferredResponse::Send send;
 };
 
-RouteResponse changes(platform::ChangeFeed& feed, std::int64_t epoch,
+RouteResponse changes(platform::ChangeFeed& feed,
+                      const std::shared_ptr<const ChangeCursors>& cursors,
                       const RequestContext& context) {
-    const auto current = [&] { return changes_response(epoch, feed.current(), true); };
+    const auto current = [&] { return changes_response(*cursors, feed.current(), true); };
     const auto after = context.query.find("after");
     if (after == context.query.end() || after->second.empty())
-        return changes_response(epoch, feed.current(), false);
-    const auto cursor = parse_cursor(after->second);
-    if (!cursor) {
+        return changes_response(*cursors, feed.current(), false);
+    const auto cursor = cursors->open(after->second);
+    if (cursor.kind == ChangeCursors::Opened::Kind::Malformed) {
         return problem_response(
             invalid_parameter("after", "must be a cursor from an earlier answer of this route"));
     }
@@ -74,15 +53,15 @@ RouteResponse changes(platform::ChangeFeed& feed, std::int64_t epoch,
                                               std::to_string(kDefaultWaitSeconds)));
         }
     }
-    if (cursor->epoch != epoch)
-        return current();  // from before a restart: everything may have changed
+    if (cursor.kind == ChangeCursors::Opened::Kind::Foreign)
+        return current();  // from another run or instance: everything may have changed
 
     auto waiting = std::make_shared<Waiting>();
-    const auto waitId = feed.wait(cursor->sequence, core::scope_of(context.caller->principal),
-                                  [waiting, epoch](Sequence sequence) {
+    const auto waitId = feed.wait(cursor.sequence, core::scope_of(context.caller->principal),
+                                  [waiting, cursors](Sequence sequence) {
                                       std::lock_guard lock(waiting->mutex);
                                       if (waiting->send)
-                                          waiting->send(changes_response(epoch, sequence, true));
+                                          waiting->send(changes_response(*cursors, sequence, true));
                                       else
                                           waiting->changedAt = sequence;
                                   });
@@ -91,15 +70,17 @@ RouteResponse changes(platform::ChangeFeed& feed, std::int64_t epoch,
 
     DeferredResponse deferred;
     deferred.timeout = std::chrono::seconds(waitSeconds);
-    deferred.start = [waiting, epoch](DeferredResponse::Send send) {
+    deferred.start = [waiting, cursors](DeferredResponse::Send send) {
         std::lock_guard lock(waiting->mutex);
         if (waiting->changedAt)
-            send(changes_response(epoch, *waiting->changedAt, true));
+            send(changes_response(*cursors, *waiting->changedAt, true));
         else
             waiting->send = std::move(send);
     };
-    deferred.onTimeout = [epoch, sequence = cursor->sequence] {
-        return changes_response(epoch, sequence, false);
+    // The same position, sealed afresh: whether anything happened elsewhere meanwhile, every
+    // cursor a client gets looks new.
+    deferred.onTimeout = [cursors, sequence = cursor.sequence] {
+        return changes_response(*cursors, sequence, false);
     };
     deferred.cancel = [&feed, waitId] { feed.cancel(waitId); };
     return deferred;
@@ -107,9 +88,11 @@ RouteResponse changes(platform::ChangeFeed& feed, std::int64_t epoch,
 
 }  // namespace
 
-void add_change_routes(Router& router, platform::ChangeFeed& feed, std::int64_t epoch) {
+void add_change_routes(Router& router, platform::ChangeFeed& feed) {
+    // Shared with the answers still waiting when the route table goes.
+    auto cursors = std::make_shared<const ChangeCursors>();
     router.add({http::verb::get, "/api/v1/changes", Access::SignedIn, std::nullopt,
-                [&feed, epoch](const RequestContext& c) { return changes(feed, epoch, c); },
+                [&feed, cursors](const RequestContext& c) { return changes(feed, cursors, c); },
                 /*backgroundPoll=*/true});
 }
 

@@ -4,15 +4,14 @@
 // changes after that cursor ({"changed": true} and a new cursor), or after `wait` seconds
 // (default 25) with {"changed": false}. The answer carries no data: the app reloads what it shows
 // through the scoped API.
-#include <cstdint>
-
 #include "platform/change_feed.hpp"
 #include "server/router.hpp"
 
 namespace orgdesk::server {
 
-// `epoch` tells this run of the server from others (its start time), so a cursor from before a
-// restart is seen as out of date rather than as a position in the new sequence.
-void add_change_routes(Router& router, platform::ChangeFeed& feed, std::int64_t epoch);
+// The cursors are opaque (see change_cursor.hpp) and open only in this run of this server: one
+// from before a restart, or from another instance, is answered at once with a fresh cursor and
+// `changed: true`, since the client may have missed anything.
+void add_change_routes(Router& router, platform::ChangeFeed& feed);
 
 }  // namespace orgdesk::server

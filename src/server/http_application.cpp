@@ -38,8 +38,11 @@ Answer as_answer(RouteResponse response) {
 }  // namespace
 
 HttpApplication::HttpApplication(const Router& router, AuthService& auth,
-                                 const StaticFiles* staticFiles)
-    : router_(router), auth_(auth), staticFiles_(staticFiles) {}
+                                 const StaticFiles* staticFiles, bool reachedOverHttps)
+    : router_(router),
+      auth_(auth),
+      staticFiles_(staticFiles),
+      reachedOverHttps_(reachedOverHttps) {}
 
 Answer HttpApplication::handle(const Request& request, std::string_view clientAddress) const {
     Answer answer = [&]() -> Answer {
@@ -51,10 +54,11 @@ Answer HttpApplication::handle(const Request& request, std::string_view clientAd
             return Response(api_answer(problem_response(internal_error())));
         }
     }();
-    const auto finish = [version = request.version(), keepAlive = request.keep_alive()](auto& r) {
+    const auto finish = [version = request.version(), keepAlive = request.keep_alive(),
+                         https = reachedOverHttps_](auto& r) {
         r.version(version);
         r.keep_alive(keepAlive);
-        apply_security_headers(r.base());
+        apply_security_headers(r.base(), https);
     };
     if (auto* response = std::get_if<Response>(&answer)) {
         std::visit(finish, *response);
@@ -63,9 +67,9 @@ Answer HttpApplication::handle(const Request& request, std::string_view clientAd
     return as_answer(finish_answer(std::get<DeferredResponse>(std::move(answer)), finish));
 }
 
-StringResponse HttpApplication::refuse(const Problem& problem, unsigned httpVersion) {
+StringResponse HttpApplication::refuse(const Problem& problem, unsigned httpVersion) const {
     auto response = api_answer(problem_response(problem));
-    apply_security_headers(response.base());
+    apply_security_headers(response.base(), reachedOverHttps_);
     response.version(httpVersion);
     response.keep_alive(false);
     return response;

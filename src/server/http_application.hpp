@@ -12,8 +12,10 @@ namespace orgdesk::server {
 
 class HttpApplication {
   public:
-    // `staticFiles` may be null: then only the API is served.
-    HttpApplication(const Router& router, AuthService& auth, const StaticFiles* staticFiles);
+    // `staticFiles` may be null: then only the API is served. `reachedOverHttps`: the server's
+    // public URL is https, so every answer carries Strict-Transport-Security.
+    HttpApplication(const Router& router, AuthService& auth, const StaticFiles* staticFiles,
+                    bool reachedOverHttps);
 
     // Never throws: a fault becomes a 500 problem (and a log line). A deferred answer comes with
     // its headers already set, like any other. `clientAddress`: the peer's IP address.
@@ -21,7 +23,7 @@ class HttpApplication {
 
     // The answer to a request that could not be read whole (too large, malformed): it ends the
     // connection, since the rest of the request is still unread.
-    static StringResponse refuse(const Problem& problem, unsigned httpVersion);
+    StringResponse refuse(const Problem& problem, unsigned httpVersion) const;
 
   private:
     Answer route(const Request& request, std::string_view clientAddress) const;
@@ -31,6 +33,7 @@ class HttpApplication {
     const Router& router_;
     AuthService& auth_;
     const StaticFiles* staticFiles_;
+    bool reachedOverHttps_;
 };
 
 }  // namespace orgdesk::server

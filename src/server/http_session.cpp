@@ -5,6 +5,7 @@
 #include <boost/asio/post.hpp>
 
 #include <atomic>
+#include <iterator>
 
 #include "core/text.hpp"
 #include "server/request_log.hpp"
@@ -23,6 +24,19 @@ std::string peer_address(const net::ip::tcp::socket& socket) {
     beast::error_code ec;
     const auto peer = socket.remote_endpoint(ec);
     return ec ? std::string() : peer.address().to_string();
+}
+
+// RFC 9112 §6.1: a transfer coding the server does not decode leaves it unable to tell where the
+// body ends, and a proxy in front that reads the field otherwise ("xchunked", "chunked, identity")
+// would have the rest of the body taken for a request of its own (request smuggling). "chunked"
+// is the one coding this server decodes: it is the only value accepted, in a single field.
+bool has_unsupported_transfer_encoding(const Request& header) {
+    const auto [first, end] = header.equal_range(http::field::transfer_encoding);
+    if (first == end)
+        return false;
+    if (std::next(first) != end)
+        return true;
+    return !core::equal_ignoring_case(core::trim(first->value()), "chunked");
 }
 
 // Read while waiting for a request to begin: the rest of the header follows under its own
@@ -101,6 +115,9 @@ void HttpSession::on_header(beast::error_code ec, std::size_t /*bytes*/) {
     requestStarted_ = std::chrono::steady_clock::now();
     if (ec)
         return on_read_error(ec);
+    if (has_unsupported_transfer_encoding(parser_->get())) {
+        return send(application_.refuse(unsupported_transfer_encoding(), parser_->get().version()));
+    }
     // The body has the I/O timeout of its own.
     stream_.expires_after(limits_.ioTimeout);
     if (!is_continue_expected(parser_->get()))
@@ -163,16 +180,16 @@ void HttpSession::wait_for(DeferredResponse deferred) {
 void HttpSession::on_read_error(beast::error_code ec) {
     const unsigned version = parser_->get().version();
     if (ec == http::error::body_limit) {
-        return send(HttpApplication::refuse(body_too_large(limits_.maxBodyBytes), version));
+        return send(application_.refuse(body_too_large(limits_.maxBodyBytes), version));
     }
     if (ec == http::error::header_limit) {
-        return send(HttpApplication::refuse(headers_too_large(), version));
+        return send(application_.refuse(headers_too_large(), version));
     }
     const bool clientLeft = ec == http::error::end_of_stream ||
                             ec == http::error::partial_message || ec == net::error::eof;
     if (ec.category() == http::make_error_code(http::error::bad_version).category() &&
         !clientLeft) {
-        return send(HttpApplication::refuse(malformed_request(), version));
+        return send(application_.refuse(malformed_request(), version));
     }
     // Closed, reset, timed out or cancelled for shutdown: nobody is left to answer.
     if (!clientLeft && ec != net::error::operation_aborted) {

@@ -19,10 +19,9 @@ namespace net = boost::asio;
 using net::ip::tcp;
 
 // Answers 503 on a connection over the cap (every open one busy), then closes it.
-void refuse_connection(tcp::socket socket) {
+void refuse_connection(tcp::socket socket, const HttpApplication& application) {
     auto stream = std::make_shared<tcp::socket>(std::move(socket));
-    auto answer =
-        std::make_shared<StringResponse>(HttpApplication::refuse(too_many_connections(), 11));
+    auto answer = std::make_shared<StringResponse>(application.refuse(too_many_connections(), 11));
     http::async_write(*stream, *answer, [stream, answer](beast::error_code, std::size_t) {
         beast::error_code ignored;
         stream->shutdown(tcp::socket::shutdown_send, ignored);
@@ -102,7 +101,7 @@ void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
         if (sessions_.admit(session, limits_.maxConnections))
             session->start();
         else
-            refuse_connection(session->release_socket());
+            refuse_connection(session->release_socket(), application_);
     }
     accept();
 }

@@ -25,6 +25,7 @@
 #include "server/backup_commands.hpp"
 #include "server/line_sink.hpp"
 #include "server/password_hasher.hpp"
+#include "server/public_url.hpp"
 #include "server/server.hpp"
 #include "server/termination_signals.hpp"
 
@@ -36,6 +37,7 @@ struct Flags {
     server::ServerOptions options;
     std::string databasePath = "data/orgdesk.db";
     std::string webRoot;
+    std::string publicUrl;
     bool demo = false;
     std::string demoPassword = std::string(platform::kDemoPassword);
     int sessionIdleMinutes = 30;
@@ -107,6 +109,8 @@ int serve(Flags flags, std::chrono::steady_clock::time_point launched) {
 
     if (!flags.webRoot.empty())
         flags.options.webRoot = flags.webRoot;
+    if (!flags.publicUrl.empty())
+        flags.options.publicUrl = server::parse_public_url(flags.publicUrl).value();  // checked
     flags.options.sessionIdleTimeout = std::chrono::minutes(flags.sessionIdleMinutes);
     flags.options.cacheSessions = !postgres;
     flags.options.headerTimeout = std::chrono::seconds(flags.headerTimeoutSeconds);
@@ -171,6 +175,16 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_option("--web-root", flags.webRoot, "Directory of the web app's files")
         ->check(CLI::ExistingDirectory);
+    app.add_option("--public-url", flags.publicUrl,
+                   "The address people reach the server at, e.g. https://portal.example.com: "
+                   "absolute links in answers use it (not the request's Host), and an https one "
+                   "turns Strict-Transport-Security on")
+        ->check(CLI::Validator(
+            [](const std::string& value) {
+                const auto url = server::parse_public_url(value);
+                return url ? std::string() : url.error().message;
+            },
+            "URL"));
     auto* demo = app.add_flag("--demo", flags.demo, "Seed the demo data (once) and print sign-ins");
     app.add_option("--demo-password", flags.demoPassword, "Password of every demo user")
         ->needs(demo)

@@ -766,7 +766,10 @@ constexpr const char* kComponents = R"json({
     },
     "Changes": {
       "type": "object", "required": ["cursor", "changed"],
-      "properties": {"cursor": {"type": "string"}, "changed": {"type": "boolean"}}
+      "properties": {
+        "cursor": {"type": "string", "description": "Opaque, and new in every answer: pass it back as `after`. One from before a restart or from another instance answers at once with `changed: true`."},
+        "changed": {"type": "boolean"}
+      }
     },
     "SellerList": {
       "type": "object", "required": ["items"],

@@ -1,7 +1,9 @@
 #include "server/order_routes.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/order_codecs.hpp"
 #include "core/request_codecs.hpp"
@@ -39,6 +41,20 @@ std::string base_url_of(const Request& request) {
     return "http://" + std::string(host);
 }
 
+// Where an answer's absolute links point: the public URL when the server has one (--public-url),
+// since the Host header is whatever the client wrote; else that header, as the best guess left.
+class LinkBase {
+  public:
+    explicit LinkBase(std::optional<PublicUrl> publicUrl) : publicUrl_(std::move(publicUrl)) {}
+
+    std::string of(const Request& request) const {
+        return publicUrl_ ? publicUrl_->origin : base_url_of(request);
+    }
+
+  private:
+    std::optional<PublicUrl> publicUrl_;
+};
+
 // The answer's links: its own URL always; approve and reject only while the caller may.
 core::OrderView with_links(core::OrderView view, const std::string& base) {
     const std::string self = base + kOrders + "/" + view.order.id;
@@ -52,9 +68,8 @@ core::OrderView with_links(core::OrderView view, const std::string& base) {
     return view;
 }
 
-StringResponse order_response(const core::OrderView& view, const Request& request) {
-    auto response =
-        json_response(http::status::ok, core::to_json(with_links(view, base_url_of(request))));
+StringResponse order_response(const core::OrderView& view, const std::string& linkBase) {
+    auto response = json_response(http::status::ok, core::to_json(with_links(view, linkBase)));
     response.set(http::field::etag, etag_of(view.order.version));
     return response;
 }
@@ -73,20 +88,22 @@ StringResponse list_products(OrderService& orders, const RequestContext& context
     return json_response(http::status::ok, core::products_to_json(*products));
 }
 
-StringResponse list_orders(OrderService& orders, const RequestContext& context) {
+StringResponse list_orders(OrderService& orders, const LinkBase& links,
+                           const RequestContext& context) {
     const auto request = order_list_request_from_query(context.query);
     if (!request)
         return problem_response(request.error());
     auto page = orders.list(context.caller->principal, *request);
     if (!page)
         return problem_response(page.error());
-    const auto base = base_url_of(context.request);
+    const auto base = links.of(context.request);
     for (auto& view : page.value().items)
         view = with_links(std::move(view), base);
     return json_response(http::status::ok, core::to_json(*page));
 }
 
-StringResponse place_order(OrderService& orders, const RequestContext& context) {
+StringResponse place_order(OrderService& orders, const LinkBase& links,
+                           const RequestContext& context) {
     auto body = read_json_body(context.request);
     if (auto* problem = std::get_if<Problem>(&body))
         return problem_response(*problem);
@@ -97,7 +114,7 @@ StringResponse place_order(OrderService& orders, const RequestContext& context) 
     const auto request = core::place_order_request_from_json(json);
     if (!request)
         return problem_response(request.error());
-    const auto base = base_url_of(context.request);
+    const auto base = links.of(context.request);
     const auto outcome = orders.place(context.caller->principal, *request, *idempotency,
                                       [&](const core::OrderView& view) {
                                           return core::to_json(with_links(view, base))
@@ -108,14 +125,15 @@ StringResponse place_order(OrderService& orders, const RequestContext& context) 
     return created_response(*outcome, kOrders);
 }
 
-StringResponse get_order(OrderService& orders, const RequestContext& context) {
+StringResponse get_order(OrderService& orders, const LinkBase& links,
+                         const RequestContext& context) {
     const auto view = orders.get(context.caller->principal, context.param("orderId"));
     if (!view)
         return problem_response(view.error());
-    return order_response(*view, context.request);
+    return order_response(*view, links.of(context.request));
 }
 
-StringResponse decide_order(OrderService& orders, OrderAction action,
+StringResponse decide_order(OrderService& orders, const LinkBase& links, OrderAction action,
                             const RequestContext& context) {
     auto body = read_object_body(context.request);
     if (auto* problem = std::get_if<Problem>(&body))
@@ -136,10 +154,11 @@ StringResponse decide_order(OrderService& orders, OrderAction action,
                                     reason, *ifMatch);
     if (!view)
         return problem_response(view.error());
-    return order_response(*view, context.request);
+    return order_response(*view, links.of(context.request));
 }
 
-StringResponse decide_orders(OrderService& orders, const RequestContext& context) {
+StringResponse decide_orders(OrderService& orders, const LinkBase& links,
+                             const RequestContext& context) {
     auto body = read_json_body(context.request);
     if (auto* problem = std::get_if<Problem>(&body))
         return problem_response(*problem);
@@ -147,7 +166,7 @@ StringResponse decide_orders(OrderService& orders, const RequestContext& context
     if (!request)
         return problem_response(request.error());
     auto results = orders.decide_many(context.caller->principal, *request);
-    const auto base = base_url_of(context.request);
+    const auto base = links.of(context.request);
     for (auto& result : results) {
         if (result.order)
             result.order = with_links(std::move(*result.order), base);
@@ -192,7 +211,9 @@ StringResponse change_subscription(SubscriptionService& subscriptions,
 
 }  // namespace
 
-void add_order_routes(Router& router, OrderService& orders, SubscriptionService& subscriptions) {
+void add_order_routes(Router& router, OrderService& orders, SubscriptionService& subscriptions,
+                      std::optional<PublicUrl> publicUrl) {
+    const LinkBase links(std::move(publicUrl));  // copied into each route below
     const auto add = [&router](http::verb method, std::string pattern, Handler handler) {
         router.add(
             {method, std::move(pattern), Access::SignedIn, std::nullopt, std::move(handler)});
@@ -200,21 +221,23 @@ void add_order_routes(Router& router, OrderService& orders, SubscriptionService&
     add(http::verb::get, "/api/v1/products",
         [&orders](const RequestContext& c) { return list_products(orders, c); });
     add(http::verb::get, kOrders,
-        [&orders](const RequestContext& c) { return list_orders(orders, c); });
+        [&orders, links](const RequestContext& c) { return list_orders(orders, links, c); });
     add(http::verb::post, kOrders,
-        [&orders](const RequestContext& c) { return place_order(orders, c); });
+        [&orders, links](const RequestContext& c) { return place_order(orders, links, c); });
     add(http::verb::post, "/api/v1/orders/decisions",
-        [&orders](const RequestContext& c) { return decide_orders(orders, c); });
+        [&orders, links](const RequestContext& c) { return decide_orders(orders, links, c); });
     add(http::verb::get, kOrder,
-        [&orders](const RequestContext& c) { return get_order(orders, c); });
+        [&orders, links](const RequestContext& c) { return get_order(orders, links, c); });
     for (const auto method : {http::verb::put, http::verb::patch, http::verb::delete_})
         add(method, kOrder, refuse_order_change);
-    add(http::verb::post, "/api/v1/orders/{orderId}/approve", [&orders](const RequestContext& c) {
-        return decide_order(orders, OrderAction::Approve, c);
-    });
-    add(http::verb::post, "/api/v1/orders/{orderId}/reject", [&orders](const RequestContext& c) {
-        return decide_order(orders, OrderAction::Reject, c);
-    });
+    add(http::verb::post, "/api/v1/orders/{orderId}/approve",
+        [&orders, links](const RequestContext& c) {
+            return decide_order(orders, links, OrderAction::Approve, c);
+        });
+    add(http::verb::post, "/api/v1/orders/{orderId}/reject",
+        [&orders, links](const RequestContext& c) {
+            return decide_order(orders, links, OrderAction::Reject, c);
+        });
     add(http::verb::get, "/api/v1/customers/{customerId}/subscriptions",
         [&subscriptions](const RequestContext& c) { return list_subscriptions(subscriptions, c); });
     add(http::verb::put, "/api/v1/subscriptions/{subscriptionId}/suspend",

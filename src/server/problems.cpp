@@ -64,6 +64,12 @@ Problem malformed_request() {
                         "The request is not valid HTTP.");
 }
 
+Problem unsupported_transfer_encoding() {
+    return http_problem(http::status::bad_request, "unsupported-transfer-encoding",
+                        "The request's Transfer-Encoding is not supported. Send the body with "
+                        "Content-Length, or with Transfer-Encoding: chunked and nothing else.");
+}
+
 Problem unsupported_media_type() {
     return http_problem(http::status::unsupported_media_type, "unsupported-media-type",
                         "Send the request body as JSON, with Content-Type: application/json.");

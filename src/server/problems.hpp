@@ -27,6 +27,8 @@ Problem method_not_allowed();
 Problem body_too_large(std::size_t limitBytes);
 Problem headers_too_large();
 Problem malformed_request();
+// 400: a Transfer-Encoding other than "chunked" (RFC 9112 §6.1).
+Problem unsupported_transfer_encoding();
 Problem unsupported_media_type();
 Problem malformed_path();
 Problem path_outside_root();

@@ -10,6 +10,7 @@
 #include "platform/organization_service.hpp"
 #include "platform/provisioning_worker.hpp"
 #include "platform/sandbox_tenant.hpp"
+#include "server/public_url.hpp"
 
 namespace orgdesk::server {
 
@@ -28,6 +29,9 @@ struct ServerOptions {
     std::uint16_t port = 8080;  // 0: any free port (Server::start says which)
     // Where the web app's files are; without one, only the API is served.
     std::optional<std::filesystem::path> webRoot;
+    // The address the server is reached at (--public-url): absolute links point there, and an
+    // https one turns Strict-Transport-Security on. Without one, links follow the request's Host.
+    std::optional<PublicUrl> publicUrl;
 
     std::uint32_t maxHeaderBytes = 8 * 1024;
     std::uint64_t maxBodyBytes = 1024 * 1024;

@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <future>
+#include <regex>
+#include <set>
 #include <thread>
 
 #include "server/order_test_support.hpp"
@@ -69,8 +71,8 @@ TEST_F(ChangesApi, WithoutACursorItAnswersAtOnce) {
     const auto body = response.json();
     EXPECT_EQ(body.at("changed"), false);
     EXPECT_TRUE(body.at("cursor").is_string());
-    // Nothing happened since: the same cursor again.
-    EXPECT_EQ(current_cursor(sign_in(kSeller)), body.at("cursor"));
+    // Nothing happened since: a poll from it waits and answers that nothing changed.
+    EXPECT_EQ(poll(sign_in(kSeller), body.at("cursor"), 1).response.json().at("changed"), false);
 }
 
 TEST_F(ChangesApi, AChangeInTheTenantWakesTheWaitingPoll) {
@@ -83,10 +85,13 @@ TEST_F(ChangesApi, AChangeInTheTenantWakesTheWaitingPoll) {
     EXPECT_NE(body.at("cursor"), cursor);
     EXPECT_LT(poll.took, std::chrono::seconds(3)) << "the poll was not woken by the change";
 
-    // With the new cursor, nothing more has changed.
+    // With the new cursor, nothing more has changed, and the quiet answer's cursor is that
+    // position again (sealed afresh: cursors are never compared, see below).
     const auto quiet = this->poll(seller, body.at("cursor"), 1);
     EXPECT_EQ(quiet.response.json().at("changed"), false);
-    EXPECT_EQ(quiet.response.json().at("cursor"), body.at("cursor"));
+    EXPECT_EQ(
+        this->poll(seller, quiet.response.json().at("cursor"), 1).response.json().at("changed"),
+        false);
 }
 
 TEST_F(ChangesApi, ADecisionWakesTheCustomersPoll) {
@@ -116,10 +121,14 @@ TEST_F(ChangesApi, AChangeInAnotherTenantDoesNotWakeThePoll) {
         poll_during(seller, cursor, 1, [&] { change_in_seller_two(); });  // ...and during
     ASSERT_EQ(poll.response.status, 200) << poll.response.body;
     EXPECT_EQ(poll.response.json().at("changed"), false);
-    EXPECT_EQ(poll.response.json().at("cursor"), cursor);
     EXPECT_GE(poll.took, std::chrono::milliseconds(900));
-    // Seller two's own poll from the same cursor sees them.
+    // Seller two's own poll from the same cursor sees them; so from the quiet answer's cursor,
+    // which is the same position.
     EXPECT_EQ(this->poll(sign_in(kSellerTwo), cursor, 1).response.json().at("changed"), true);
+    EXPECT_EQ(this->poll(sign_in(kSellerTwo), poll.response.json().at("cursor"), 1)
+                  .response.json()
+                  .at("changed"),
+              true);
     // As does the distributor's, over both sellers.
     EXPECT_EQ(this->poll(sign_in(kDistributor), cursor, 1).response.json().at("changed"), true);
 }
@@ -133,23 +142,77 @@ TEST_F(ChangesApi, AnotherCustomersChangeDoesNotWakeTheOwner) {
     EXPECT_EQ(this->poll(owner, cursor, 1).response.json().at("changed"), false);
 }
 
+// A cursor this run did not seal: from another server (a run before a restart, or another
+// instance on a shared database, each with a key of its own), from before cursors were sealed
+// ("<epoch>.<sequence>", still held by a tab open across the upgrade), or altered.
 TEST_F(ChangesApi, ACursorFromAnotherRunAnswersAtOnceThatAllMayHaveChanged) {
     const auto seller = sign_in(kSeller);
     const auto cursor = current_cursor(seller);
-    const auto dot = cursor.find('.');
-    ASSERT_NE(dot, std::string::npos) << cursor;
-    const auto epoch = std::stoll(cursor.substr(0, dot));
-    const auto poll = this->poll(seller, std::to_string(epoch - 60000) + ".0", 5);
-    ASSERT_EQ(poll.response.status, 200) << poll.response.body;
-    EXPECT_EQ(poll.response.json().at("changed"), true);
-    EXPECT_EQ(poll.response.json().at("cursor"), cursor);
-    EXPECT_LT(poll.took, std::chrono::seconds(2));
+
+    ServerOptions otherOptions;
+    otherOptions.port = 0;
+    otherOptions.provisioning = false;
+    Server otherServer(store(), otherOptions);
+    const HttpClient other(otherServer.start());
+    const auto fromOtherServer = other.get(kChanges, seller).json().at("cursor").get<std::string>();
+    otherServer.stop();
+
+    auto altered = cursor;
+    altered[altered.size() / 2] = altered[altered.size() / 2] == 'A' ? 'B' : 'A';
+    for (const auto& foreign :
+         {fromOtherServer, std::to_string(now_ms()) + ".0", std::string("1.2"), altered}) {
+        const auto poll = this->poll(seller, foreign, 5);
+        ASSERT_EQ(poll.response.status, 200) << foreign << ": " << poll.response.body;
+        EXPECT_EQ(poll.response.json().at("changed"), true) << foreign;
+        EXPECT_LT(poll.took, std::chrono::seconds(2)) << foreign;
+        // The answer's cursor is this run's own: from it, the poll waits.
+        const auto fresh = poll.response.json().at("cursor").get<std::string>();
+        EXPECT_EQ(this->poll(seller, fresh, 1).response.json().at("changed"), false) << foreign;
+    }
+}
+
+// Issue 21, finding 3: the cursor was "<epoch>.<sequence>", the server's start time and its count
+// of changes in every tenant, so any tenant (a sandbox, say) could read how busy the others were.
+// An idle tenant's cursors must look the same whether another tenant is busy or not: each answer
+// is a fresh opaque token, of one length, holding neither number. What is left to see: a cursor
+// older than the feed's history (1024 changes server-wide) answers `changed: true` at once, so a
+// tenant can tell that at least that many changes happened somewhere since it got the cursor.
+TEST_F(ChangesApi, CursorsRevealNeitherTheServerStartNorOtherTenantsActivity) {
+    const auto idle = sign_in(kSellerTwo);  // seller two's tenant changes nothing below
+    std::vector<std::string> cursors;
+    cursors.push_back(current_cursor(idle));
+    cursors.push_back(current_cursor(idle));  // nothing happened anywhere in between
+    place_northwind_order();                  // seller one's tenant is busy
+    place_northwind_order();
+    cursors.push_back(current_cursor(idle));
+    const auto quiet = poll(idle, cursors.front(), 1);
+    ASSERT_EQ(quiet.response.status, 200) << quiet.response.body;
+    EXPECT_EQ(quiet.response.json().at("changed"), false);
+    cursors.push_back(quiet.response.json().at("cursor").get<std::string>());
+
+    const std::regex epochDotSequence("[0-9]+\\.[0-9]+");
+    const std::regex base64url("[A-Za-z0-9_-]+");
+    // The server took its epoch from the test's clock, which has not moved since.
+    const auto serverStart = std::to_string(now_ms());
+    for (const auto& cursor : cursors) {
+        EXPECT_FALSE(std::regex_match(cursor, epochDotSequence)) << cursor;
+        EXPECT_TRUE(std::regex_match(cursor, base64url)) << cursor;
+        EXPECT_EQ(cursor.find(serverStart), std::string::npos) << cursor;
+        EXPECT_EQ(cursor.size(), cursors.front().size()) << cursor;
+    }
+    // Quiet or busy, every answer is a new token: comparing them tells the idle tenant nothing.
+    EXPECT_EQ(std::set<std::string>(cursors.begin(), cursors.end()).size(), cursors.size());
 }
 
 TEST_F(ChangesApi, MalformedCursorOrWaitIs400) {
     const auto seller = sign_in(kSeller);
     const auto cursor = current_cursor(seller);
-    for (const char* bad : {"abc", "12", "1.", ".1", "1.x", "1.2.3", "-1.-1"}) {
+    // Not shaped like a cursor at all, old or sealed: a sealed one's length of the wrong
+    // characters, a sealed one with a character more or less.
+    for (const std::string& bad :
+         {std::string("abc"), std::string("12"), std::string("1."), std::string(".1"),
+          std::string("1.x"), std::string("1.2.3"), std::string("-1.-1"),
+          std::string(cursor.size(), '*'), cursor + "A", cursor.substr(1)}) {
         const auto response =
             client().get(std::string(kChanges) + "?after=" + url_encode(bad), seller);
         EXPECT_EQ(response.status, 400) << bad << ": " << response.body;

@@ -158,6 +158,8 @@ class OrderApiTest : public ServerFixture {
         user->principal.username = kMember;
         user->principal.displayName = "Mia Member";
         user->principal.role = core::Role::CustomerMember;
+        // Not the owner's membership: a person without one has the role written on the user.
+        user->principal.memberId.clear();
         store().insert_user(*user);  // the demo password's hash, as the owner's
         return sign_in(kMember);
     }

@@ -345,5 +345,72 @@ TEST_F(OrderPlacedDuringASuspension, IsRefusedAndLeavesNoPendingOrderOnABlockedC
     EXPECT_EQ(retry.header("Idempotent-Replayed"), "");
 }
 
+// Issue 21, finding 5: the links were built from the Host header, which the client writes: a
+// forged one (or a proxy passing any Host on) put its own host into links.approve, where an
+// integration follows it with its token. With --public-url set, every absolute link uses it.
+class OrdersBehindAPublicUrl : public OrderApiTest {
+  protected:
+    static constexpr const char* kPublicUrl = "https://portal.example.com";
+
+    void configure(ServerOptions& options) override {
+        options.publicUrl = parse_public_url(std::string(kPublicUrl) + "/").value();
+    }
+
+    static Headers forged_host(const std::string& token) {
+        return {{"Authorization", "Bearer " + token}, {"Host", "evil.example"}};
+    }
+
+    // Every link of `order`, each of which must start with the public URL.
+    static void expect_public_links(const json& order) {
+        ASSERT_TRUE(order.contains("links")) << order.dump();
+        for (const auto& [name, link] : order.at("links").items()) {
+            EXPECT_EQ(link.get<std::string>().rfind(std::string(kPublicUrl) + kOrders + "/", 0), 0u)
+                << name << ": " << link;
+        }
+    }
+};
+
+TEST_F(OrdersBehindAPublicUrl, EveryAbsoluteLinkUsesItWhateverTheHostHeaderSays) {
+    const auto owner = sign_in(kOwner);
+    const auto placed =
+        client().send_json("POST", kOrders, northwind_order(), owner, {{"Host", "evil.example"}});
+    ASSERT_EQ(placed.status, 201) << placed.body;
+    const auto id = placed.json().at("id").get<std::string>();
+    EXPECT_EQ(placed.json().at("links"),
+              json({{"self", std::string(kPublicUrl) + order_path(id)}}));
+
+    const auto seller = sign_in(kSeller);
+    const auto one = client().send({"GET", order_path(id), {}, forged_host(seller)});
+    ASSERT_EQ(one.status, 200) << one.body;
+    EXPECT_EQ(one.json().at("links"),
+              json({{"self", std::string(kPublicUrl) + order_path(id)},
+                    {"approve", std::string(kPublicUrl) + order_path(id) + "/approve"},
+                    {"reject", std::string(kPublicUrl) + order_path(id) + "/reject"}}));
+
+    const auto list = client().send({"GET", kOrders, {}, forged_host(seller)});
+    ASSERT_EQ(list.status, 200) << list.body;
+    const auto listed = list.json();  // kept: the loop below reads into it
+    ASSERT_FALSE(listed.at("items").empty());
+    for (const auto& order : listed.at("items"))
+        expect_public_links(order);
+
+    auto headers = forged_host(seller);
+    headers.emplace_back("Content-Type", "application/json");
+    const auto decided =
+        client().send({"POST", std::string(kOrders) + "/decisions",
+                       json({{"action", "approve"}, {"orderIds", {id}}}).dump(), headers});
+    ASSERT_EQ(decided.status, 200) << decided.body;
+    const auto results = decided.json();
+    for (const auto& result : results.at("results")) {
+        ASSERT_TRUE(result.contains("order")) << result.dump();
+        expect_public_links(result.at("order"));
+    }
+    const auto second = place_northwind_order();
+    const auto rejected = client().send(
+        {"POST", order_path(second) + "/reject", R"({"reason":"Ordered twice"})", headers});
+    ASSERT_EQ(rejected.status, 200) << rejected.body;
+    expect_public_links(rejected.json());
+}
+
 }  // namespace
 }  // namespace orgdesk::server::testing

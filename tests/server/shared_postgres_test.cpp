@@ -237,5 +237,25 @@ TEST_F(SharedPostgresTest, AChangeOnOneInstanceWakesALongPollWaitingOnTheOther) 
                         .count()));
 }
 
+// A client the balancer moves to the other instance starts over: each instance seals its cursors
+// with a key of its own (they count their changes apart), so the other one cannot open it and
+// answers at once that anything may have changed, with a cursor of its own that then waits.
+TEST_F(SharedPostgresTest, ACursorOfOneInstanceStartsTheClientOverOnTheOther) {
+    start(600'000);
+    const auto seller = sign_in_to(clients[0], "seller@demo.test");
+    const auto cursorOfA =
+        clients[0].get("/api/v1/changes", seller).json().at("cursor").get<std::string>();
+    const auto started = Clock::now();
+    const auto onB =
+        clients[1].get("/api/v1/changes?after=" + url_encode(cursorOfA) + "&wait=10", seller);
+    ASSERT_EQ(onB.status, 200) << onB.body;
+    EXPECT_EQ(onB.json().at("changed"), true);
+    EXPECT_LT(ms_since(started), 2000);
+    const auto cursorOfB = onB.json().at("cursor").get<std::string>();
+    const auto quiet =
+        clients[1].get("/api/v1/changes?after=" + url_encode(cursorOfB) + "&wait=1", seller);
+    EXPECT_EQ(quiet.json().at("changed"), false) << quiet.body;
+}
+
 }  // namespace
 }  // namespace orgdesk::server::testing

@@ -45,6 +45,13 @@ TEST_F(StaticFilesServed, RootServesIndexHtmlWithSecurityHeaders) {
     EXPECT_EQ(response.header("X-Content-Type-Options"), "nosniff");
     EXPECT_EQ(response.header("X-Frame-Options"), "DENY");
     EXPECT_EQ(response.header("Referrer-Policy"), "no-referrer");
+    // Issue 21, finding 6: no device, sensor or payment API; the clipboard for the app itself.
+    const auto permissions = response.header("Permissions-Policy");
+    for (const char* denied : {"camera=()", "microphone=()", "geolocation=()", "payment=()",
+                               "usb=()", "clipboard-read=()"}) {
+        EXPECT_NE(permissions.find(denied), std::string::npos) << denied << " in " << permissions;
+    }
+    EXPECT_NE(permissions.find("clipboard-write=(self)"), std::string::npos) << permissions;
 }
 
 TEST_F(StaticFilesServed, FilesCarryTheirContentTypes) {

@@ -1,5 +1,7 @@
 #include "server/url.hpp"
 
+#include "server/public_url.hpp"
+
 #include <gtest/gtest.h>
 
 namespace orgdesk::server {
@@ -39,6 +41,54 @@ TEST(Url, ParsesQueryParametersKeepingTheFirstOfEachName) {
     EXPECT_EQ(query->at("flag"), "");
     EXPECT_TRUE(parse_query("")->empty());
     EXPECT_FALSE(parse_query("q=%"));
+}
+
+TEST(PublicUrl, KeepsTheOriginOfAnHttpOrHttpsUrl) {
+    const std::pair<const char*, const char*> accepted[] = {
+        {"https://portal.example.com", "https://portal.example.com"},
+        {"https://portal.example.com/", "https://portal.example.com"},
+        {"HTTPS://Portal.Example.COM:8443/", "https://portal.example.com:8443"},
+        {"http://10.0.0.5:8080", "http://10.0.0.5:8080"},
+        {"http://[::1]:8080/", "http://[::1]:8080"},
+        {"http://[2001:db8::1]", "http://[2001:db8::1]"},
+    };
+    for (const auto& [text, origin] : accepted) {
+        const auto url = parse_public_url(text);
+        ASSERT_TRUE(url) << text << ": " << url.error().message;
+        EXPECT_EQ(url->origin, origin) << text;
+    }
+    EXPECT_TRUE(parse_public_url("https://portal.example.com")->is_https());
+    EXPECT_FALSE(parse_public_url("http://portal.example.com")->is_https());
+}
+
+TEST(PublicUrl, RefusesAnythingButSchemeHostAndPort) {
+    for (const char* text : {"",
+                             "portal.example.com",
+                             "ftp://portal.example.com",
+                             "https:/portal.example.com",
+                             "https://",
+                             "https:///",
+                             "https://:8080",
+                             "https://portal.example.com//",
+                             "https://portal.example.com/app",
+                             "https://portal.example.com/app/",
+                             "https://portal.example.com?x=1",
+                             "https://portal.example.com/#top",
+                             "https://user:secret@portal.example.com",
+                             "https://portal.example.com:0",
+                             "https://portal.example.com:65536",
+                             "https://portal.example.com:80a",
+                             "https://portal example.com",
+                             "https://portal.example.com.",
+                             "https://[::1",
+                             "https://-portal.example.com",
+                             "https://portal_example.com"}) {
+        const auto url = parse_public_url(text);
+        EXPECT_FALSE(url) << text;
+        if (!url) {  // says how a good one looks
+            EXPECT_NE(url.error().message.find("https://portal.example.com"), std::string::npos);
+        }
+    }
 }
 
 }  // namespace
