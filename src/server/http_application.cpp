@@ -11,6 +11,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/access_policy.hpp"
 #include "server/bearer_token.hpp"
 #include "server/request_log.hpp"
 #include "server/security_headers.hpp"
@@ -44,13 +45,14 @@ HttpApplication::HttpApplication(const Router& router, AuthService& auth,
       staticFiles_(staticFiles),
       reachedOverHttps_(reachedOverHttps) {}
 
-Answer HttpApplication::handle(const Request& request, std::string_view clientAddress) const {
+Answer HttpApplication::handle(const Request& request, std::string_view clientAddress,
+                               std::string_view requestId, RequestFacts* facts) const {
     Answer answer = [&]() -> Answer {
         try {
-            return route(request, clientAddress);
+            return route(request, clientAddress, facts);
         } catch (const std::exception& e) {
-            spdlog::error("{} {} failed: {}", request.method_string(),
-                          loggable_path(request.target()), e.what());
+            spdlog::error("{} {} failed: {} req={}", request.method_string(),
+                          loggable_path(request.target()), e.what(), requestId);
             return Response(api_answer(problem_response(internal_error())));
         }
     }();
@@ -75,7 +77,8 @@ StringResponse HttpApplication::refuse(const Problem& problem, unsigned httpVers
     return response;
 }
 
-Answer HttpApplication::route(const Request& request, std::string_view clientAddress) const {
+Answer HttpApplication::route(const Request& request, std::string_view clientAddress,
+                              RequestFacts* facts) const {
     const auto target = split_target(request.target());
     const auto segments = decode_path_segments(target.path);
     if (!segments)
@@ -83,7 +86,9 @@ Answer HttpApplication::route(const Request& request, std::string_view clientAdd
 
     auto lookup = router_.find(request.method(), *segments);
     if (auto* found = std::get_if<RouteFound>(&lookup)) {
-        return as_answer(finish_answer(run(*found, request, target.query, clientAddress),
+        if (facts != nullptr)
+            facts->route = found->route->pattern;
+        return as_answer(finish_answer(run(*found, request, target.query, clientAddress, facts),
                                        [](StringResponse& r) { forbid_caching(r.base()); }));
     }
     if (const auto* wrongMethod = std::get_if<RouteWrongMethod>(&lookup)) {
@@ -98,8 +103,8 @@ Answer HttpApplication::route(const Request& request, std::string_view clientAdd
 }
 
 RouteResponse HttpApplication::run(const RouteFound& found, const Request& request,
-                                   std::string_view rawQuery,
-                                   std::string_view clientAddress) const {
+                                   std::string_view rawQuery, std::string_view clientAddress,
+                                   RequestFacts* facts) const {
     const auto query = parse_query(rawQuery);
     if (!query) {
         return problem_response(invalid_parameter("the query string", "has a malformed %-escape"));
@@ -116,6 +121,10 @@ RouteResponse HttpApplication::run(const RouteFound& found, const Request& reque
             return response;
         }
         caller = std::move(authenticated).value();
+        if (facts != nullptr) {
+            facts->userId = caller->principal.userId;
+            facts->tenantId = core::tenant_of(caller->principal);
+        }
     }
     const RequestContext context{request, found.params, *query, caller ? &*caller : nullptr,
                                  clientAddress};

@@ -2,6 +2,9 @@
 // Turns one HTTP request into one answer: routes it, checks the session token for routes that
 // need one, falls back to the web app's static files, and gives every answer the same headers.
 // Independent of sockets, so the whole request path can be reasoned about in one place.
+#include <string>
+#include <string_view>
+
 #include "server/auth_service.hpp"
 #include "server/http_types.hpp"
 #include "server/problems.hpp"
@@ -9,6 +12,14 @@
 #include "server/static_files.hpp"
 
 namespace orgdesk::server {
+
+// What routing learned of a request, for its log line: the route's pattern (it lives as long as
+// the router) and who called, when the route needs a session.
+struct RequestFacts {
+    std::string_view route;
+    std::string userId;
+    std::string tenantId;
+};
 
 class HttpApplication {
   public:
@@ -19,16 +30,19 @@ class HttpApplication {
 
     // Never throws: a fault becomes a 500 problem (and a log line). A deferred answer comes with
     // its headers already set, like any other. `clientAddress`: the peer's IP address.
-    Answer handle(const Request& request, std::string_view clientAddress = {}) const;
+    // `requestId`: the request's id (request_id.hpp), for the log line of a fault. `facts`, if
+    // given, gets the route matched and the caller, for the request's JSON log line.
+    Answer handle(const Request& request, std::string_view clientAddress = {},
+                  std::string_view requestId = {}, RequestFacts* facts = nullptr) const;
 
     // The answer to a request that could not be read whole (too large, malformed): it ends the
     // connection, since the rest of the request is still unread.
     StringResponse refuse(const Problem& problem, unsigned httpVersion) const;
 
   private:
-    Answer route(const Request& request, std::string_view clientAddress) const;
+    Answer route(const Request& request, std::string_view clientAddress, RequestFacts* facts) const;
     RouteResponse run(const RouteFound& found, const Request& request, std::string_view rawQuery,
-                      std::string_view clientAddress) const;
+                      std::string_view clientAddress, RequestFacts* facts) const;
 
     const Router& router_;
     AuthService& auth_;

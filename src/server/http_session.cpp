@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "core/text.hpp"
+#include "server/request_id.hpp"
 #include "server/request_log.hpp"
 
 namespace orgdesk::server {
@@ -113,6 +114,8 @@ void HttpSession::read_header() {
 void HttpSession::on_header(beast::error_code ec, std::size_t /*bytes*/) {
     waitingForRequest_ = false;
     requestStarted_ = std::chrono::steady_clock::now();
+    requestId_ = ec ? new_request_id() : request_id_for(parser_->get()["X-Request-Id"]);
+    facts_ = {};
     if (ec)
         return on_read_error(ec);
     if (has_unsupported_transfer_encoding(parser_->get())) {
@@ -143,7 +146,8 @@ void HttpSession::read_body() {
 void HttpSession::on_request(beast::error_code ec, std::size_t /*bytes*/) {
     if (ec)
         return on_read_error(ec);
-    auto answer = application_.handle(parser_->get(), clientAddress_);
+    auto answer = application_.handle(parser_->get(), clientAddress_, requestId_,
+                                      request_log_is_json() ? &facts_ : nullptr);
     if (auto* now = std::get_if<Response>(&answer))
         return send(std::move(*now));
     wait_for(std::get<DeferredResponse>(std::move(answer)));
@@ -199,6 +203,7 @@ void HttpSession::on_read_error(beast::error_code ec) {
 }
 
 void HttpSession::send(Response response) {
+    tag_with_request_id(response, requestId_);
     if (closing_)
         std::visit([](auto& r) { r.keep_alive(false); }, response);
     const bool keepAlive = std::visit([](const auto& r) { return r.keep_alive(); }, response);
@@ -220,8 +225,9 @@ void HttpSession::on_sent(bool keepAlive, unsigned status, beast::error_code ec,
                           std::size_t /*bytes*/) {
     answerInFlight_.reset();
     const auto& request = parser_->get();
-    log_request(request.method_string(), request.target(), status,
-                std::chrono::steady_clock::now() - requestStarted_);
+    log_request({request.method_string(), request.target(), status,
+                 std::chrono::steady_clock::now() - requestStarted_, requestId_, facts_.route,
+                 facts_.userId, facts_.tenantId});
     if (ec || !keepAlive)
         return close();
     read_request();

@@ -59,6 +59,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     std::optional<http::request_parser<http::string_body>> parser_;
     std::shared_ptr<void> answerInFlight_;  // the response async_write is sending
     std::chrono::steady_clock::time_point requestStarted_;
+    std::string requestId_;  // of the request being read or answered: on its answer and log line
+    RequestFacts facts_;     // the route and caller of that request, for a JSON log line
     std::optional<boost::asio::steady_timer> deferredTimer_;  // while a long poll waits
     bool waitingForRequest_ = false;
     bool closing_ = false;

@@ -10,6 +10,7 @@
 
 #include "server/http_session.hpp"
 #include "server/problems.hpp"
+#include "server/request_id.hpp"
 
 namespace orgdesk::server {
 namespace {
@@ -21,7 +22,9 @@ using net::ip::tcp;
 // Answers 503 on a connection over the cap (every open one busy), then closes it.
 void refuse_connection(tcp::socket socket, const HttpApplication& application) {
     auto stream = std::make_shared<tcp::socket>(std::move(socket));
-    auto answer = std::make_shared<StringResponse>(application.refuse(too_many_connections(), 11));
+    Response refusal = application.refuse(too_many_connections(), 11);
+    tag_with_request_id(refusal, new_request_id());  // no request was read: a new id
+    auto answer = std::make_shared<StringResponse>(std::get<StringResponse>(std::move(refusal)));
     http::async_write(*stream, *answer, [stream, answer](beast::error_code, std::size_t) {
         beast::error_code ignored;
         stream->shutdown(tcp::socket::shutdown_send, ignored);

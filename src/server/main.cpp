@@ -23,9 +23,11 @@
 #include "platform/pg_store.hpp"
 #include "platform/sqlite_store.hpp"
 #include "server/backup_commands.hpp"
+#include "server/json_log_formatter.hpp"
 #include "server/line_sink.hpp"
 #include "server/password_hasher.hpp"
 #include "server/public_url.hpp"
+#include "server/request_log.hpp"
 #include "server/server.hpp"
 #include "server/termination_signals.hpp"
 
@@ -38,6 +40,7 @@ struct Flags {
     std::string databasePath = "data/orgdesk.db";
     std::string webRoot;
     std::string publicUrl;
+    std::string logFormat = "text";
     bool demo = false;
     std::string demoPassword = std::string(platform::kDemoPassword);
     int sessionIdleMinutes = 30;
@@ -72,11 +75,29 @@ std::string url_host(const std::string& host) {
     return host.find(':') == std::string::npos ? host : "[" + host + "]";
 }
 
-void print_demo_sign_ins(const std::vector<platform::DemoSignIn>& signIns,
+// Where the start's banner (the URL, the demo sign-ins) is printed for a person: standard
+// output, unless that is a JSON log, which a collector reads line by line as JSON.
+std::FILE* banner_stream(const Flags& flags) {
+    return flags.logFormat == "json" ? stderr : stdout;
+}
+
+void print_demo_sign_ins(std::FILE* out, const std::vector<platform::DemoSignIn>& signIns,
                          const std::string& password) {
-    fmt::print("Demo sign-ins (password: {}):\n", password);
+    fmt::print(out, "Demo sign-ins (password: {}):\n", password);
     for (const auto& signIn : signIns)
-        fmt::print("  {:<24} {}\n", signIn.username, signIn.role);
+        fmt::print(out, "  {:<24} {}\n", signIn.username, signIn.role);
+}
+
+// --log-format json: every line one JSON object (json_log_formatter.hpp), the requests' with
+// their fields. Each logger has a sink of its own: the formatter belongs to the sink.
+void use_json_log() {
+    auto sink = std::make_shared<server::LineSink>(STDOUT_FILENO);
+    sink->set_formatter(std::make_unique<server::JsonLogFormatter>(false));
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>("", std::move(sink)));
+    auto requestSink = std::make_shared<server::LineSink>(STDOUT_FILENO);
+    requestSink->set_formatter(std::make_unique<server::JsonLogFormatter>(true));
+    server::send_request_log_as_json(
+        std::make_shared<spdlog::logger>("request", std::move(requestSink)));
 }
 
 // `--db`: a PostgreSQL connection string (postgresql://... or "host=... dbname=...") or the path
@@ -135,18 +156,21 @@ int serve(Flags flags, std::chrono::steady_clock::time_point launched) {
     const auto startup = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - launched);
     // A connection string may carry a password: it is not printed.
-    fmt::print("Orgdesk is serving on http://{}:{}/ (database: {})\n", url_host(flags.options.host),
-               port, postgres ? "PostgreSQL, shared with other instances" : flags.databasePath);
-    fmt::print("started in {} ms\n", startup.count());
+    std::FILE* out = banner_stream(flags);
+    fmt::print(out, "Orgdesk is serving on http://{}:{}/ (database: {})\n",
+               url_host(flags.options.host), port,
+               postgres ? "PostgreSQL, shared with other instances" : flags.databasePath);
+    fmt::print(out, "started in {} ms\n", startup.count());
     if (flags.demo)
-        print_demo_sign_ins(signIns, flags.demoPassword);
+        print_demo_sign_ins(out, signIns, flags.demoPassword);
     if (flags.noSandboxes)
-        fmt::print("Demo sandboxes are switched off.\n");
+        fmt::print(out, "Demo sandboxes are switched off.\n");
     else
-        fmt::print("Demo sandboxes: {} minutes each, at most {} at once, {} per address an hour\n",
+        fmt::print(out,
+                   "Demo sandboxes: {} minutes each, at most {} at once, {} per address an hour\n",
                    flags.sandboxMinutes, flags.options.sandboxes.limits.maxLive,
                    flags.sandboxesPerAddressPerHour);
-    std::fflush(stdout);  // a supervising script waits for these lines
+    std::fflush(out);  // a supervising script waits for these lines
 
     signals.wait();
     spdlog::info("stopping: finishing the requests in progress");
@@ -185,6 +209,11 @@ int main(int argc, char** argv) {
                 return url ? std::string() : url.error().message;
             },
             "URL"));
+    app.add_option("--log-format", flags.logFormat,
+                   "text: a line a person reads; json: one JSON object a line, for a log "
+                   "collector (the start's banner then goes to standard error)")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
     auto* demo = app.add_flag("--demo", flags.demo, "Seed the demo data (once) and print sign-ins");
     app.add_option("--demo-password", flags.demoPassword, "Password of every demo user")
         ->needs(demo)
@@ -232,13 +261,17 @@ int main(int argc, char** argv) {
     if (const auto status = backupCommands.run())
         return *status;
 
-    // A terminal keeps spdlog's colored console sink; a file or a pipe (a service's log) gets a
-    // line per write, without a lock across the write.
-    if (isatty(STDOUT_FILENO) == 0) {
-        spdlog::set_default_logger(std::make_shared<spdlog::logger>(
-            "", std::make_shared<server::LineSink>(STDOUT_FILENO)));
+    if (flags.logFormat == "json") {
+        use_json_log();
+    } else {
+        // A terminal keeps spdlog's colored console sink; a file or a pipe (a service's log)
+        // gets a line per write, without a lock across the write.
+        if (isatty(STDOUT_FILENO) == 0) {
+            spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+                "", std::make_shared<server::LineSink>(STDOUT_FILENO)));
+        }
+        spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
     }
-    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
     try {
         return serve(std::move(flags), launched);
     } catch (const std::exception& e) {

@@ -518,7 +518,8 @@ constexpr const char* kComponents = R"json({
         "detail": {"type": "string", "description": "For a person; the seed's exact message where the seed gives one."},
         "code": {"type": "string", "description": "Stable machine code, e.g. invalid-status."},
         "errors": {"type": "array", "items": {"$ref": "#/components/schemas/FieldError"}},
-        "retryAfterSeconds": {"type": "integer", "description": "On 429 and 503: seconds to wait before trying again (also in Retry-After)."}
+        "retryAfterSeconds": {"type": "integer", "description": "On 429 and 503: seconds to wait before trying again (also in Retry-After)."},
+        "requestId": {"type": "string", "description": "The request's id, as in the X-Request-Id header of every answer and in the server's log line of this request: quote it when you report the error."}
       }
     },
     "FieldError": {

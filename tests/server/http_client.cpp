@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <regex>
 #include <stdexcept>
 
 #include <boost/asio/connect.hpp>
@@ -107,6 +108,11 @@ std::string HttpResponse::header(std::string_view name) const {
 
 nlohmann::json HttpResponse::json() const {
     return nlohmann::json::parse(body);
+}
+
+std::string HttpResponse::body_without_request_id() const {
+    static const std::regex requestId(R"(,"requestId":"[^"]*")");
+    return std::regex_replace(body, requestId, "");
 }
 
 HttpClient::HttpClient(std::uint16_t port) : port_(port) {}

@@ -32,6 +32,10 @@ struct HttpResponse {
     std::string header(std::string_view name) const;
     // Throws (failing the test) when the body is not JSON.
     nlohmann::json json() const;
+    // The body without a problem's "requestId" member: every answer has an id of its own, so
+    // two answers that must say exactly the same (a missing id and another tenant's) differ
+    // in that alone.
+    std::string body_without_request_id() const;
 };
 
 // Percent-encodes everything but unreserved characters, for query values: the core's, which the

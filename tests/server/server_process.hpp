@@ -11,11 +11,11 @@ namespace orgdesk::server::testing {
 
 class ServerProcess {
   public:
-    // Starts `binary` with `arguments` plus "--port 0", its output going to `logPath`, and waits
-    // (up to 30 s) for the line that says which port it serves on. Throws std::runtime_error
-    // when it does not come.
+    // Starts `binary` with `arguments` plus "--port 0", its output going to `logPath` (its
+    // standard error to `errorPath`, when given), and waits (up to 30 s) for the line that says
+    // which port it serves on. Throws std::runtime_error when it does not come.
     ServerProcess(const std::string& binary, const std::vector<std::string>& arguments,
-                  const std::string& logPath);
+                  const std::string& logPath, const std::string& errorPath = {});
     ~ServerProcess();  // kills it, if still running
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
