@@ -95,8 +95,21 @@ export async function clickItem(page, label) {
   return item;
 }
 
+// Clicks the field, waits until the app says that field has the keyboard (the screen reader's
+// "focused" line), then types. A click on a dialog's first frame, before ImGui has placed it, can
+// miss the field; the keys would then go nowhere, so the click is tried again, as a person would.
 export async function typeInto(page, label, text) {
-  await clickItem(page, label);
+  for (let attempt = 1; ; attempt += 1) {
+    await clickItem(page, label);
+    try {
+      await page.waitForFunction(
+        (wanted) => document.getElementById('a11y-focused')?.textContent === wanted,
+        label, { timeout: 2000, polling: 50 });
+      break;
+    } catch {
+      if (attempt === 3) throw new Error(`"${label}" did not take the keyboard after ${attempt} clicks`);
+    }
+  }
   await page.keyboard.type(text, { delay: 5 });
 }
 
