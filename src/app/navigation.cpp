@@ -86,10 +86,10 @@ StoredPreferences remembered_preferences(const State& state) {
 std::string announcement(const State& state) {
     if (state.toast)
         return state.toast->text;
-    for (const std::string* error : {&state.signIn.error, &state.profile.error, &state.list.error,
-                                     &state.orders.error, &state.order.error}) {
+    for (const Notice* error : {&state.signIn.error, &state.profile.error, &state.list.error,
+                                &state.orders.error, &state.order.error}) {
         if (!error->empty())
-            return *error;
+            return error->text;
     }
     return {};
 }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/org_fields.hpp"
@@ -30,11 +31,32 @@ enum class Screen {
 
 using RequestId = std::uint64_t;
 
+// An error as the app shows it: what happened and what to do, and, when the server refused, the
+// reference it gave that request (its X-Request-Id), shown and copyable so that a person's
+// report leads to the server's log line. A message of the app's own has no reference.
+struct Notice {
+    std::string text;
+    std::string reference;
+
+    Notice() = default;
+    Notice(std::string message) : text(std::move(message)) {}  // NOLINT(*-explicit-*): a message
+    Notice(const char* message) : text(message) {}             // NOLINT(*-explicit-*)
+    Notice(std::string message, std::string ref)
+        : text(std::move(message)), reference(std::move(ref)) {}
+
+    bool empty() const { return text.empty(); }
+    void clear() { *this = {}; }
+    bool operator==(const Notice&) const = default;
+    // Against a message alone: whether that is the text (the reference aside).
+    bool operator==(const std::string& message) const { return text == message; }
+    bool operator==(const char* message) const { return text == message; }
+};
+
 struct SignInForm {
     std::string username;
     std::string password;
     std::optional<RequestId> pending;
-    std::string error;  // shown under the form
+    Notice error;  // shown under the form
     std::vector<core::FieldError> fieldErrors;
 };
 
@@ -63,7 +85,7 @@ struct OrganizationList {
     std::map<core::OrgStatus, int> counts;
     std::optional<RequestId> pending;  // the one list request whose answer still counts
     bool loaded = false;
-    std::string error;
+    Notice error;
     int cursor = -1;               // the row the arrow keys point at; -1: none
     std::optional<OrgSort> sort;   // the loaded rows' order; nullopt: the server's
     OrgColumnWidths columnWidths;  // as the person dragged them; the others keep their default
@@ -75,7 +97,7 @@ struct Form {
     std::string sellerId;  // a Distributor Admin's choice; seller staff create under their own
     core::OwnershipType ownershipType = core::OwnershipType::Customer;
     std::vector<core::FieldError> fieldErrors;
-    std::string error;
+    Notice error;
     std::optional<RequestId> pending;
 
     std::string& operator[](OrgField field) { return texts[field]; }
@@ -115,7 +137,7 @@ struct Profile {
     std::optional<RequestId> pendingLoad;
     std::optional<RequestId> pendingAction;
     std::optional<core::OrgAction> runningAction;
-    std::string error;
+    Notice error;
 
     ProfileTab tab = ProfileTab::Overview;
     ProfileDialog dialog = ProfileDialog::None;
@@ -148,7 +170,7 @@ struct OrderList {
     std::optional<RequestId> pendingBulk;           // a decision on the selection
     core::OrderAction bulkAction = core::OrderAction::Approve;
     bool loaded = false;
-    std::string error;
+    Notice error;
     int cursor = -1;  // the row the arrow keys point at; -1: none
 };
 
@@ -158,7 +180,7 @@ struct OrderDetail {
     std::optional<RequestId> pendingLoad;
     std::optional<RequestId> pendingDecision;
     std::optional<core::OrderAction> runningDecision;
-    std::string error;
+    Notice error;
     bool confirmingApprove = false;  // the keyboard shortcut's "Approve order?" is open
 };
 
@@ -168,7 +190,7 @@ struct OrderRejectDialog {
     bool forSelection = false;
     std::string reason;
     std::vector<core::FieldError> errors;
-    std::string error;
+    Notice error;
 };
 
 // A customer's new order: quantities as typed, and the price the core computes from them.
@@ -178,7 +200,7 @@ struct OrderForm {
     std::map<std::string, std::string> quantities;  // by sku, exactly as typed
     std::optional<core::Price> preview;
     std::map<std::string, std::string> lineErrors;  // by sku, ready to show
-    std::string error;
+    Notice error;
     std::vector<std::string> sentSkus;  // the skus of the lines sent, to place field errors
     std::optional<RequestId> pendingCustomer;
     std::optional<RequestId> pendingProducts;
@@ -203,6 +225,11 @@ struct Seller {
 struct Toast {
     std::string text;
     bool isError = false;
+    std::string reference;  // a refused request's, as in Notice
+
+    Toast() = default;
+    Toast(std::string message, bool error, std::string ref = {})
+        : text(std::move(message)), isError(error), reference(std::move(ref)) {}
 };
 
 struct State {

@@ -58,7 +58,7 @@ void Updater::operator()(const SellerChosen& e) {
 }
 
 void Updater::sellers_loaded(const HttpAnswered& a) {
-    std::string error;
+    Notice error;
     const auto items = list_items(a, state_.pendingSellers, error);
     if (!items) {
         if (!error.empty())
@@ -143,11 +143,11 @@ void Updater::created(const HttpAnswered& a) {
     form.pending.reset();
     if (!succeeded(a)) {
         const auto error = error_of(a);
-        form.error = error.message;
+        form.error = notice_of(error);
         form.fieldErrors = error.fields;
         return;
     }
-    std::string error;
+    Notice error;
     auto view = decode_customer(a, error);
     if (!view) {
         form.error = error;

@@ -69,13 +69,13 @@ TypedLines typed_lines(const OrderForm& form) {
 // The field errors of `error` placed under the products of `skus` (the lines in the order sent),
 // and the rest said in `general`.
 void place_errors(const core::Error& error, const std::vector<std::string>& skus,
-                  std::map<std::string, std::string>& byProduct, std::string& general) {
+                  std::map<std::string, std::string>& byProduct, Notice& general) {
     for (const auto& field : error.fields) {
         const auto line = line_field(field.field);
         if (line && line->index < skus.size()) {
             byProduct[skus[line->index]] = line_message(*line, field.message);
         } else if (field.field == "lines") {
-            general += " The order " + field.message + ".";
+            general.text += " The order " + field.message + ".";
         }
     }
 }
@@ -134,7 +134,7 @@ void Updater::update_order_preview() {
         return;
     const auto priced = core::priced_lines(typed.lines, form.products);
     if (!priced) {
-        std::string ignored;  // "needs at least one product" is said only when placing
+        Notice ignored;  // "needs at least one product" is said only when placing
         place_errors(priced.error(), skus_of(typed.lines), form.lineErrors, ignored);
         return;
     }
@@ -198,7 +198,7 @@ void Updater::order_placed(const HttpAnswered& a) {
     form.pending.reset();
     if (!succeeded(a)) {
         const auto error = error_of(a);
-        form.error = error.message;
+        form.error = notice_of(error);
         form.lineErrors.clear();
         place_errors(error, form.sentSkus, form.lineErrors, form.error);
         return;

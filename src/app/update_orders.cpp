@@ -177,10 +177,10 @@ void Updater::order_decided(const HttpAnswered& a) {
     if (!succeeded(a)) {
         // Typically someone else decided first: say who, and show the order as it is now.
         const auto error = error_of(a);
-        detail.error = error.message;
+        detail.error = notice_of(error);
         state_.orderReject.errors = error.fields;
-        state_.orderReject.error = error.message;
-        state_.toast = Toast{error.message, true};
+        state_.orderReject.error = notice_of(error);
+        state_.toast = Toast{error.message, true, error.requestId};
         if (a.status == 409)
             load_order(detail.id);
         return;
@@ -261,8 +261,8 @@ void Updater::selection_decided(const HttpAnswered& a) {
     if (!succeeded(a)) {
         const auto error = error_of(a);
         state_.orderReject.errors = error.fields;
-        state_.orderReject.error = error.message;
-        state_.toast = Toast{error.message, true};
+        state_.orderReject.error = notice_of(error);
+        state_.toast = Toast{error.message, true, error.requestId};
         return;
     }
     const auto results =

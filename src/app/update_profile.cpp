@@ -243,8 +243,7 @@ void Updater::show_customer(core::CustomerView view) {
     state_.profile.customer = std::move(view);
 }
 
-std::optional<core::CustomerView> Updater::decode_customer(const HttpAnswered& a,
-                                                           std::string& error) {
+std::optional<core::CustomerView> Updater::decode_customer(const HttpAnswered& a, Notice& error) {
     auto view =
         decode_body(a, [](const core::Json& j) { return core::customer_view_from_json(j); });
     if (!view) {
@@ -260,7 +259,7 @@ void Updater::loaded(const HttpAnswered& a) {
         return;
     profile.pendingLoad.reset();
     if (!succeeded(a)) {
-        profile.error = error_of(a).message;
+        profile.error = notice_of(error_of(a));
         if (a.status == 404)
             profile.customer.reset();
         return;
@@ -287,16 +286,16 @@ void Updater::acted(const HttpAnswered& a) {
             profile.dialog == ProfileDialog::EditBilling ||
             profile.dialog == ProfileDialog::EditBuyerTags) {
             profile.edit.fieldErrors = error.fields;
-            profile.edit.error = error.message;
+            profile.edit.error = notice_of(error);
         }
-        profile.error = error.message;
-        state_.toast = Toast{error.message, true};
+        profile.error = notice_of(error);
+        state_.toast = Toast{error.message, true, error.requestId};
         // The organization changed under us: show what stands now.
         if (a.status == 409 || a.status == 412)
             load_customer(profile.id);
         return;
     }
-    std::string error;
+    Notice error;
     auto view = decode_customer(a, error);
     if (!view) {
         profile.error = error;
@@ -319,13 +318,12 @@ void Updater::acted(const HttpAnswered& a) {
 // The "items" of a list answer to the request `pending` waits for, or nothing (an outdated
 // answer, or an error, which goes to `error`).
 std::optional<core::Json> Updater::list_items(const HttpAnswered& a,
-                                              std::optional<RequestId>& pending,
-                                              std::string& error) {
+                                              std::optional<RequestId>& pending, Notice& error) {
     if (pending != a.id)
         return std::nullopt;
     pending.reset();
     if (!succeeded(a)) {
-        error = error_of(a).message;
+        error = notice_of(error_of(a));
         return std::nullopt;
     }
     auto json = core::parse_json(a.body);

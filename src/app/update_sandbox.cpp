@@ -42,14 +42,14 @@ void Updater::sandbox_started(const HttpAnswered& a) {
     if (state_.pendingSandbox != a.id)
         return;
     state_.pendingSandbox.reset();
-    const auto show_error = [this](const std::string& message) {
+    const auto show_error = [this](const Notice& notice) {
         if (state_.session)
-            state_.toast = Toast{message, true};
+            state_.toast = Toast{notice.text, true, notice.reference};
         else
-            state_.signIn.error = message;
+            state_.signIn.error = notice;
     };
     if (!succeeded(a))
-        return show_error(error_of(a).message);
+        return show_error(notice_of(error_of(a)));
     auto sandbox =
         decode_body(a, [](const core::Json& j) { return core::sandbox_session_from_json(j); });
     if (!sandbox)

@@ -42,6 +42,10 @@ core::Error error_of(const HttpAnswered& answer) {
     return core::problem_from_json(answer.status, json ? json.value() : core::Json());
 }
 
+Notice notice_of(const core::Error& error) {
+    return {error.message, error.requestId};
+}
+
 bool succeeded(const HttpAnswered& answer) {
     return answer.status >= 200 && answer.status < 300;
 }
@@ -238,7 +242,7 @@ void Updater::signed_in(const HttpAnswered& a) {
     form.pending.reset();
     if (!succeeded(a)) {
         const auto error = error_of(a);
-        form.error = error.message;
+        form.error = notice_of(error);
         form.fieldErrors = error.fields;
         return;
     }
@@ -290,13 +294,12 @@ void Updater::begin_session(const core::LoginResult& login) {
     }
 }
 
-bool Updater::settled(const HttpAnswered& a, std::optional<RequestId>& pending,
-                      std::string& error) {
+bool Updater::settled(const HttpAnswered& a, std::optional<RequestId>& pending, Notice& error) {
     if (pending != a.id)
         return false;  // an answer the app has moved on from
     pending.reset();
     if (!succeeded(a)) {
-        error = error_of(a).message;
+        error = notice_of(error_of(a));
         return false;
     }
     return true;

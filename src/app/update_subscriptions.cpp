@@ -61,8 +61,8 @@ void Updater::subscription_changed(const HttpAnswered& a) {
     profile.changingSubscriptionId.clear();
     if (!succeeded(a)) {
         const auto error = error_of(a);
-        profile.error = error.message;
-        state_.toast = Toast{error.message, true};
+        profile.error = notice_of(error);
+        state_.toast = Toast{error.message, true, error.requestId};
         if (a.status == 409 || a.status == 412)
             load_subscriptions();  // it changed under us: show where it stands
         return;

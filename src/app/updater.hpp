@@ -17,6 +17,8 @@ namespace orgdesk::app {
 std::string customer_path(const std::string& id);
 std::string order_path(const std::string& id);
 core::Error error_of(const HttpAnswered& answer);
+// What a person is shown of `error`: its message, and the server's reference for the request.
+Notice notice_of(const core::Error& error);
 bool succeeded(const HttpAnswered& answer);
 // The order in a successful answer, or nothing when it cannot be read.
 std::optional<core::OrderView> decode_order(const HttpAnswered& answer);
@@ -174,12 +176,11 @@ class Updater {
     void changes_answered(const HttpAnswered& a);
     void reload_after_change();
     std::optional<core::Json> list_items(const HttpAnswered& a, std::optional<RequestId>& pending,
-                                         std::string& error);
+                                         Notice& error);
     // Whether `a` answers the request `pending` waits for (which it then clears) and succeeded;
-    // a failure's message goes to `error`.
-    static bool settled(const HttpAnswered& a, std::optional<RequestId>& pending,
-                        std::string& error);
-    std::optional<core::CustomerView> decode_customer(const HttpAnswered& a, std::string& error);
+    // a failure's notice goes to `error`.
+    static bool settled(const HttpAnswered& a, std::optional<RequestId>& pending, Notice& error);
+    std::optional<core::CustomerView> decode_customer(const HttpAnswered& a, Notice& error);
     void show_customer(core::CustomerView view);
 
     State state_;

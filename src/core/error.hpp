@@ -32,11 +32,14 @@ struct Error {
     std::vector<FieldError> fields;
     // For TooManyRequests: how long to wait before trying again (Retry-After).
     std::optional<std::int64_t> retryAfterSeconds;
+    // The server's name for the request that failed (a problem body's `requestId`, its
+    // X-Request-Id): a person quotes it, and it leads to that request's log line.
+    std::string requestId;
 };
 
 inline Error make_error(ErrorKind kind, std::string code, std::string message,
                         std::vector<FieldError> fields = {}) {
-    return Error{kind, std::move(code), std::move(message), std::move(fields), std::nullopt};
+    return Error{kind, std::move(code), std::move(message), std::move(fields), std::nullopt, {}};
 }
 
 }  // namespace orgdesk::core

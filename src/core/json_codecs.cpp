@@ -373,6 +373,7 @@ Error problem_from_json(int httpStatus, const Json& json) {
     if (const Json* wait = r.find("retryAfterSeconds");
         wait != nullptr && wait->is_number_integer())
         error.retryAfterSeconds = wait->get<std::int64_t>();
+    error.requestId = r.optional_text("requestId").value_or("");
     if (const Json* fields = r.find("errors"); fields != nullptr && fields->is_array()) {
         for (const auto& f : *fields) {
             std::vector<FieldError> skip;

@@ -45,4 +45,9 @@ void PgConnectionPool::give_back(std::unique_ptr<pqxx::connection> connection) {
     available_.notify_one();
 }
 
+std::pair<std::size_t, std::size_t> PgConnectionPool::open_and_lent() {
+    std::lock_guard lock(mutex_);
+    return {open_, open_ - idle_.size()};
+}
+
 }  // namespace orgdesk::platform

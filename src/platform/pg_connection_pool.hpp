@@ -38,6 +38,8 @@ class PgConnectionPool {
     // connection cannot be opened.
     Lease acquire();
     const std::string& connection_string() const { return connectionString_; }
+    // Connections open (idle or lent) and lent out now.
+    std::pair<std::size_t, std::size_t> open_and_lent();
 
   private:
     void give_back(std::unique_ptr<pqxx::connection> connection);

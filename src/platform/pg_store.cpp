@@ -7,6 +7,7 @@
 #include "platform/pg_connection_pool.hpp"
 #include "platform/pg_schema.hpp"
 #include "platform/pg_support.hpp"
+#include "platform/store_sql.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -151,6 +152,21 @@ PgStore::PgStore(const std::string& connectionString, std::size_t maxConnections
 }
 
 PgStore::~PgStore() = default;
+
+OperationsSnapshot PgStore::operations_snapshot(std::int64_t nowMs) {
+    return run_pg_transaction(*pool_, [&](PgWork& tx) {
+        const auto result = tx.exec_params(operations_snapshot_query("$1"), nowMs);
+        const auto row = result[0];
+        return OperationsSnapshot{row[0].as<std::int64_t>(), row[1].as<std::int64_t>(),
+                                  row[2].as<std::int64_t>(), row[3].as<std::int64_t>(),
+                                  row[4].as<std::int64_t>()};
+    });
+}
+
+DatabaseUse PgStore::database_use() {
+    const auto [open, lent] = pool_->open_and_lent();
+    return {open, lent, std::nullopt};
+}
 
 int PgStore::latest_schema_version() {
     return static_cast<int>(kPgMigrations.size());

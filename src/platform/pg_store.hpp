@@ -91,6 +91,9 @@ class PgStore final : public Store {
     void purge_sandbox(std::string_view id, std::int64_t nowMs,
                        std::int64_t forgetBeforeMs) override;
 
+    OperationsSnapshot operations_snapshot(std::int64_t nowMs) override;
+    DatabaseUse database_use() override;
+
   private:
     using Tx = pqxx::transaction_base;
 

@@ -32,20 +32,33 @@ SqliteReadPool::~SqliteReadPool() = default;
 std::unique_ptr<SqliteReader> SqliteReadPool::take() {
     {
         std::lock_guard lock(mutex_);
+        ++lent_;
         if (!idle_.empty()) {
             auto reader = std::move(idle_.back());
             idle_.pop_back();
             return reader;
         }
     }
-    return std::make_unique<SqliteReader>(path_);
+    try {
+        return std::make_unique<SqliteReader>(path_);
+    } catch (...) {
+        std::lock_guard lock(mutex_);
+        --lent_;
+        throw;
+    }
 }
 
 void SqliteReadPool::give_back(std::unique_ptr<SqliteReader> reader) {
     std::lock_guard lock(mutex_);
+    --lent_;
     if (idle_.size() < kMaxIdle)
         idle_.push_back(std::move(reader));
     // else the reader closes as it goes out of scope
+}
+
+SqliteReadPool::Use SqliteReadPool::use() {
+    std::lock_guard lock(mutex_);
+    return {idle_.size() + lent_, lent_};
 }
 
 }  // namespace orgdesk::platform

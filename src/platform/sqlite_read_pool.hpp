@@ -55,6 +55,13 @@ class SqliteReadPool {
     std::unique_ptr<SqliteReader> take();
     void give_back(std::unique_ptr<SqliteReader> reader);
 
+    // Readers open (idle or lent) and lent out now.
+    struct Use {
+        std::size_t open = 0;
+        std::size_t lent = 0;
+    };
+    Use use();
+
   private:
     // More idle readers than this are closed: as many as threads read at once, with room.
     static constexpr std::size_t kMaxIdle = 16;
@@ -62,6 +69,7 @@ class SqliteReadPool {
     std::string path_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<SqliteReader>> idle_;
+    std::size_t lent_ = 0;
 };
 
 }  // namespace orgdesk::platform

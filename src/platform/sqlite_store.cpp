@@ -1,5 +1,8 @@
 #include "platform/sqlite_store.hpp"
 
+#include <filesystem>
+#include <system_error>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
@@ -12,6 +15,7 @@
 #include "platform/sqlite_schema.hpp"
 #include "platform/sqlite_statement_cache.hpp"
 #include "platform/sqlite_support.hpp"
+#include "platform/store_sql.hpp"
 
 namespace orgdesk::platform {
 namespace {
@@ -168,6 +172,32 @@ SqliteRead SqliteStore::read() {
 }
 
 SqliteStore::~SqliteStore() = default;
+
+OperationsSnapshot SqliteStore::operations_snapshot(std::int64_t nowMs) {
+    auto reader = read();
+    auto q = reader.get(operations_snapshot_query("?1"));
+    q->bind(1, nowMs);
+    q->executeStep();
+    return {q->getColumn(0).getInt64(), q->getColumn(1).getInt64(), q->getColumn(2).getInt64(),
+            q->getColumn(3).getInt64(), q->getColumn(4).getInt64()};
+}
+
+DatabaseUse SqliteStore::database_use() {
+    DatabaseUse use;
+    // The writer connection, in use while another thread holds it.
+    use.connectionsOpen = 1;
+    if (std::unique_lock writer(mutex_, std::try_to_lock); !writer.owns_lock())
+        use.connectionsInUse = 1;
+    if (readers_) {
+        const auto readers = readers_->use();
+        use.connectionsOpen += readers.open;
+        use.connectionsInUse += readers.lent;
+        std::error_code ec;
+        const auto wal = std::filesystem::file_size(db_->getFilename() + "-wal", ec);
+        use.walBytes = ec ? 0 : wal;  // no file yet: nothing written since the last checkpoint
+    }
+    return use;
+}
 
 int SqliteStore::latest_schema_version() {
     return static_cast<int>(kSqliteMigrations.size());

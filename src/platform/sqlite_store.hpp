@@ -83,6 +83,9 @@ class SqliteStore final : public Store {
     void purge_sandbox(std::string_view id, std::int64_t nowMs,
                        std::int64_t forgetBeforeMs) override;
 
+    OperationsSnapshot operations_snapshot(std::int64_t nowMs) override;
+    DatabaseUse database_use() override;
+
   private:
     void migrate();
     // One row each, in the caller's transaction (mutex_ held). An organization's row comes with

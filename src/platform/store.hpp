@@ -218,9 +218,29 @@ struct SandboxRecord {
     std::int64_t expiresAtMs = 0;
 };
 
+// What /metrics reports of the whole database at one moment: every tenant together, so no
+// tenant's figure is told apart.
+struct OperationsSnapshot {
+    std::int64_t sessionsLive = 0;
+    std::int64_t ordersPendingApproval = 0;
+    std::int64_t oldestPendingCreatedAtMs = 0;  // 0: none pending
+    std::int64_t provisioningBacklog = 0;       // approved orders not provisioned yet
+    std::int64_t sandboxesLive = 0;
+};
+
+// The store's database connections now, and for SQLite the write-ahead log's size.
+struct DatabaseUse {
+    std::size_t connectionsOpen = 0;
+    std::size_t connectionsInUse = 0;
+    std::optional<std::uint64_t> walBytes;  // SQLite only
+};
+
 class Store {
   public:
     virtual ~Store() = default;
+
+    virtual OperationsSnapshot operations_snapshot(std::int64_t nowMs) = 0;
+    virtual DatabaseUse database_use() = 0;
 
     virtual void insert_partner(const Partner& partner) = 0;
     virtual std::optional<Partner> find_partner(std::string_view id) = 0;

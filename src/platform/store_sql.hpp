@@ -90,6 +90,20 @@ inline std::string after_cursor_condition(const std::string& table, const std::s
            " AND " + table + "." + idColumn + " < " + id + "))";
 }
 
+// OperationsSnapshot's figures in one row, with `now` the placeholder of the time ("?1" for
+// SQLite, "$1" for PostgreSQL). A live session is one core's session rules would accept.
+inline std::string operations_snapshot_query(const std::string& now) {
+    return "SELECT "
+           "(SELECT count(*) FROM sessions WHERE revoked = 0 AND expires_at > " +
+           now + " AND (ends_at = 0 OR ends_at > " + now +
+           ")), "
+           "(SELECT count(*) FROM orders WHERE status = 'PendingApproval'), "
+           "(SELECT coalesce(min(created_at), 0) FROM orders WHERE status = 'PendingApproval'), "
+           "(SELECT count(*) FROM orders WHERE status IN ('Approved', 'Provisioning')), "
+           "(SELECT count(*) FROM sandboxes WHERE purged_at = 0 AND expires_at > " +
+           now + ")";
+}
+
 // The statements that delete a whole tenant (a sandbox's), the rows that point at others first.
 // Each binds the distributor's id to `id` ("?1" for SQLite, "$1" for PostgreSQL); every user,
 // partner, product, organization, order and subscription of the tenant carries that id.

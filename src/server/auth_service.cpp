@@ -40,6 +40,20 @@ std::optional<core::Error> AuthService::sign_in_refusal(std::string_view usernam
     return core::sign_in_refused(verdict, now);
 }
 
+void AuthService::record_failed_sign_in(std::string_view username, std::string_view clientAddress) {
+    const std::int64_t now = clock_();
+    throttle_.record_failure(username, clientAddress, now);
+    failedSignIns_.fetch_add(1, std::memory_order_relaxed);
+    // The attempt was allowed, so the account and address were not locked before it.
+    if (throttle_.judge(username, clientAddress, now).locked)
+        lockOuts_.fetch_add(1, std::memory_order_relaxed);
+}
+
+AuthService::SignInCounts AuthService::sign_in_counts() const {
+    return {failedSignIns_.load(std::memory_order_relaxed),
+            lockOuts_.load(std::memory_order_relaxed)};
+}
+
 platform::SessionRecord AuthService::new_session(const std::string& userId, std::string& token) {
     const auto generated = generate_session_token();
     token = generated.text();
@@ -66,7 +80,7 @@ core::Result<core::LoginResult> AuthService::login(const core::Credentials& cred
     else
         hasher_.verify_nothing(credentials.password);
     if (!correct) {
-        throttle_.record_failure(credentials.username, clientAddress, clock_());
+        record_failed_sign_in(credentials.username, clientAddress);
         return wrong_credentials();
     }
     throttle_.record_success(credentials.username);
@@ -89,7 +103,7 @@ core::Result<core::LoginResult> AuthService::change_password(const Caller& calle
     if (!user)
         return session_expired();
     if (!hasher_.verify(user->passwordHash, change.currentPassword)) {
-        throttle_.record_failure(username, clientAddress, clock_());
+        record_failed_sign_in(username, clientAddress);
         return wrong_current_password();
     }
     throttle_.record_success(username);

@@ -2,6 +2,7 @@
 // Sign-in, sessions, password changes and sign-out. A session expires after a period without
 // use (sliding expiry): every request that uses it pushes its expiry forward. Every password
 // check goes through the sign-in throttle, per account and per client address.
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -48,12 +49,21 @@ class AuthService {
 
     void logout(const Caller& caller);
 
+    // Since the process started: passwords found wrong, and the accounts or addresses that one
+    // of those failures locked out.
+    struct SignInCounts {
+        std::uint64_t failures = 0;
+        std::uint64_t lockOuts = 0;
+    };
+    SignInCounts sign_in_counts() const;
+
     // The roles of a customer organization's people changed in the database: their next requests
     // read their sessions, and so their roles, from it again.
     void forget_customer(std::string_view customerId);
 
   private:
     platform::SessionRecord new_session(const std::string& userId, std::string& token);
+    void record_failed_sign_in(std::string_view username, std::string_view clientAddress);
     // The session and its user, from the cache when it holds them.
     SessionCache::Entry find_session(std::string_view sessionId, std::int64_t nowMs);
 
@@ -62,6 +72,8 @@ class AuthService {
     platform::Clock clock_;
     std::int64_t idleTimeoutMs_;
     SignInThrottle throttle_;
+    std::atomic<std::uint64_t> failedSignIns_{0};
+    std::atomic<std::uint64_t> lockOuts_{0};
     std::optional<SessionCache> sessions_;
 };
 

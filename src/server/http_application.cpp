@@ -87,7 +87,7 @@ Answer HttpApplication::route(const Request& request, std::string_view clientAdd
     auto lookup = router_.find(request.method(), *segments);
     if (auto* found = std::get_if<RouteFound>(&lookup)) {
         if (facts != nullptr)
-            facts->route = found->route->pattern;
+            facts->route = found->route;
         return as_answer(finish_answer(run(*found, request, target.query, clientAddress, facts),
                                        [](StringResponse& r) { forbid_caching(r.base()); }));
     }
@@ -99,6 +99,8 @@ Answer HttpApplication::route(const Request& request, std::string_view clientAdd
     if (is_api_path(*segments) || staticFiles_ == nullptr) {
         return Response(api_answer(problem_response(route_not_found())));
     }
+    if (facts != nullptr)
+        facts->staticFile = true;
     return staticFiles_->serve(request, *segments);
 }
 
@@ -121,7 +123,7 @@ RouteResponse HttpApplication::run(const RouteFound& found, const Request& reque
             return response;
         }
         caller = std::move(authenticated).value();
-        if (facts != nullptr) {
+        if (facts != nullptr && facts->withCaller) {
             facts->userId = caller->principal.userId;
             facts->tenantId = core::tenant_of(caller->principal);
         }

@@ -13,10 +13,13 @@
 
 namespace orgdesk::server {
 
-// What routing learned of a request, for its log line: the route's pattern (it lives as long as
-// the router) and who called, when the route needs a session.
+// What routing learned of a request, for its metrics and log line: the route matched (it lives
+// as long as the router), or that a web app file answered; and, only when `withCaller` is set
+// (the JSON log wants them), who called on a route that needs a session.
 struct RequestFacts {
-    std::string_view route;
+    const Route* route = nullptr;
+    bool staticFile = false;
+    bool withCaller = false;
     std::string userId;
     std::string tenantId;
 };
@@ -31,7 +34,7 @@ class HttpApplication {
     // Never throws: a fault becomes a 500 problem (and a log line). A deferred answer comes with
     // its headers already set, like any other. `clientAddress`: the peer's IP address.
     // `requestId`: the request's id (request_id.hpp), for the log line of a fault. `facts`, if
-    // given, gets the route matched and the caller, for the request's JSON log line.
+    // given, gets the route matched and the caller (see RequestFacts).
     Answer handle(const Request& request, std::string_view clientAddress = {},
                   std::string_view requestId = {}, RequestFacts* facts = nullptr) const;
 

@@ -47,10 +47,11 @@ constexpr std::size_t kFirstReadBytes = 1024;
 }  // namespace
 
 HttpSession::HttpSession(net::ip::tcp::socket&& socket, const HttpApplication& application,
-                         const ConnectionLimits& limits)
+                         const ConnectionLimits& limits, RequestMetrics& metrics)
     : stream_(std::move(socket)),
       application_(application),
       limits_(limits),
+      metrics_(metrics),
       clientAddress_(peer_address(stream_.socket())) {}
 
 void HttpSession::start() {
@@ -116,6 +117,7 @@ void HttpSession::on_header(beast::error_code ec, std::size_t /*bytes*/) {
     requestStarted_ = std::chrono::steady_clock::now();
     requestId_ = ec ? new_request_id() : request_id_for(parser_->get()["X-Request-Id"]);
     facts_ = {};
+    facts_.withCaller = request_log_is_json();
     if (ec)
         return on_read_error(ec);
     if (has_unsupported_transfer_encoding(parser_->get())) {
@@ -146,8 +148,7 @@ void HttpSession::read_body() {
 void HttpSession::on_request(beast::error_code ec, std::size_t /*bytes*/) {
     if (ec)
         return on_read_error(ec);
-    auto answer = application_.handle(parser_->get(), clientAddress_, requestId_,
-                                      request_log_is_json() ? &facts_ : nullptr);
+    auto answer = application_.handle(parser_->get(), clientAddress_, requestId_, &facts_);
     if (auto* now = std::get_if<Response>(&answer))
         return send(std::move(*now));
     wait_for(std::get<DeferredResponse>(std::move(answer)));
@@ -225,8 +226,11 @@ void HttpSession::on_sent(bool keepAlive, unsigned status, beast::error_code ec,
                           std::size_t /*bytes*/) {
     answerInFlight_.reset();
     const auto& request = parser_->get();
-    log_request({request.method_string(), request.target(), status,
-                 std::chrono::steady_clock::now() - requestStarted_, requestId_, facts_.route,
+    const auto elapsed = std::chrono::steady_clock::now() - requestStarted_;
+    metrics_.record(metrics_.row_of(facts_.route, request.method(), facts_.staticFile), status,
+                    elapsed);
+    log_request({request.method_string(), request.target(), status, elapsed, requestId_,
+                 facts_.route != nullptr ? std::string_view(facts_.route->pattern) : "",
                  facts_.userId, facts_.tenantId});
     if (ec || !keepAlive)
         return close();

@@ -17,13 +17,14 @@
 #include "server/http_application.hpp"
 #include "server/http_types.hpp"
 #include "server/problems.hpp"
+#include "server/request_metrics.hpp"
 
 namespace orgdesk::server {
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
   public:
     HttpSession(boost::asio::ip::tcp::socket&& socket, const HttpApplication& application,
-                const ConnectionLimits& limits);
+                const ConnectionLimits& limits, RequestMetrics& metrics);
 
     void start();
     // The socket, taken back from a session that will not start (refused over the cap).
@@ -54,6 +55,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     boost::beast::flat_buffer buffer_;
     const HttpApplication& application_;
     ConnectionLimits limits_;
+    RequestMetrics& metrics_;    // every answer is counted there
     std::string clientAddress_;  // the peer's IP address, for the sign-in throttle
     // A parser reads one message, so each request gets a fresh one.
     std::optional<http::request_parser<http::string_body>> parser_;

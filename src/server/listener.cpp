@@ -20,7 +20,10 @@ namespace net = boost::asio;
 using net::ip::tcp;
 
 // Answers 503 on a connection over the cap (every open one busy), then closes it.
-void refuse_connection(tcp::socket socket, const HttpApplication& application) {
+void refuse_connection(tcp::socket socket, const HttpApplication& application,
+                       RequestMetrics& metrics) {
+    // No request was read: counted as one no route took, of no known method.
+    metrics.record(metrics.row_of(nullptr, http::verb::unknown, false), 503, {});
     auto stream = std::make_shared<tcp::socket>(std::move(socket));
     Response refusal = application.refuse(too_many_connections(), 11);
     tag_with_request_id(refusal, new_request_id());  // no request was read: a new id
@@ -42,12 +45,13 @@ std::string describe(const tcp::endpoint& endpoint) {
 
 Listener::Listener(const std::vector<net::io_context*>& contexts, const tcp::endpoint& endpoint,
                    const HttpApplication& application, const ConnectionLimits& limits,
-                   SessionRegistry& sessions)
+                   SessionRegistry& sessions, RequestMetrics& metrics)
     : contexts_(contexts),
       acceptor_(*contexts.front()),
       application_(application),
       limits_(limits),
-      sessions_(sessions) {
+      sessions_(sessions),
+      metrics_(metrics) {
     beast::error_code ec;
     const auto check = [&](const char* step) {
         if (ec) {
@@ -100,11 +104,12 @@ void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
         // Out of file descriptors, say: this connection is lost, the next may work.
         spdlog::warn("could not accept a connection: {}", ec.message());
     } else {
-        auto session = std::make_shared<HttpSession>(std::move(socket), application_, limits_);
+        auto session =
+            std::make_shared<HttpSession>(std::move(socket), application_, limits_, metrics_);
         if (sessions_.admit(session, limits_.maxConnections))
             session->start();
         else
-            refuse_connection(session->release_socket(), application_);
+            refuse_connection(session->release_socket(), application_, metrics_);
     }
     accept();
 }

@@ -12,6 +12,7 @@
 
 #include "server/connection_limits.hpp"
 #include "server/http_application.hpp"
+#include "server/request_metrics.hpp"
 #include "server/session_registry.hpp"
 
 namespace orgdesk::server {
@@ -22,7 +23,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
     // the first of `contexts`; each context is run by one thread.
     Listener(const std::vector<boost::asio::io_context*>& contexts,
              const boost::asio::ip::tcp::endpoint& endpoint, const HttpApplication& application,
-             const ConnectionLimits& limits, SessionRegistry& sessions);
+             const ConnectionLimits& limits, SessionRegistry& sessions, RequestMetrics& metrics);
 
     // The bound port (the one the system chose, when asked for port 0).
     std::uint16_t port() const;
@@ -41,6 +42,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
     const HttpApplication& application_;
     ConnectionLimits limits_;
     SessionRegistry& sessions_;
+    RequestMetrics& metrics_;
 };
 
 }  // namespace orgdesk::server

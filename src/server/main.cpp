@@ -41,6 +41,7 @@ struct Flags {
     std::string webRoot;
     std::string publicUrl;
     std::string logFormat = "text";
+    std::string metricsAddress;
     bool demo = false;
     std::string demoPassword = std::string(platform::kDemoPassword);
     int sessionIdleMinutes = 30;
@@ -133,6 +134,8 @@ int serve(Flags flags, std::chrono::steady_clock::time_point launched) {
     if (!flags.publicUrl.empty())
         flags.options.publicUrl = server::parse_public_url(flags.publicUrl).value();  // checked
     flags.options.sessionIdleTimeout = std::chrono::minutes(flags.sessionIdleMinutes);
+    if (!flags.metricsAddress.empty())
+        flags.options.metricsAddress = flags.metricsAddress;
     flags.options.cacheSessions = !postgres;
     flags.options.headerTimeout = std::chrono::seconds(flags.headerTimeoutSeconds);
     const auto openFiles = raise_open_file_limit();
@@ -152,6 +155,7 @@ int serve(Flags flags, std::chrono::steady_clock::time_point launched) {
     if (postgres)
         relay.emplace(flags.databasePath, server.changes());
     const auto port = server.start();
+    const auto metricsPort = server.metrics_port();
 
     const auto startup = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::steady_clock::now() - launched);
@@ -161,6 +165,8 @@ int serve(Flags flags, std::chrono::steady_clock::time_point launched) {
                url_host(flags.options.host), port,
                postgres ? "PostgreSQL, shared with other instances" : flags.databasePath);
     fmt::print(out, "started in {} ms\n", startup.count());
+    if (metricsPort)
+        fmt::print(out, "Prometheus metrics on port {} (GET /metrics)\n", *metricsPort);
     if (flags.demo)
         print_demo_sign_ins(out, signIns, flags.demoPassword);
     if (flags.noSandboxes)
@@ -214,6 +220,13 @@ int main(int argc, char** argv) {
                    "collector (the start's banner then goes to standard error)")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
+    app.add_option("--metrics-address", flags.metricsAddress,
+                   "Serve GET /metrics (Prometheus) at this address and port only, e.g. "
+                   "127.0.0.1:9100, to anyone who reaches it; without it, /metrics is on the "
+                   "main port for loopback clients only");
+    app.add_flag("--metrics-public", flags.options.metricsPublic,
+                 "Serve /metrics on the main port to every client, not only loopback (use "
+                 "behind a firewall; a proxy on this machine makes every client loopback)");
     auto* demo = app.add_flag("--demo", flags.demo, "Seed the demo data (once) and print sign-ins");
     app.add_option("--demo-password", flags.demoPassword, "Password of every demo user")
         ->needs(demo)

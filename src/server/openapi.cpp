@@ -496,6 +496,19 @@ std::vector<RouteDoc> make_route_docs() {
          .tag = "Operations",
          .successDescription = "The OpenAPI document.",
          .responseSchema = "OpenApiDocument"},
+        {.method = verb::get,
+         .pattern = "/metrics",
+         .summary = "Prometheus metrics",
+         .description = "This instance's figures in the Prometheus text format 0.0.4: requests "
+                        "by route pattern, method and status, latency histograms, connections, "
+                        "sessions, sign-in failures, orders pending approval, the database. "
+                        "Served to loopback clients only unless the server runs with "
+                        "--metrics-public; with --metrics-address it is served on that address "
+                        "alone, not here.",
+         .tag = "Operations",
+         .successDescription = "The metrics.",
+         .responseSchema = "PrometheusText",
+         .errorStatuses = {403}},
     };
 }
 
@@ -895,7 +908,8 @@ constexpr const char* kComponents = R"json({
       "type": "object", "required": ["status"],
       "properties": {"status": {"type": "string", "enum": ["ok", "unavailable"]}}
     },
-    "OpenApiDocument": {"type": "object", "description": "An OpenAPI 3.0 document."}
+    "OpenApiDocument": {"type": "object", "description": "An OpenAPI 3.0 document."},
+    "PrometheusText": {"type": "string", "description": "The Prometheus text exposition format, version 0.0.4."}
   }
 })json";
 
@@ -976,6 +990,8 @@ Json content_of(const RouteDoc& doc, std::string_view schema, bool error) {
         return {{"application/xml", {{"schema", schema_ref(schema)}}},
                 {"application/json", {{"schema", schema_ref(schema)}}}};
     }
+    if (schema == "PrometheusText")
+        return {{"text/plain; version=0.0.4", {{"schema", schema_ref(schema)}}}};
     if (error && schema == "Problem")
         return {{std::string(kProblemJsonType), {{"schema", schema_ref(schema)}}}};
     return {{std::string(kJsonType), {{"schema", schema_ref(schema)}}}};

@@ -102,4 +102,9 @@ RouteResponse PasswordWorkQueue::answer(std::function<StringResponse()> work, Re
     return deferred;
 }
 
+std::size_t PasswordWorkQueue::waiting() {
+    std::lock_guard lock(mutex_);
+    return waiting_.size();
+}
+
 }  // namespace orgdesk::server

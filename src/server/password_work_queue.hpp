@@ -38,6 +38,9 @@ class PasswordWorkQueue {
 
     static StringResponse default_refusal(const Problem& problem);
 
+    // The jobs waiting for a worker now.
+    std::size_t waiting();
+
   private:
     void run_worker();
 

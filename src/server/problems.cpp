@@ -136,4 +136,11 @@ core::Error wrong_credentials() {
                       "The username or password is not correct.");
 }
 
+Problem metrics_not_served_here() {
+    return http_problem(http::status::forbidden, "metrics-loopback-only",
+                        "Metrics are served only to this machine (loopback). Scrape from here, "
+                        "or start the server with --metrics-address (a port of their own) or "
+                        "--metrics-public.");
+}
+
 }  // namespace orgdesk::server

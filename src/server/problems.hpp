@@ -38,6 +38,8 @@ Problem internal_error();
 Problem password_checks_busy();
 // 503: every connection the server allows is busy.
 Problem too_many_connections();
+// /metrics asked from an address it is not served to.
+Problem metrics_not_served_here();
 core::Error invalid_parameter(std::string_view name, std::string_view message);
 core::Error sign_in_required();
 core::Error session_expired();

@@ -18,6 +18,9 @@
 
 #include "server/api.hpp"
 #include "server/listener.hpp"
+#include "server/metrics_route.hpp"
+#include "server/prometheus_text.hpp"
+#include "server/request_metrics.hpp"
 #include "server/sandbox_sweeper.hpp"
 #include "server/session_registry.hpp"
 #include "server/static_files.hpp"
@@ -44,6 +47,33 @@ net::ip::tcp::endpoint endpoint_of(const ServerOptions& options) {
     return {address, options.port};
 }
 
+// "host:port", the host an IP address, in brackets for IPv6.
+net::ip::tcp::endpoint metrics_endpoint_of(const std::string& address) {
+    const auto colon = address.rfind(':');
+    std::string host = colon == std::string::npos ? "" : address.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    int port = -1;
+    if (colon != std::string::npos) {
+        try {
+            std::size_t used = 0;
+            port = std::stoi(address.substr(colon + 1), &used);
+            if (used != address.size() - colon - 1)
+                port = -1;
+        } catch (const std::exception&) {
+            port = -1;
+        }
+    }
+    boost::system::error_code ec;
+    const auto ip = net::ip::make_address(host, ec);
+    if (ec || port < 0 || port > 65535) {
+        throw std::runtime_error("The metrics address " + address +
+                                 " is not an IP address and port (use 127.0.0.1:9100 or "
+                                 "[::1]:9100).");
+    }
+    return {ip, static_cast<std::uint16_t>(port)};
+}
+
 std::optional<StaticFiles> static_files_of(const ServerOptions& options) {
     if (!options.webRoot)
         return std::nullopt;
@@ -60,8 +90,23 @@ struct Server::Impl {
           sandboxSweeper(api.sandboxes, options.sandboxes.sweepInterval),
           limits{options.maxHeaderBytes, options.maxBodyBytes, options.ioTimeout,
                  options.headerTimeout,
-                 static_cast<std::size_t>(std::max(1, options.maxConnections))} {
+                 static_cast<std::size_t>(std::max(1, options.maxConnections))},
+          metricsApplication(metricsRouter, api.auth, nullptr,
+                             options.publicUrl && options.publicUrl->is_https()) {
         api.hasher.prepare_decoy();
+        MetricsSources sources{[this](PrometheusText& out) { requestMetrics->write(out); },
+                               sessions,
+                               api.auth,
+                               api.passwordWork,
+                               store,
+                               api.clock};
+        if (options.metricsAddress)
+            add_metrics_route(metricsRouter, std::move(sources), false);
+        else
+            add_metrics_route(api.router, std::move(sources), !options.metricsPublic);
+        // Every route is in place: the request counters get a row for each.
+        requestMetrics = std::make_unique<RequestMetrics>(
+            std::vector<const Router*>{&api.router, &metricsRouter});
     }
 
     void run_io(net::io_context& context) {
@@ -90,8 +135,13 @@ struct Server::Impl {
     std::vector<std::unique_ptr<net::io_context>> contexts;
     // Keeps each context's run() going while it has no connection; dropped at stop.
     std::vector<net::executor_work_guard<net::io_context::executor_type>> keepRunning;
+    // /metrics on a port of its own (ServerOptions::metricsAddress): only that route there.
+    Router metricsRouter;
+    HttpApplication metricsApplication;
+    std::unique_ptr<RequestMetrics> requestMetrics;
     SessionRegistry sessions;
     std::shared_ptr<Listener> listener;
+    std::shared_ptr<Listener> metricsListener;
     std::vector<std::thread> threads;
 
     std::mutex mutex;
@@ -104,6 +154,12 @@ Server::Server(platform::Store& store, ServerOptions options)
 
 Server::~Server() {
     stop();
+}
+
+std::optional<std::uint16_t> Server::metrics_port() const {
+    if (!impl_->metricsListener)
+        return std::nullopt;
+    return impl_->metricsListener->port();
 }
 
 const Router& Server::router() const {
@@ -134,8 +190,15 @@ std::uint16_t Server::start() {
     }
     impl_->listener =
         std::make_shared<Listener>(contexts, endpoint_of(impl_->options), impl_->api.application,
-                                   impl_->limits, impl_->sessions);
+                                   impl_->limits, impl_->sessions, *impl_->requestMetrics);
+    if (impl_->options.metricsAddress) {
+        impl_->metricsListener = std::make_shared<Listener>(
+            contexts, metrics_endpoint_of(*impl_->options.metricsAddress),
+            impl_->metricsApplication, impl_->limits, impl_->sessions, *impl_->requestMetrics);
+    }
     impl_->listener->start();
+    if (impl_->metricsListener)
+        impl_->metricsListener->start();
     if (impl_->options.provisioning)
         impl_->api.provisioning.start();
     if (impl_->api.sandboxes.enabled())
@@ -154,6 +217,8 @@ void Server::stop() {
         return;
     }
     impl_->listener->stop();
+    if (impl_->metricsListener)
+        impl_->metricsListener->stop();
     impl_->keepRunning.clear();
     {
         // With no work guard, each thread returns from run() by itself once the last of its

@@ -3,6 +3,7 @@
 // threads, so a test can start one in-process on port 0 and talk to it over loopback.
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "platform/change_feed.hpp"
 #include "platform/store.hpp"
@@ -25,6 +26,8 @@ class Server {
     // Binds, starts the threads, and returns the bound port. Once per Server. Throws
     // std::runtime_error (saying why) when it cannot listen.
     std::uint16_t start();
+    // The port /metrics is served on when ServerOptions::metricsAddress is set (after start()).
+    std::optional<std::uint16_t> metrics_port() const;
 
     // Stops accepting, lets requests in progress finish (within ServerOptions::shutdownGrace),
     // closes every connection and joins the threads. Idempotent.

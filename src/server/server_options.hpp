@@ -64,6 +64,12 @@ struct ServerOptions {
 
     SandboxOptions sandboxes;
 
+    // GET /metrics (Prometheus). With an address ("127.0.0.1:9100", "[::1]:9100"; port 0 picks
+    // one), it is served there and not on the public port, to anyone who reaches it; without
+    // one, on the public port to loopback clients only, unless `metricsPublic`.
+    std::optional<std::string> metricsAddress;
+    bool metricsPublic = false;
+
     // Milliseconds since the Unix epoch; empty means the system clock. Tests inject their own.
     platform::Clock clock;
     // Ids of new organizations and members; empty means random UUIDs. Tests inject their own.

@@ -51,4 +51,10 @@ void SessionRegistry::close_all() {
         session->close_when_idle();
 }
 
+std::size_t SessionRegistry::open_connections() {
+    std::lock_guard lock(mutex_);
+    return static_cast<std::size_t>(std::count_if(
+        sessions_.begin(), sessions_.end(), [](const auto& weak) { return !weak.expired(); }));
+}
+
 }  // namespace orgdesk::server

@@ -18,6 +18,8 @@ class SessionRegistry {
     bool admit(const std::shared_ptr<HttpSession>& session, std::size_t maxConnections);
     // Idle connections close at once; busy ones after their current answer.
     void close_all();
+    // The connections open now.
+    std::size_t open_connections();
 
   private:
     std::mutex mutex_;

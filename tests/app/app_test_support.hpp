@@ -4,6 +4,15 @@
 
 #include "app/update.hpp"
 
+namespace orgdesk::app {
+// Notices print as their text (and reference) in a failed expectation.
+inline void PrintTo(const Notice& notice, std::ostream* out) {
+    *out << '"' << notice.text << '"';
+    if (!notice.reference.empty())
+        *out << " (reference " << notice.reference << ')';
+}
+}  // namespace orgdesk::app
+
 namespace orgdesk::app::testing {
 
 inline const HttpRequest& only_request(const Transition& t) {

@@ -137,7 +137,7 @@ TEST(AppForms, AStaleEditSaysSoAndShowsTheNewerData) {
                                              "else (it is now at version 4). Reload it and try "
                                              "again.")});
     EXPECT_EQ(t.state.profile.dialog, ProfileDialog::EditInformation);  // still open
-    EXPECT_NE(t.state.profile.edit.error.find("changed by someone else"), std::string::npos);
+    EXPECT_NE(t.state.profile.edit.error.text.find("changed by someone else"), std::string::npos);
     const auto reload = only_request(t);
     EXPECT_EQ(reload.path, "/api/v1/customers/c1");
     auto newer = view;

@@ -143,12 +143,15 @@ TEST(AppOrders, AConflictNamesWhoDecidedAndShowsTheOrderAsItIs) {
     State s = signed_in_with_orders({order("o1", OrderStatus::PendingApproval, kDecidable)});
     auto t = update(update(s, OrderOpened{"o1"}).state, OrderDecisionClicked{OrderAction::Approve});
     const auto approve = only_request(t);
-    t = update(t.state, HttpAnswered{approve.id, Purpose::DecideOrder, 409,
-                                     problem(core::ErrorKind::Conflict,
-                                             "This order was already rejected by Ann Lee.")});
-    EXPECT_EQ(t.state.order.error, "This order was already rejected by Ann Lee.");
+    auto conflict = core::Json::parse(
+        problem(core::ErrorKind::Conflict, "This order was already rejected by Ann Lee."));
+    conflict["requestId"] = "req-9";
+    t = update(t.state, HttpAnswered{approve.id, Purpose::DecideOrder, 409, conflict.dump()});
+    EXPECT_EQ(t.state.order.error,
+              (Notice{"This order was already rejected by Ann Lee.", "req-9"}));
     ASSERT_TRUE(t.state.toast.has_value());
     EXPECT_TRUE(t.state.toast->isError);
+    EXPECT_EQ(t.state.toast->reference, "req-9");
     EXPECT_FALSE(t.state.order.pendingDecision);
     EXPECT_EQ(only_request(t).path, "/api/v1/orders/o1");
 }

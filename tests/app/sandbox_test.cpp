@@ -162,7 +162,7 @@ TEST(Sandbox, ARefusedTokenMeansTheSandboxHasEnded) {
     t = update(t.state, HttpAnswered{list.id, Purpose::ListCustomers, 401,
                                      problem(core::ErrorKind::Unauthenticated, "expired")});
     EXPECT_FALSE(t.state.sandbox);
-    EXPECT_NE(t.state.signIn.error.find("sandbox has ended"), std::string::npos);
+    EXPECT_NE(t.state.signIn.error.text.find("sandbox has ended"), std::string::npos);
 }
 
 TEST(Sandbox, SigningOutLeavesTheSandbox) {

@@ -48,6 +48,26 @@ TEST(AppUpdate, AWrongPasswordShowsTheServersMessage) {
     EXPECT_FALSE(t.state.signIn.pending);
 }
 
+// Issue 28: the server's reference for a refused request (its X-Request-Id, the problem's
+// requestId) goes with the notice, so a person can quote it; a message of the app's own has none.
+TEST(AppUpdate, ARefusalKeepsTheServersReferenceForTheRequest) {
+    State s;
+    s.signIn.username = "a";
+    s.signIn.password = "b";
+    auto t = update(s, SignInSubmitted{});
+    auto problem =
+        core::problem_to_json(core::make_error(core::ErrorKind::Unauthenticated, "bad-credentials",
+                                               "The username or password is not correct."));
+    problem["requestId"] = "support-4711";
+    t = update(t.state, HttpAnswered{only_request(t).id, Purpose::SignIn, 401, problem.dump()});
+    EXPECT_EQ(t.state.signIn.error,
+              (Notice{"The username or password is not correct.", "support-4711"}));
+
+    t = update(t.state, SignInSubmitted{});
+    t = update(t.state, HttpAnswered{only_request(t).id, Purpose::SignIn, 0, ""});
+    EXPECT_TRUE(t.state.signIn.error.reference.empty()) << "unreachable: no answer, no reference";
+}
+
 TEST(AppUpdate, AnUnreachableServerIsSaidPlainly) {
     State s;
     s.signIn.username = "a";

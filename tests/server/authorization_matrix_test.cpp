@@ -97,6 +97,8 @@ constexpr const char* kTooShortPasswordChange =
 const std::vector<Row> kMatrix{
     Row{"GET", "/healthz", kEveryone, 200, "/healthz"}.public_route(),
     Row{"GET", "/api/v1/openapi.json", kEveryone, 200, "/api/v1/openapi.json"}.public_route(),
+    // Public as to tokens: who may scrape is a matter of the client's address (loopback here).
+    Row{"GET", "/metrics", kEveryone, 200, "/metrics"}.public_route(),
     Row{"POST", "/api/v1/auth/login", kEveryone, 200, "/api/v1/auth/login", kSignIn}.public_route(),
     Row{"POST", "/webservice/Login", kEveryone, 200, "/webservice/Login", kWebserviceSignIn}
         .public_route(),

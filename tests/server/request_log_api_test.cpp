@@ -9,40 +9,13 @@
 #include <sstream>
 #include <vector>
 
-#include <spdlog/sinks/ostream_sink.h>
-#include <spdlog/spdlog.h>
-
 #include "platform/demo_data.hpp"
+#include "server/captured_log.hpp"
 #include "server/server_fixture.hpp"
 #include "server/session_token.hpp"
 
 namespace orgdesk::server::testing {
 namespace {
-
-// Sends every log line of the process to `out` while it lives; the previous logger after.
-class CapturedLog {
-  public:
-    CapturedLog() : previous_(spdlog::default_logger()), previousLevel_(previous_->level()) {
-        auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out_);
-        auto logger = std::make_shared<spdlog::logger>("captured", sink);
-        logger->set_level(spdlog::level::trace);
-        logger->flush_on(spdlog::level::trace);
-        spdlog::set_default_logger(logger);
-    }
-    ~CapturedLog() {
-        spdlog::set_default_logger(previous_);
-        previous_->set_level(previousLevel_);
-    }
-    CapturedLog(const CapturedLog&) = delete;
-    CapturedLog& operator=(const CapturedLog&) = delete;
-
-    std::string text() const { return out_.str(); }
-
-  private:
-    std::ostringstream out_;
-    std::shared_ptr<spdlog::logger> previous_;
-    spdlog::level::level_enum previousLevel_;
-};
 
 using RequestLog = ServerFixture;
 

@@ -317,6 +317,26 @@ test('copy an id and the checked orders through the system clipboard', async () 
   await page.close();
 });
 
+// Issue 28: an error notice says the server's reference for the refused request (the answer's
+// X-Request-Id, which ends that request's log line) and copies it, for the person to quote.
+test('a refusal shows the server\'s reference for it, and copies it', async () => {
+  const page = await newPage(server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await typeInto(page, 'Username', 'seller@demo.test');
+  await typeInto(page, 'Password', 'not-the-password');
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+  await page.keyboard.press('Enter');
+  const refusal = await answered;
+  assert.equal(refusal.status(), 401);
+  const reference = refusal.headers()['x-request-id'];
+  assert.match(reference, /^[0-9a-f]{32}$/);
+  await findItem(page, 'The username or password is not correct.');
+  await findItem(page, `Reference: ${reference}`);
+  await clickItem(page, 'Copy reference');
+  await findItem(page, 'Copied the reference to the clipboard.');
+  assert.equal(await clipboardText(), reference);
+  await page.close();
+});
+
 test('the dark theme, chosen in the top bar, is there again after a reload', async () => {
   const page = await newPage(server.url, { colorScheme: 'light' });
   await signInByKeyboard(page);

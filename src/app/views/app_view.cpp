@@ -152,6 +152,13 @@ void draw_toast(const State& state, const Ui& ui) {
     ImGui::TextUnformatted(state.toast->text.c_str());
     ImGui::PopTextWrapPos();
     note_item(state.toast->text);
+    if (!state.toast->reference.empty()) {
+        // The notice takes no input: the reference is to read here, to copy where the error
+        // stays on the screen.
+        const std::string reference = "Reference: " + state.toast->reference;
+        ImGui::TextUnformatted(reference.c_str());
+        note_item(reference);
+    }
     ImGui::End();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(2);

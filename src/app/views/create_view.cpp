@@ -63,7 +63,7 @@ void draw_create(const State& state, const Ui& ui) {
     ImGui::TextUnformatted("New organization");
     ImGui::PopFont();
     note_heading("New organization");
-    form_error(form);
+    form_error(ui, form);
 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(24), ui.px(16)});
     ImGui::BeginChild("##create-card", {std::min(ui.px(760), ImGui::GetContentRegionAvail().x), 0},

@@ -30,13 +30,8 @@ void form_field(const Ui& ui, FormKind kind, const Form& form, OrgField field, c
     field_error(form.fieldErrors, wire_name(field));
 }
 
-void form_error(const Form& form) {
-    if (form.error.empty())
-        return;
-    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-    ImGui::TextWrapped("%s", form.error.c_str());
-    ImGui::PopStyleColor();
-    note_item(form.error);
+void form_error(const Ui& ui, const Form& form) {
+    error_notice(ui, form.error);
 }
 
 bool begin_dialog(const Ui& ui, const char* id, std::string_view title, bool open, float width,

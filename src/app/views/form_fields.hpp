@@ -11,7 +11,7 @@ namespace orgdesk::app::views {
 void form_field(const Ui& ui, FormKind kind, const Form& form, OrgField field, const char* label,
                 bool required = false, const char* hint = "", bool locked = false);
 // The form's overall error ("Organization is invalid."), in red.
-void form_error(const Form& form);
+void form_error(const Ui& ui, const Form& form);
 
 // Starts the modal dialog `id` while `open`, titled `title`; closes it once state says so.
 // Escape asks to close with `close`.

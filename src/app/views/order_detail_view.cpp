@@ -123,7 +123,7 @@ void draw_order_detail(const State& state, const Ui& ui) {
     const auto& detail = state.order;
     if (secondary_button("< Orders##back-to-orders"))
         ui.dispatch(BackToOrdersClicked{});
-    error_text(detail.error);
+    error_notice(ui, detail.error);
     if (!detail.view) {
         if (detail.pendingLoad)
             muted_text(std::string("Loading") + loading_dots());

@@ -45,7 +45,7 @@ void draw_order_dialogs(const State& state, const Ui& ui) {
     if (auto text = text_field("##Reason", dialog.reason, "Why is it rejected?"))
         ui.dispatch(OrderRejectReasonEdited{*text});
     field_error(dialog.errors, "reason");
-    error_text(dialog.error);
+    error_notice(ui, dialog.error);
     const bool busy = state.order.pendingDecision || state.orders.pendingBulk;
     dialog_buttons(ui, busy,
                    busy ? "Rejecting...##order-reject-confirm" : "Reject##order-reject-confirm",

@@ -76,7 +76,7 @@ void draw_order_form(const State& state, const Ui& ui) {
         muted_text("For " + form.customer->org.name +
                    ". Every order waits for your reseller's "
                    "approval.");
-    error_text(form.error);
+    error_notice(ui, form.error);
 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ui.px(24), ui.px(16)});
     ImGui::BeginChild("##order-form-card",

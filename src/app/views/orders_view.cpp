@@ -208,7 +208,7 @@ void draw_orders(const State& state, const Ui& ui) {
             ui.dispatch(NewOrderClicked{});
     }
     draw_filters(list, ui);
-    error_text(list.error);
+    error_notice(ui, list.error);
     if (staff)
         draw_bulk_bar(list, ui);
     if (list.loaded && list.items.empty() && !list.pending) {

@@ -180,12 +180,7 @@ void draw_organizations(const State& state, const Ui& ui) {
     }
     draw_filters(list, ui);
 
-    if (!list.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-        ImGui::TextWrapped("%s", list.error.c_str());
-        ImGui::PopStyleColor();
-        note_item(list.error);
-    }
+    error_notice(ui, list.error);
     if (list.loaded && list.items.empty() && !list.pending) {
         muted_text(list.search.empty() && !list.statusFilter
                        ? "No customer organizations yet."

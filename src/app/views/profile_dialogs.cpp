@@ -20,8 +20,8 @@ void profile_dialog_buttons(const Ui& ui, const Profile& profile, const char* co
     views::dialog_buttons(ui, profile.pendingAction.has_value(), confirm, danger);
 }
 
-void dialog_error(const Profile& profile) {
-    error_text(profile.error);
+void dialog_error(const Ui& ui, const Profile& profile) {
+    error_notice(ui, profile.error);
 }
 
 void edit_dialog(const Ui& ui, const Profile& profile, core::Role role) {
@@ -60,7 +60,7 @@ void edit_dialog(const Ui& ui, const Profile& profile, core::Role role) {
             field(OrgField::BuyerTags, "Buyer tags", false, "Separate several with commas");
             break;
     }
-    form_error(form);
+    form_error(ui, form);
     profile_dialog_buttons(ui, profile, "Save##dialog-save");
 }
 
@@ -68,7 +68,7 @@ void edit_dialog(const Ui& ui, const Profile& profile, core::Role role) {
 void approve_dialog(const Ui& ui, const Profile& profile, const core::Organization& org) {
     ImGui::TextWrapped("%s becomes Active and can place orders.", org.name.c_str());
     muted_text("Enter approves, Escape cancels.");
-    dialog_error(profile);
+    dialog_error(ui, profile);
     profile_dialog_buttons(ui, profile, "Approve##dialog-approve");
 }
 
@@ -80,7 +80,7 @@ void reject_dialog(const Ui& ui, const Profile& profile) {
         ui.dispatch(RejectReasonEdited{*text});
     }
     field_error(profile.dialogErrors, "reason");
-    dialog_error(profile);
+    dialog_error(ui, profile);
     profile_dialog_buttons(ui, profile, "Reject##dialog-reject", true);
 }
 
@@ -101,7 +101,7 @@ void suspend_dialog(const Ui& ui, const Profile& profile, const core::Organizati
                            choice == core::SubscriptionsOnSuspend::Cancel)) {
         ui.dispatch(SuspendChoiceMade{core::SubscriptionsOnSuspend::Cancel});
     }
-    dialog_error(profile);
+    dialog_error(ui, profile);
     profile_dialog_buttons(ui, profile, "Suspend##dialog-suspend", true);
 }
 
@@ -114,7 +114,7 @@ void delete_dialog(const Ui& ui, const Profile& profile, const core::Organizatio
         ui.dispatch(DeleteConfirmationEdited{*text});
     }
     field_error(profile.dialogErrors, "confirmation");
-    dialog_error(profile);
+    dialog_error(ui, profile);
     profile_dialog_buttons(ui, profile, "Delete##dialog-delete", true);
 }
 
@@ -174,7 +174,7 @@ void ownership_dialog(const Ui& ui, const Profile& profile, const core::Organiza
         ImGui::PopStyleColor();
         note_item(error.message);
     }
-    dialog_error(profile);
+    dialog_error(ui, profile);
     profile_dialog_buttons(ui, profile, "Switch##dialog-ownership");
 }
 

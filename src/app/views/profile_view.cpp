@@ -248,12 +248,7 @@ void draw_profile(const State& state, const Ui& ui) {
     const auto& profile = state.profile;
     if (secondary_button("< Organizations##back"))
         ui.dispatch(BackToListClicked{});
-    if (!profile.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-        ImGui::TextWrapped("%s", profile.error.c_str());
-        ImGui::PopStyleColor();
-        note_item(profile.error);
-    }
+    error_notice(ui, profile.error);
     if (!profile.customer) {
         if (profile.pendingLoad)
             muted_text(std::string("Loading") + loading_dots());

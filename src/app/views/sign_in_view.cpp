@@ -66,12 +66,7 @@ void draw_sign_in(const State& state, const Ui& ui) {
     if (secondary_button(sandbox, {fieldWidth, ui.px(36)}) && !starting && !busy)
         ui.dispatch(SandboxStartClicked{});
 
-    if (!form.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
-        ImGui::TextWrapped("%s", form.error.c_str());
-        ImGui::PopStyleColor();
-        note_item(form.error);
-    }
+    error_notice(ui, form.error);
     ImGui::EndChild();
     ImGui::PopStyleVar(2);
 }

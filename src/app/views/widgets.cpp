@@ -93,6 +93,16 @@ void error_text(const std::string& message) {
     note_item(message);
 }
 
+void error_notice(const Ui& ui, const Notice& notice) {
+    error_text(notice.text);
+    if (notice.text.empty() || notice.reference.empty())
+        return;
+    const std::string reference = "Reference: " + notice.reference;
+    muted_text(reference);
+    note_item(reference);
+    copy_button(ui, "Copy reference##notice-reference", notice.reference, "the reference");
+}
+
 std::optional<std::string> text_field(const char* id, const std::string& value, const char* hint,
                                       ImGuiInputTextFlags flags) {
     // ImGui edits its own copy while the field is active; the state changes only through the

@@ -32,6 +32,9 @@ void order_status_chip(const Ui& ui, core::OrderStatus status);
 void count_badge(const Ui& ui, int count, ImU32 color, ImVec2 rightCenter, std::string_view label);
 // A message in red, published for the tests and the screen reader.
 void error_text(const std::string& message);
+// The same for a notice, then the server's reference for it ("Reference: …") and a button that
+// copies the reference, for a person to quote when they ask for help.
+void error_notice(const Ui& ui, const Notice& notice);
 // A text field showing `value`; returns the new text when the person changed it.
 std::optional<std::string> text_field(const char* id, const std::string& value,
                                       const char* hint = "", ImGuiInputTextFlags flags = 0);
