@@ -19,6 +19,7 @@
 #include "pg_test_cluster.hpp"
 #include "platform/pg_store.hpp"
 #include "server/http_client.hpp"
+#include "server/prometheus_text_parser.hpp"
 #include "server/server_fixture.hpp"
 #include "server/server_process.hpp"
 
@@ -92,6 +93,33 @@ TEST_F(SharedPostgresTest, ASessionMadeOnOneInstanceIsServedAndEndedByTheOther) 
     // database keep no sessions in memory.
     EXPECT_EQ(clients[1].post_json("/api/v1/auth/logout", "", token).status, 204);
     EXPECT_EQ(clients[0].get("/api/v1/customers?limit=5", token).status, 401);
+}
+
+// Issue 28: each instance's /metrics reads the shared database: an order placed on A is pending
+// in B's figures too; the pool figures are each instance's own; there is no SQLite WAL to size.
+TEST_F(SharedPostgresTest, EachInstancesMetricsReadTheSharedDatabase) {
+    start(600'000);
+    const auto scrape = [&](std::size_t on) {
+        const auto answer = clients.at(on).get("/metrics");
+        EXPECT_EQ(answer.status, 200) << answer.body;
+        return parse_prometheus_text(answer.body);
+    };
+    const auto before = scrape(1);
+    EXPECT_EQ(before.value("orgdesk_database_up"), 1);
+    const auto owner = sign_in_to(clients[0], "owner@demo.test");
+    ASSERT_FALSE(place_order(0, owner).empty());
+    const auto after = scrape(1);
+    EXPECT_EQ(after.value("orgdesk_orders_pending_approval").value_or(-1),
+              before.value("orgdesk_orders_pending_approval").value_or(-1) + 1);
+    EXPECT_EQ(after.value("orgdesk_sessions_live").value_or(-1),
+              before.value("orgdesk_sessions_live").value_or(-1) + 1);  // A's sign-in
+    EXPECT_GE(after.value("orgdesk_database_connections_open").value_or(0), 1);
+    EXPECT_EQ(after.family("orgdesk_sqlite_wal_bytes"), nullptr);
+    // B served no sign-in: its own counters say so, whatever A counted.
+    EXPECT_EQ(after.value("orgdesk_http_requests_total", {{"route", "/api/v1/auth/login"},
+                                                          {"method", "POST"},
+                                                          {"status", "200"}}),
+              std::nullopt);
 }
 
 TEST_F(SharedPostgresTest, OfAHundredConcurrentApprovalsSplitAcrossBothExactlyOneSucceeds) {
