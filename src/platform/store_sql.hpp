@@ -91,10 +91,11 @@ inline std::string after_cursor_condition(const std::string& table, const std::s
 }
 
 // OperationsSnapshot's figures in one row, with `now` the placeholder of the time ("?1" for
-// SQLite, "$1" for PostgreSQL). A live session is one core's session rules would accept.
+// SQLite, "$1" for PostgreSQL). `revoked` is an integer in SQLite and a boolean in PostgreSQL:
+// NOT reads both. A live session is one core's session rules would accept.
 inline std::string operations_snapshot_query(const std::string& now) {
     return "SELECT "
-           "(SELECT count(*) FROM sessions WHERE revoked = 0 AND expires_at > " +
+           "(SELECT count(*) FROM sessions WHERE NOT revoked AND expires_at > " +
            now + " AND (ends_at = 0 OR ends_at > " + now +
            ")), "
            "(SELECT count(*) FROM orders WHERE status = 'PendingApproval'), "
