@@ -116,9 +116,8 @@ TEST_F(SharedPostgresTest, EachInstancesMetricsReadTheSharedDatabase) {
     EXPECT_GE(after.value("orgdesk_database_connections_open").value_or(0), 1);
     EXPECT_EQ(after.family("orgdesk_sqlite_wal_bytes"), nullptr);
     // B served no sign-in: its own counters say so, whatever A counted.
-    EXPECT_EQ(after.value("orgdesk_http_requests_total", {{"route", "/api/v1/auth/login"},
-                                                          {"method", "POST"},
-                                                          {"status", "200"}}),
+    EXPECT_EQ(after.value("orgdesk_http_requests_total",
+                          {{"route", "/api/v1/auth/login"}, {"method", "POST"}, {"status", "200"}}),
               std::nullopt);
 }
 
