@@ -171,6 +171,18 @@ void AuthService::logout(const Caller& caller) {
         sessions_->forget(caller.sessionId);
 }
 
+core::Result<core::LoginResult> AuthService::renew(std::string_view token) {
+    auto caller = authenticate(token);
+    if (!caller)
+        return caller.error();
+    std::string fresh;
+    const auto session = new_session(caller->principal.userId, fresh);
+    // The new one first: a failure between the two leaves the person signed in, never out.
+    store_.insert_session(session);
+    logout(*caller);
+    return core::LoginResult{std::move(fresh), session.expiresAtMs, caller->principal};
+}
+
 void AuthService::forget_customer(std::string_view customerId) {
     if (sessions_)
         sessions_->forget_customer(customerId);

@@ -49,6 +49,10 @@ class AuthService {
 
     void logout(const Caller& caller);
 
+    // Commvault's RenewLoginToken: a new session for the person whose live session `token`
+    // names, which ends at once. Unauthenticated for a token of no live session.
+    core::Result<core::LoginResult> renew(std::string_view token);
+
     // Since the process started: passwords found wrong, and the accounts or addresses that one
     // of those failures locked out.
     struct SignInCounts {

@@ -25,6 +25,12 @@ std::optional<std::string_view> non_empty(std::string_view token) {
 
 }  // namespace
 
+std::string_view without_qsdk(std::string_view value) {
+    value = core::trim(value);
+    strip_scheme(value, "QSDK");
+    return value;
+}
+
 std::optional<std::string_view> token_from_headers(const Request& request) {
     // Another Authorization scheme (Basic, say) carries no token of ours.
     if (const auto it = request.find(http::field::authorization); it != request.end()) {
@@ -33,9 +39,7 @@ std::optional<std::string_view> token_from_headers(const Request& request) {
             return non_empty(value);
     }
     if (const auto it = request.find("Authtoken"); it != request.end()) {
-        std::string_view value = core::trim(it->value());
-        strip_scheme(value, "QSDK");
-        return non_empty(value);
+        return non_empty(without_qsdk(it->value()));
     }
     return std::nullopt;
 }

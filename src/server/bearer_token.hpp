@@ -12,4 +12,7 @@ namespace orgdesk::server {
 // nullopt when the request names no token at all.
 std::optional<std::string_view> token_from_headers(const Request& request);
 
+// A token as Commvault clients write it ("QSDK <token>"), without that prefix.
+std::string_view without_qsdk(std::string_view value);
+
 }  // namespace orgdesk::server

@@ -84,7 +84,9 @@ Answer HttpApplication::route(const Request& request, std::string_view clientAdd
     if (!segments)
         return Response(api_answer(problem_response(malformed_path())));
 
-    auto lookup = router_.find(request.method(), *segments);
+    // A path under a webservice root is routed as its routes are written (under /webservice).
+    const auto webservice = webservice_segments(*segments);
+    auto lookup = router_.find(request.method(), webservice ? *webservice : *segments);
     if (auto* found = std::get_if<RouteFound>(&lookup)) {
         if (facts != nullptr)
             facts->route = found->route;
@@ -92,10 +94,13 @@ Answer HttpApplication::route(const Request& request, std::string_view clientAdd
                                        [](StringResponse& r) { forbid_caching(r.base()); }));
     }
     if (const auto* wrongMethod = std::get_if<RouteWrongMethod>(&lookup)) {
-        auto response = problem_response(method_not_allowed());
+        auto response = webservice ? webservice_unrouted(request, method_not_allowed())
+                                   : problem_response(method_not_allowed());
         response.set(http::field::allow, wrongMethod->allow);
         return Response(api_answer(std::move(response)));
     }
+    if (webservice)  // no static file lives under a webservice root
+        return Response(api_answer(webservice_unrouted(request, route_not_found())));
     if (is_api_path(*segments) || staticFiles_ == nullptr) {
         return Response(api_answer(problem_response(route_not_found())));
     }

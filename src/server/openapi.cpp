@@ -419,6 +419,73 @@ std::vector<RouteDoc> make_route_docs() {
          .errorStatuses = {404}},
 
         // ---- the Commvault-style webservice (seed 002) ----
+        // Each answers under /webservice/ as written here, and the same under /webconsole/api/
+        // and /SearchSvc/CVWebService.svc/ (aliases, as Commvault's own clients address it),
+        // with every path matched whatever its case.
+        {.method = verb::get,
+         .pattern = "/webservice",
+         .summary = "The webservice is up",
+         .description = "What a Commvault client asks before it signs in. Also answered at "
+                        "/webconsole/api/ and /SearchSvc/CVWebService.svc/ (aliases of this "
+                        "root, as every route below), any case. JSON unless `Accept` asks for XML.",
+         .tag = "Webservice",
+         .style = ApiStyle::Webservice,
+         .successDescription = "Up.",
+         .responseSchema = "WebserviceServiceStatus"},
+        {.method = verb::get,
+         .pattern = "/webservice/WhoAmI",
+         .summary = "Who is signed in, Commvault style",
+         .description = "The person the token names, as a client resuming a saved token asks. "
+                        "`userId` is a number derived from the person's UUID (`userGUID`), "
+                        "stable for them. JSON unless `Accept` asks for XML.",
+         .tag = "Webservice",
+         .style = ApiStyle::Webservice,
+         .successDescription = "The person.",
+         .responseSchema = "WebserviceWhoAmI",
+         .errorSchema = "WebserviceGenericResponse"},
+        {.method = verb::post,
+         .pattern = "/webservice/WhoAmI",
+         .summary = "Who is signed in, Commvault style (POST)",
+         .description = "As GET WhoAmI; Commvault's clients send both.",
+         .tag = "Webservice",
+         .style = ApiStyle::Webservice,
+         .successDescription = "The person.",
+         .responseSchema = "WebserviceWhoAmI",
+         .errorSchema = "WebserviceGenericResponse"},
+        {.method = verb::post,
+         .pattern = "/webservice/RenewLoginToken",
+         .summary = "Renew a token, Commvault style",
+         .description = "A new token for the person whose live session `sessionId` names; that "
+                        "session ends at once. An unknown or ended one is 401 (errorCode 401), "
+                        "never a new token.",
+         .tag = "Webservice",
+         .style = ApiStyle::Webservice,
+         .requestSchema = "WebserviceRenewLoginTokenRequest",
+         .requestRequired = true,
+         .successDescription = "The new token.",
+         .responseSchema = "WebserviceRenewLoginTokenResponse",
+         .errorStatuses = {400, 401, 415},
+         .errorSchema = "WebserviceGenericResponse"},
+        {.method = verb::post,
+         .pattern = "/webservice/Logout",
+         .summary = "Sign out, Commvault style",
+         .description = "Ends the session on every instance: the token is then 401 here and "
+                        "under /api/v1. Answers the text `User logged out`, as Commvault does.",
+         .tag = "Webservice",
+         .style = ApiStyle::Webservice,
+         .successDescription = "Signed out (text/plain).",
+         .errorSchema = "WebserviceGenericResponse"},
+        {.method = verb::get,
+         .pattern = "/webservice/Organization/{organizationId}/TwoFactorAuth",
+         .summary = "An organization's two-factor setting, Commvault style",
+         .description = "Orgdesk has no two-factor sign-in yet: `mode` is 0 (off) for every "
+                        "organization. Another tenant's organization is 404, as everywhere.",
+         .tag = "Webservice",
+         .style = ApiStyle::Webservice,
+         .successDescription = "The setting.",
+         .responseSchema = "WebserviceTwoFactorAuth",
+         .errorStatuses = {403, 404},
+         .errorSchema = "WebserviceGenericResponse"},
         {.method = verb::post,
          .pattern = "/webservice/Login",
          .summary = "Sign in, Commvault style",
@@ -863,6 +930,34 @@ constexpr const char* kComponents = R"json({
         "type": "object", "required": ["errLogMessage", "errorCode"],
         "properties": {"errLogMessage": {"type": "string"},
           "errorCode": {"type": "integer", "description": "5 for a wrong user name or password, else the HTTP status."}}}}}
+    },
+    "WebserviceServiceStatus": {
+      "type": "object", "required": ["service"],
+      "description": "In XML: App_ServiceStatus with a service element of these attributes.",
+      "properties": {"service": {"type": "object", "required": ["status"], "properties": {
+        "status": {"type": "string", "enum": ["up"]}, "name": {"type": "string"}}}}
+    },
+    "WebserviceWhoAmI": {
+      "type": "object", "required": ["user"],
+      "description": "In XML: App_WhoAmIResponse with a user element of these attributes.",
+      "properties": {"user": {"type": "object", "required": ["userName", "userId", "userGUID"], "properties": {
+        "userName": {"type": "string"}, "userId": {"type": "integer", "format": "int64"},
+        "userGUID": {"type": "string"}}}}
+    },
+    "WebserviceRenewLoginTokenRequest": {
+      "type": "object", "required": ["sessionId"],
+      "properties": {"sessionId": {"type": "string", "description": "The token to renew, \"QSDK <token>\" or bare."},
+        "deviceId": {"type": "string", "description": "Accepted and ignored."}}
+    },
+    "WebserviceRenewLoginTokenResponse": {
+      "type": "object", "required": ["token"],
+      "description": "In XML: App_RenewLoginTokenResponse with a token attribute.",
+      "properties": {"token": {"type": "string", "description": "\"QSDK <token>\"."}}
+    },
+    "WebserviceTwoFactorAuth": {
+      "type": "object", "required": ["twoFactorAuthenticationInfo"],
+      "properties": {"twoFactorAuthenticationInfo": {"type": "object", "required": ["mode"], "properties": {
+        "mode": {"type": "integer", "description": "0: off (Orgdesk has no two-factor sign-in)."}}}}
     },
     "WebserviceGenericResponse": {
       "type": "object", "required": ["errorCode", "errorMessage"],

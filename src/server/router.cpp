@@ -4,6 +4,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/text.hpp"
+
 namespace orgdesk::server {
 namespace {
 
@@ -15,17 +17,21 @@ std::string_view placeholder_name(std::string_view segment) {
     return segment.substr(1, segment.size() - 2);
 }
 
-// Two patterns that match the same paths, whatever their placeholders are called.
-bool same_shape(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+// Two patterns that match the same paths, whatever their placeholders are called (and, for a
+// route of any case, whatever case its literals have).
+bool same_shape(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                bool anyCase) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                      [](const std::string& x, const std::string& y) {
-                          return is_placeholder(x) ? is_placeholder(y) : x == y;
+                      [anyCase](const std::string& x, const std::string& y) {
+                          if (is_placeholder(x))
+                              return is_placeholder(y);
+                          return anyCase ? core::equal_ignoring_case(x, y) : x == y;
                       });
 }
 
 // Captures into `params` only when the whole path matches.
-bool match(const std::vector<std::string>& pattern, const std::vector<std::string>& segments,
-           PathParams& params) {
+bool match(const std::vector<std::string>& pattern, bool anyCase,
+           const std::vector<std::string>& segments, PathParams& params) {
     if (pattern.size() != segments.size())
         return false;
     PathParams captured;
@@ -34,7 +40,8 @@ bool match(const std::vector<std::string>& pattern, const std::vector<std::strin
             if (segments[i].empty())
                 return false;
             captured.emplace(std::string(placeholder_name(pattern[i])), segments[i]);
-        } else if (pattern[i] != segments[i]) {
+        } else if (anyCase ? !core::equal_ignoring_case(pattern[i], segments[i])
+                           : pattern[i] != segments[i]) {
             return false;
         }
     }
@@ -60,7 +67,8 @@ void Router::add(Route route) {
     if (!segments)
         throw std::invalid_argument("malformed route pattern: " + route.pattern);
     for (std::size_t i = 0; i < routes_.size(); ++i) {
-        if (routes_[i].method == route.method && same_shape(patterns_[i], *segments)) {
+        if (routes_[i].method == route.method &&
+            same_shape(patterns_[i], *segments, route.anyCase || routes_[i].anyCase)) {
             throw std::invalid_argument("route added twice: " + route.pattern);
         }
     }
@@ -72,7 +80,7 @@ RouteLookup Router::find(http::verb method, const std::vector<std::string>& segm
     std::set<std::string_view> allowed;
     for (std::size_t i = 0; i < routes_.size(); ++i) {
         PathParams params;
-        if (!match(patterns_[i], segments, params))
+        if (!match(patterns_[i], routes_[i].anyCase, segments, params))
             continue;
         if (routes_[i].method == method)
             return RouteFound{&routes_[i], std::move(params)};

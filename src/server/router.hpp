@@ -49,6 +49,9 @@ struct Route {
     // A background poll (live updates): its requests do not count as the user's activity, so a
     // session left open in an idle tab still expires.
     bool backgroundPoll = false;
+    // Its literal segments match whatever their case, as Commvault's Web Server matches the
+    // webservice's paths ("Organization/1/action/activate"); placeholders keep theirs.
+    bool anyCase = false;
 };
 
 struct RouteFound {

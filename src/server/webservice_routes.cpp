@@ -13,6 +13,7 @@
 #include "core/list_cursor.hpp"
 #include "core/provider_domain.hpp"
 #include "core/text.hpp"
+#include "server/bearer_token.hpp"
 #include "server/json_body.hpp"
 #include "server/problems.hpp"
 #include "server/responses.hpp"
@@ -25,10 +26,20 @@ using core::Json;
 using core::OrgAction;
 using platform::OrganizationService;
 
+constexpr const char* kRoot = "/webservice";
 constexpr const char* kLogin = "/webservice/Login";
+constexpr const char* kWhoAmI = "/webservice/WhoAmI";
+constexpr const char* kRenewLoginToken = "/webservice/RenewLoginToken";
+constexpr const char* kLogout = "/webservice/Logout";
 constexpr const char* kOrganizations = "/webservice/Organization";
+constexpr const char* kTwoFactorAuth = "/webservice/Organization/{organizationId}/TwoFactorAuth";
 constexpr const char* kActivate = "/webservice/organization/{organizationId}/action/activate";
 constexpr const char* kDeactivate = "/webservice/organization/{organizationId}/action/deactivate";
+
+// Where Commvault clients find the webservice: Orgdesk's own root, the Web Console's and the
+// classic one (any case), each the first one or two segments of the path.
+constexpr std::pair<std::string_view, std::string_view> kRoots[] = {
+    {"webservice", ""}, {"webconsole", "api"}, {"SearchSvc", "CVWebService.svc"}};
 
 constexpr std::string_view kXmlType = "application/xml";
 // Commvault's errorCode for a wrong user name or password.
@@ -71,8 +82,7 @@ WireFormat format_of(const Request& request, WireFormat fallback) {
 }
 
 // Commvault's generic answer to a failed request, for GET Organization.
-StringResponse generic_error(WireFormat format, const core::Error& error) {
-    const auto status = status_of(error);
+StringResponse generic_error(WireFormat format, http::status status, const core::Error& error) {
     const int code = error_code_of(status);
     if (format == WireFormat::Json) {
         return json_response(status, Json{{"errorCode", code}, {"errorMessage", error.message}});
@@ -80,6 +90,27 @@ StringResponse generic_error(WireFormat format, const core::Error& error) {
     XmlElement root("App_GenericResp");
     root.attribute("errorCode", std::to_string(code)).attribute("errorMessage", error.message);
     return xml_response(status, root);
+}
+
+StringResponse generic_error(WireFormat format, const core::Error& error) {
+    return generic_error(format, status_of(error), error);
+}
+
+// An answer of one element: JSON {"<name>": members}, or XML <rootElement><name .../></...>.
+StringResponse entity_answer(WireFormat format, const char* rootElement, const char* name,
+                             const std::vector<std::pair<std::string, Json>>& members) {
+    if (format == WireFormat::Json) {
+        Json object = Json::object();
+        for (const auto& [member, value] : members)
+            object[member] = value;
+        return json_response(http::status::ok, Json{{name, std::move(object)}});
+    }
+    XmlElement element(name);
+    for (const auto& [member, value] : members)
+        element.attribute(member, value.is_string() ? value.get<std::string>() : value.dump());
+    XmlElement root(rootElement);
+    root.child(std::move(element));
+    return xml_response(http::status::ok, root);
 }
 
 // ---- Login ---------------------------------------------------------------------------------
@@ -187,6 +218,70 @@ RouteResponse login(AuthService& auth, PasswordWorkQueue& passwordWork,
             return login_success(format, *result);
         },
         [format](const Problem& problem) { return login_error(format, problem); });
+}
+
+// ---- the service root and the session calls -----------------------------------------------
+
+// GET <root>: what a client asks before it signs in, to know the service is there.
+StringResponse service_up(const RequestContext& context) {
+    return entity_answer(format_of(context.request, WireFormat::Json), "App_ServiceStatus",
+                         "service", {{"status", "up"}, {"name", "Orgdesk webservice"}});
+}
+
+// Commvault's numeric userId: Orgdesk's people have UUIDs, so it is the UUID's first 28 bits,
+// stable for the person (userGUID is the UUID itself).
+std::int64_t numeric_user_id(std::string_view userId) {
+    std::int64_t value = 0;
+    for (const char c : userId.substr(0, 7)) {
+        const int digit = c >= '0' && c <= '9'   ? c - '0'
+                          : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                          : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                 : 0;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+
+StringResponse who_am_i(const RequestContext& context) {
+    const auto& who = context.caller->principal;
+    return entity_answer(format_of(context.request, WireFormat::Json), "App_WhoAmIResponse", "user",
+                         {{"userName", who.username},
+                          {"userId", numeric_user_id(who.userId)},
+                          {"userGUID", who.userId}});
+}
+
+// POST RenewLoginToken {"sessionId": "QSDK <token>", "deviceId"}: a new token for the same
+// person; the old one ends at once.
+StringResponse renew_login_token(AuthService& auth, const RequestContext& context) {
+    const auto format = format_of(context.request, WireFormat::Json);
+    auto body = read_json_body(context.request);
+    if (const auto* problem = std::get_if<Problem>(&body))
+        return generic_error(format, problem->status, problem->error);
+    const auto& json = std::get<Json>(body);
+    const auto sessionId = json.is_object() ? json.find("sessionId") : json.end();
+    if (sessionId == json.end() || !sessionId->is_string()) {
+        const auto problem = invalid_login_field("sessionId", "must be the token to renew");
+        return generic_error(format, problem.status, problem.error);
+    }
+    auto renewed = auth.renew(without_qsdk(sessionId->get_ref<const std::string&>()));
+    if (!renewed)
+        return generic_error(format, renewed.error());
+    const std::string token = "QSDK " + renewed->token;
+    if (format == WireFormat::Json)
+        return json_response(http::status::ok, Json{{"token", token}});
+    XmlElement root("App_RenewLoginTokenResponse");
+    root.attribute("token", token);
+    return xml_response(http::status::ok, root);
+}
+
+// POST Logout: the session ends, on every instance (sessions live in the database).
+StringResponse logout(AuthService& auth, const RequestContext& context) {
+    auth.logout(*context.caller);
+    StringResponse response{http::status::ok, 11};
+    response.set(http::field::content_type, "text/plain; charset=utf-8");
+    response.body() = "User logged out";
+    response.prepare_payload();
+    return response;
 }
 
 // ---- GET Organization ----------------------------------------------------------------------
@@ -304,19 +399,37 @@ std::optional<std::int64_t> parse_provider_id(std::string_view text) {
     return value;
 }
 
+// The organization's UUID for the {organizationId} of a path: its numeric provider id or the
+// UUID itself. An unknown provider id stays as it is: the service then finds no such
+// organization and answers exactly as for another tenant's or a missing one.
+std::string organization_id_of(platform::Store& store, const RequestContext& context) {
+    const std::string& organizationId = context.param("organizationId");
+    if (const auto providerId = parse_provider_id(organizationId)) {
+        if (auto org = store.find_organization_by_provider_id(*providerId))
+            return std::move(org->id);
+    }
+    return organizationId;
+}
+
+// GET Organization/{id}/TwoFactorAuth: Orgdesk has no two-factor sign-in, so its mode is 0
+// (off) for every organization the caller sees; another tenant's is 404 as everywhere.
+StringResponse two_factor_auth(OrganizationService& organizations, platform::Store& store,
+                               const RequestContext& context) {
+    const auto format = format_of(context.request, WireFormat::Json);
+    const auto view =
+        organizations.get(context.caller->principal, organization_id_of(store, context));
+    if (!view)
+        return generic_error(format, view.error());
+    return entity_answer(format, "App_GetTwoFactorAuthResponse", "twoFactorAuthenticationInfo",
+                         {{"mode", 0}});
+}
+
 // The body (empty, Commvault's XML template, or deactivateOptions in JSON) is not read: none of
 // its options has a meaning here, and a deactivated organization keeps its subscriptions.
 StringResponse organization_action(OrganizationService& organizations, platform::Store& store,
                                    const ActionRoute& route, const RequestContext& context) {
     const auto format = format_of(context.request, WireFormat::Xml);
-    const std::string& organizationId = context.param("organizationId");
-    std::string id = organizationId;
-    if (const auto providerId = parse_provider_id(organizationId)) {
-        // An unknown provider id stays as it is: the service then finds no such organization
-        // and answers exactly as for another tenant's or a missing one.
-        if (auto org = store.find_organization_by_provider_id(*providerId))
-            id = std::move(org->id);
-    }
+    const std::string id = organization_id_of(store, context);
     auto view = organizations.change_status(context.caller->principal, id, route.action);
     if (!view)
         return action_error(route, format, view.error());
@@ -427,7 +540,29 @@ std::optional<std::string> decode_base64(std::string_view text) {
 }
 
 bool is_webservice_route(const Route& route) {
-    return route.pattern.rfind("/webservice/", 0) == 0;
+    return route.pattern == kRoot || route.pattern.rfind("/webservice/", 0) == 0;
+}
+
+std::optional<std::vector<std::string>> webservice_segments(
+    const std::vector<std::string>& segments) {
+    for (const auto& [first, second] : kRoots) {
+        const std::size_t length = second.empty() ? 1 : 2;
+        if (segments.size() < length || !core::equal_ignoring_case(segments[0], first) ||
+            (length == 2 && !core::equal_ignoring_case(segments[1], second))) {
+            continue;
+        }
+        std::vector<std::string> routed{"webservice"};
+        routed.insert(routed.end(), segments.begin() + static_cast<std::ptrdiff_t>(length),
+                      segments.end());
+        if (routed.size() == 2 && routed[1].empty())
+            routed.pop_back();  // the root itself, written with its slash
+        return routed;
+    }
+    return std::nullopt;
+}
+
+StringResponse webservice_unrouted(const Request& request, const Problem& problem) {
+    return generic_error(format_of(request, WireFormat::Xml), problem.status, problem.error);
 }
 
 StringResponse webservice_refusal(const Route& route, const Request& request,
@@ -448,24 +583,35 @@ StringResponse webservice_refusal(const Route& route, const Request& request,
 
 void add_webservice_routes(Router& router, AuthService& auth, PasswordWorkQueue& passwordWork,
                            OrganizationService& organizations, platform::Store& store) {
-    router.add(
-        {http::verb::post,
-         kLogin,
-         Access::Public,
-         {},
-         [&auth, &passwordWork](const RequestContext& c) { return login(auth, passwordWork, c); }});
-    router.add({http::verb::get,
-                kOrganizations,
-                Access::SignedIn,
-                {},
-                [&organizations](const RequestContext& c) {
-                    return list_organizations(organizations, c);
-                }});
+    // Commvault's Web Server matches its paths whatever their case: so do these.
+    const auto add = [&router](http::verb method, const char* pattern, Access access,
+                               Handler handler, std::optional<OrgAction> action = {}) {
+        Route route{method, pattern, access, action, std::move(handler)};
+        route.anyCase = true;
+        router.add(std::move(route));
+    };
+    add(http::verb::get, kRoot, Access::Public, service_up);
+    add(http::verb::post, kLogin, Access::Public,
+        [&auth, &passwordWork](const RequestContext& c) { return login(auth, passwordWork, c); });
+    for (const auto method : {http::verb::get, http::verb::post})
+        add(method, kWhoAmI, Access::SignedIn, who_am_i);
+    add(http::verb::post, kRenewLoginToken, Access::Public,
+        [&auth](const RequestContext& c) { return renew_login_token(auth, c); });
+    add(http::verb::post, kLogout, Access::SignedIn,
+        [&auth](const RequestContext& c) { return logout(auth, c); });
+    add(http::verb::get, kOrganizations, Access::SignedIn,
+        [&organizations](const RequestContext& c) { return list_organizations(organizations, c); });
+    add(http::verb::get, kTwoFactorAuth, Access::SignedIn,
+        [&organizations, &store](const RequestContext& c) {
+            return two_factor_auth(organizations, store, c);
+        });
     for (const auto& route : kActionRoutes) {
-        router.add({http::verb::post, route.pattern, Access::SignedIn, route.action,
-                    [&organizations, &store, &route](const RequestContext& c) {
-                        return organization_action(organizations, store, route, c);
-                    }});
+        add(
+            http::verb::post, route.pattern, Access::SignedIn,
+            [&organizations, &store, &route](const RequestContext& c) {
+                return organization_action(organizations, store, route, c);
+            },
+            route.action);
     }
 }
 

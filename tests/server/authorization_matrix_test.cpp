@@ -91,6 +91,8 @@ constexpr const char* kSignIn = R"({"username": "seller@demo.test", "password": 
 // The demo password in base64, as Commvault's Login takes it.
 constexpr const char* kWebserviceSignIn =
     R"({"username": "seller@demo.test", "password": "b3JnZGVzay1kZW1v"})";
+// A session that is no one's: whatever token the request carries, the renewal is refused.
+constexpr const char* kRenewNoSession = R"({"sessionId": "QSDK nothing", "deviceId": "d"})";
 constexpr const char* kTooShortPasswordChange =
     R"({"currentPassword": "orgdesk-demo", "newPassword": "short"})";
 // Adding a route means adding its row here: one line for most.
@@ -166,8 +168,17 @@ const std::vector<Row> kMatrix{
         .with_subscription(SubscriptionStatus::Suspended),
     Row{"GET", "/api/v1/sellers", kStaff, 200, "/api/v1/sellers"}.no_other_tenant(),
     Row{"GET", "/api/v1/changes", kEveryone, 200, "/api/v1/changes"}.no_other_tenant(),
+    Row{"GET", "/webservice", kEveryone, 200, "/webservice"}.public_route(),
+    Row{"GET", "/webservice/WhoAmI", kEveryone, 200, "/webservice/WhoAmI"}.no_other_tenant(),
+    Row{"POST", "/webservice/WhoAmI", kEveryone, 200, "/webservice/WhoAmI"}.no_other_tenant(),
+    Row{"POST", "/webservice/RenewLoginToken", kEveryone, 401, "/webservice/RenewLoginToken",
+        kRenewNoSession}
+        .public_route(),
+    Row{"POST", "/webservice/Logout", kEveryone, 200, "/webservice/Logout"}.no_other_tenant(),
     Row{"GET", "/webservice/Organization", kEveryone, 200, "/webservice/Organization"}
         .no_other_tenant(),
+    Row{"GET", "/webservice/Organization/{organizationId}/TwoFactorAuth", kEveryone, 200,
+        "/webservice/Organization/{customerId}/TwoFactorAuth"},
     Row{"POST", "/webservice/organization/{organizationId}/action/activate", kStaff, 200,
         "/webservice/organization/{customerId}/action/activate"}
         .with_status(OrgStatus::New),

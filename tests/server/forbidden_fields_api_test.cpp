@@ -104,6 +104,9 @@ const std::map<std::pair<std::string, std::string>, std::string> kNotBodyRoutes{
      "Commvault's template body, documented as not read"},
     {{"POST", "/webservice/organization/{organizationId}/action/deactivate"},
      "Commvault's template body, documented as not read"},
+    {{"POST", "/webservice/WhoAmI"}, "Commvault's WhoAmI: no body is read"},
+    {{"POST", "/webservice/RenewLoginToken"}, "reads sessionId only: the token to renew"},
+    {{"POST", "/webservice/Logout"}, "Commvault's Logout: no body is read"},
 };
 
 class ForbiddenFieldsApi : public ServerFixture {

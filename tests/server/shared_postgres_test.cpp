@@ -95,6 +95,36 @@ TEST_F(SharedPostgresTest, ASessionMadeOnOneInstanceIsServedAndEndedByTheOther) 
     EXPECT_EQ(clients[0].get("/api/v1/customers?limit=5", token).status, 401);
 }
 
+// Issue 26: Commvault's Logout on one instance ends the session on the other at once, on both
+// APIs, and a renewed token's predecessor is refused there too.
+TEST_F(SharedPostgresTest, ACommvaultLogoutOnOneInstanceEndsTheSessionOnTheOther) {
+    start(600'000);
+    const auto login = clients[0].post_json(
+        "/webconsole/api/Login",
+        json{{"username", "seller@demo.test"}, {"password", "b3JnZGVzay1kZW1v"}}.dump());
+    ASSERT_EQ(login.status, 200) << login.body;
+    const auto first = login.json().at("token").get<std::string>();
+    const auto whoami = [&](std::size_t on, const std::string& token) {
+        return clients.at(on)
+            .send({"GET", "/webconsole/api/WhoAmI", {}, {{"Authtoken", token}}})
+            .status;
+    };
+    ASSERT_EQ(whoami(1, first), 200);
+    const auto renewed = clients[1].send({"POST",
+                                          "/webconsole/api/RenewLoginToken",
+                                          json{{"sessionId", first}}.dump(),
+                                          {{"Content-Type", "application/json"}}});
+    ASSERT_EQ(renewed.status, 200) << renewed.body;
+    const auto second = renewed.json().at("token").get<std::string>();
+    EXPECT_EQ(whoami(0, first), 401);
+    EXPECT_EQ(whoami(0, second), 200);
+    ASSERT_EQ(
+        clients[1].send({"POST", "/webconsole/api/Logout", {}, {{"Authtoken", second}}}).status,
+        200);
+    EXPECT_EQ(whoami(0, second), 401);
+    EXPECT_EQ(clients[0].send({"GET", "/api/v1/auth/me", {}, {{"Authtoken", second}}}).status, 401);
+}
+
 // Issue 28: each instance's /metrics reads the shared database: an order placed on A is pending
 // in B's figures too; the pool figures are each instance's own; there is no SQLite WAL to size.
 TEST_F(SharedPostgresTest, EachInstancesMetricsReadTheSharedDatabase) {

@@ -458,5 +458,177 @@ TEST_F(WebserviceApi, ActionsAnswerXmlForWildcardOrMissingAccept) {
     EXPECT_EQ(none.status, 409);  // the first one activated it
 }
 
+// ---- Commvault's own clients (issue 26): three roots, any case, the session calls -----------
+
+// Each test runs under each root a Commvault client may address, written as such a client
+// writes it (its own case).
+class CommvaultClients : public WebserviceApi, public ::testing::WithParamInterface<std::string> {
+  protected:
+    // `path` under this test's root ("Login", "Organization/1/action/activate").
+    HttpResponse call(const std::string& method, const std::string& path,
+                      const std::string& authtoken = {}, const std::string& body = {}) {
+        // A Commvault script's headers, as its documentation writes them.
+        HttpRequest request{
+            method, GetParam() + path, body, {{"Accept", kJson}, {"Content-type", kJson}}};
+        if (!authtoken.empty())
+            request.headers.emplace_back("Authtoken", authtoken);
+        return client().send(request);
+    }
+    std::string sign_in_here(const std::string& username) {
+        const auto answer =
+            call("POST", "Login", {},
+                 nlohmann::json{{"username", username},
+                                {"password", base64(platform::kDemoPassword)},
+                                {"mode", 4},
+                                {"deviceId", "b6a4c2f0-script"},
+                                {"clientType", 30},
+                                {"somethingNew", true}}  // an unknown member is ignored
+                     .dump());
+        EXPECT_EQ(answer.status, 200) << answer.body;
+        return answer.status == 200 ? answer.json().at("token").get<std::string>() : "";
+    }
+    int me_status(const std::string& token) {
+        return client().send({"GET", "/api/v1/auth/me", {}, {{"Authtoken", token}}}).status;
+    }
+};
+
+INSTANTIATE_TEST_SUITE_P(Roots, CommvaultClients,
+                         ::testing::Values("/webservice/", "/webconsole/api/",
+                                           "/SearchSvc/CVWebService.svc/", "/WebConsole/API/"));
+
+TEST_P(CommvaultClients, TheRootAnswersBeforeASignIn) {
+    const auto up = call("GET", "");
+    EXPECT_EQ(up.status, 200) << up.body;
+    EXPECT_EQ(up.header("Content-Type"), kJson);
+    EXPECT_EQ(up.json().at("service").at("status"), "up");
+    // The root without its slash too.
+    const auto bare = client().get(GetParam().substr(0, GetParam().size() - 1));
+    EXPECT_EQ(bare.status, 200) << bare.body;
+}
+
+TEST_P(CommvaultClients, AMixedCaseActivateWorks) {
+    const auto org = provider_one_as_new();
+    const auto token = sign_in_here(kSeller);
+    const auto activated = call("POST", "Organization/1/action/Activate", token, "{}");
+    EXPECT_EQ(activated.status, 200) << activated.body;
+    EXPECT_EQ(activated.json().at("response").at("errorCode"), 0);
+    EXPECT_EQ(status_of(org.id), "Active");
+    // Commvault's message for an organization that cannot be activated now, in its pair.
+    const auto again = call("POST", "ORGANIZATION/1/ACTION/ACTIVATE", token, "{}");
+    EXPECT_EQ(again.status, 409);
+    EXPECT_EQ(again.json().at("response").at("errorCode"), 409);
+}
+
+TEST_P(CommvaultClients, LoginWhoAmIRenewAndLogoutFollowOneSession) {
+    const auto first = sign_in_here(kSeller);
+    ASSERT_EQ(first.rfind("QSDK ", 0), 0u) << first;
+    const auto seller = store().find_user_by_username(kSeller)->principal;
+    for (const char* method : {"GET", "POST"}) {
+        const auto me = call(method, "WhoAmI", first);
+        ASSERT_EQ(me.status, 200) << method << " " << me.body;
+        EXPECT_EQ(me.header("Content-Type"), kJson);
+        const auto user = me.json().at("user");
+        EXPECT_EQ(user.at("userName"), kSeller);
+        EXPECT_EQ(user.at("userGUID"), seller.userId);
+        EXPECT_TRUE(user.at("userId").is_number_integer()) << user;
+    }
+    const auto xml =
+        client().send({"GET", GetParam() + "whoami", {}, {{"Authtoken", first}, {"Accept", kXml}}});
+    EXPECT_EQ(xml.header("Content-Type"), kXml);
+    EXPECT_EQ(attribute_values(xml.body, "userName"), std::vector<std::string>{kSeller});
+
+    const auto renewed = call("POST", "RenewLoginToken", first,
+                              nlohmann::json{{"sessionId", first}, {"deviceId", "d"}}.dump());
+    ASSERT_EQ(renewed.status, 200) << renewed.body;
+    const auto second = renewed.json().at("token").get<std::string>();
+    ASSERT_EQ(second.rfind("QSDK ", 0), 0u);
+    EXPECT_NE(second, first);
+    EXPECT_EQ(call("GET", "WhoAmI", first).status, 401);  // the old one ended at once
+    EXPECT_EQ(me_status(first), 401);
+    EXPECT_EQ(call("GET", "WhoAmI", second).status, 200);
+    // An ended session is not renewed: Commvault's error shape, no token.
+    const auto refused =
+        call("POST", "RenewLoginToken", {}, nlohmann::json{{"sessionId", first}}.dump());
+    EXPECT_EQ(refused.status, 401);
+    EXPECT_EQ(refused.json().at("errorCode"), 401);
+    EXPECT_FALSE(refused.json().contains("token"));
+
+    const auto out = call("POST", "Logout", second);
+    EXPECT_EQ(out.status, 200);
+    EXPECT_EQ(out.body, "User logged out");
+    EXPECT_EQ(call("GET", "WhoAmI", second).status, 401);
+    EXPECT_EQ(me_status(second), 401);  // on /api/v1 too
+}
+
+TEST_P(CommvaultClients, TwoFactorAuthIsOffAndAnotherTenantsOrganizationIsMissing) {
+    const auto owner = sign_in_here(kOwner);  // the Owner of provider 1
+    const auto own = call("GET", "Organization/1/TwoFactorAuth", owner);
+    ASSERT_EQ(own.status, 200) << own.body;
+    EXPECT_EQ(own.json().at("twoFactorAuthenticationInfo").at("mode"), 0);
+    const auto theirs = call("GET", "organization/2/twofactorauth", owner);
+    EXPECT_EQ(theirs.status, 404) << theirs.body;
+    EXPECT_EQ(theirs.json().at("errorCode"), 404);
+    const auto missing = call("GET", "Organization/999999/TwoFactorAuth", owner);
+    EXPECT_EQ(theirs.body, missing.body);
+    // Nor may the Owner activate one.
+    const auto other = store().find_organization_by_provider_id(2);
+    ASSERT_TRUE(other);
+    EXPECT_EQ(call("POST", "Organization/2/action/activate", owner, "{}").status, 404);
+    EXPECT_EQ(status_of(other->id), std::string(core::to_string(other->status)));
+}
+
+TEST_P(CommvaultClients, AnUnknownPathIs404InTheWebservicesShape) {
+    const auto token = sign_in_here(kSeller);
+    for (const char* method : {"GET", "POST"}) {
+        const auto unknown = call(method, "NoSuchThing/7", token, "{}");
+        EXPECT_EQ(unknown.status, 404) << method << " " << unknown.body;
+        EXPECT_EQ(unknown.header("Content-Type"), kJson);
+        EXPECT_EQ(unknown.json().at("errorCode"), 404);
+        EXPECT_FALSE(unknown.json().at("errorMessage").get<std::string>().empty());
+    }
+    const auto wrongMethod = call("DELETE", "WhoAmI", token);
+    EXPECT_EQ(wrongMethod.status, 405);
+    EXPECT_EQ(wrongMethod.header("Allow"), "GET, POST");
+    EXPECT_EQ(wrongMethod.json().at("errorCode"), 405);
+}
+
+// A session as a Commvault script sends it, from the documented request shapes: the root, Login,
+// WhoAmI, the organizations, one organization's two-factor setting, activate, Logout. Host,
+// Accept, Content-type and Authtoken as written in Commvault's examples; unchanged on each root.
+TEST_P(CommvaultClients, AScriptWrittenForCommvaultRunsUnchanged) {
+    provider_one_as_new();
+    const auto send = [&](const std::string& method, const std::string& path,
+                          const std::string& token, const std::string& body) {
+        HttpRequest request{method,
+                            GetParam() + path,
+                            body,
+                            {{"Host", "commserve.example.com"},
+                             {"Accept", "application/json"},
+                             {"Content-type", "application/json"}}};
+        if (!token.empty())
+            request.headers.emplace_back("Authtoken", token);
+        return client().send(request);
+    };
+    ASSERT_EQ(send("GET", "", {}, {}).status, 200);
+    const auto login = send("POST", "Login", {},
+                            R"({"username": "seller@demo.test", "password": ")" +
+                                base64(platform::kDemoPassword) + R"(", "mode": 4})");
+    ASSERT_EQ(login.status, 200) << login.body;
+    const auto token = login.json().at("token").get<std::string>();
+    EXPECT_EQ(login.json().at("userName"), kSeller);
+    EXPECT_TRUE(login.json().at("userGUID").is_string());
+    EXPECT_TRUE(login.json().at("aliasName").is_string());
+    EXPECT_EQ(send("GET", "WhoAmI", token, {}).status, 200);
+    const auto list = send("GET", "Organization", token, {});
+    ASSERT_EQ(list.status, 200) << list.body;
+    EXPECT_FALSE(list.json().at("providers").empty());
+    EXPECT_EQ(send("GET", "Organization/1/TwoFactorAuth", token, {}).status, 200);
+    const auto activate = send("POST", "Organization/1/action/activate", token, {});
+    EXPECT_EQ(activate.status, 200) << activate.body;
+    EXPECT_EQ(activate.json().at("response").at("errorCode"), 0);
+    EXPECT_EQ(send("POST", "Logout", token, {}).status, 200);
+    EXPECT_EQ(send("GET", "WhoAmI", token, {}).status, 401);
+}
+
 }  // namespace
 }  // namespace orgdesk::server::testing
