@@ -9,7 +9,7 @@
 
 namespace orgdesk::platform {
 
-inline constexpr std::array<std::string_view, 5> kPgMigrations{{
+inline constexpr std::array<std::string_view, 6> kPgMigrations{{
     // 1: partners, organizations with their search keys, users, sessions, audit trail.
     R"sql(
 CREATE TABLE partners (
@@ -197,7 +197,8 @@ CREATE INDEX sandboxes_live ON sandboxes (expires_at) WHERE purged_at = 0;
 CREATE INDEX users_by_distributor ON users (distributor_id);
 CREATE INDEX subscriptions_by_distributor ON subscriptions (distributor_id);
 )sql",
-    // 5 (SQLite's 8): a customer person's role is their membership's: users.member_id names it, and the
+    // 5 (SQLite's 8): a customer person's role is their membership's: users.member_id names it, and
+    // the
     // role column is left empty for them. Existing customer people are linked to the first
     // member of their organization with the role they were created with.
     R"sql(
@@ -210,6 +211,14 @@ UPDATE users SET member_id = COALESCE((
      ORDER BY m.created_at, m.id LIMIT 1), '')
  WHERE customer_id <> '';
 UPDATE users SET role = '' WHERE member_id <> '';
+)sql",
+    // 6 (SQLite's 9): settings of this deployment; its CommServ GUID, made once, here.
+    R"sql(
+CREATE TABLE instance_settings (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+INSERT INTO instance_settings (name, value) VALUES ('commcell_guid', gen_random_uuid()::text);
 )sql",
 }};
 

@@ -163,6 +163,15 @@ OperationsSnapshot PgStore::operations_snapshot(std::int64_t nowMs) {
     });
 }
 
+std::string PgStore::commcell_guid() {
+    return run_pg_transaction(*pool_, [&](PgWork& tx) {
+        const auto result = tx.exec(kCommcellGuidQuery);
+        if (result.empty())
+            throw std::runtime_error("the database has no CommServ GUID (instance_settings)");
+        return result[0][0].as<std::string>();
+    });
+}
+
 DatabaseUse PgStore::database_use() {
     const auto [open, lent] = pool_->open_and_lent();
     return {open, lent, std::nullopt};

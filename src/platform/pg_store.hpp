@@ -93,6 +93,7 @@ class PgStore final : public Store {
 
     OperationsSnapshot operations_snapshot(std::int64_t nowMs) override;
     DatabaseUse database_use() override;
+    std::string commcell_guid() override;
 
   private:
     using Tx = pqxx::transaction_base;

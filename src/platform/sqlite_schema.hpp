@@ -6,7 +6,7 @@
 
 namespace orgdesk::platform {
 
-inline constexpr std::array<std::string_view, 8> kSqliteMigrations{{
+inline constexpr std::array<std::string_view, 9> kSqliteMigrations{{
     // 1: partners, organizations with their search keys, users, sessions, audit trail.
     R"sql(
 CREATE TABLE partners (
@@ -300,6 +300,18 @@ UPDATE users SET member_id = COALESCE((
      ORDER BY m.created_at, m.id LIMIT 1), '')
  WHERE customer_id <> '';
 UPDATE users SET role = '' WHERE member_id <> '';
+)sql",
+    // 9: settings of this deployment; its CommServ GUID (Commvault's CommServ call), a random
+    // version 4 UUID made once, here.
+    R"sql(
+CREATE TABLE instance_settings (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+INSERT INTO instance_settings (name, value)
+SELECT 'commcell_guid', lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3)
+                              || '-8' || substr(h, 18, 3) || '-' || substr(h, 21, 12))
+  FROM (SELECT hex(randomblob(16)) AS h);
 )sql",
 }};
 

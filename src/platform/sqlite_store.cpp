@@ -182,6 +182,14 @@ OperationsSnapshot SqliteStore::operations_snapshot(std::int64_t nowMs) {
             q->getColumn(3).getInt64(), q->getColumn(4).getInt64()};
 }
 
+std::string SqliteStore::commcell_guid() {
+    auto reader = read();
+    auto q = reader.get(kCommcellGuidQuery);
+    if (!q->executeStep())
+        throw std::runtime_error("the database has no CommServ GUID (instance_settings)");
+    return q->getColumn(0).getString();
+}
+
 DatabaseUse SqliteStore::database_use() {
     DatabaseUse use;
     // The writer connection, in use while another thread holds it.

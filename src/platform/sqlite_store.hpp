@@ -85,6 +85,7 @@ class SqliteStore final : public Store {
 
     OperationsSnapshot operations_snapshot(std::int64_t nowMs) override;
     DatabaseUse database_use() override;
+    std::string commcell_guid() override;
 
   private:
     void migrate();

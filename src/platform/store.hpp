@@ -241,6 +241,9 @@ class Store {
 
     virtual OperationsSnapshot operations_snapshot(std::int64_t nowMs) = 0;
     virtual DatabaseUse database_use() = 0;
+    // This deployment's CommServ GUID (Commvault's CommServ call): made once by the schema,
+    // the same for every instance on the database and after a restore.
+    virtual std::string commcell_guid() = 0;
 
     virtual void insert_partner(const Partner& partner) = 0;
     virtual std::optional<Partner> find_partner(std::string_view id) = 0;

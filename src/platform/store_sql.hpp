@@ -90,6 +90,9 @@ inline std::string after_cursor_condition(const std::string& table, const std::s
            " AND " + table + "." + idColumn + " < " + id + "))";
 }
 
+inline constexpr const char* kCommcellGuidQuery =
+    "SELECT value FROM instance_settings WHERE name = 'commcell_guid'";
+
 // OperationsSnapshot's figures in one row, with `now` the placeholder of the time ("?1" for
 // SQLite, "$1" for PostgreSQL). `revoked` is an integer in SQLite and a boolean in PostgreSQL:
 // NOT reads both. A live session is one core's session rules would accept.

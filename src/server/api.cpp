@@ -44,7 +44,7 @@ Api::Api(platform::Store& store, const ServerOptions& options, const StaticFiles
         [this](std::string_view customerId) { auth.forget_customer(customerId); });
     add_health_routes(router, store);
     add_seller_routes(router, store);
-    add_webservice_routes(router, auth, passwordWork, organizations, store);
+    add_webservice_routes(router, auth, passwordWork, organizations, store, options.publicUrl);
     add_sandbox_routes(router, sandboxes);
     add_openapi_route(router);  // last: it documents the routes added before it
 }

@@ -8,18 +8,12 @@
 #include <boost/asio/ip/address.hpp>
 
 #include "server/auth_service.hpp"
+#include "server/build_info.hpp"
 #include "server/password_work_queue.hpp"
 #include "server/problems.hpp"
 #include "server/prometheus_text.hpp"
 #include "server/responses.hpp"
 #include "server/session_registry.hpp"
-
-#ifndef ORGDESK_VERSION
-#define ORGDESK_VERSION "unknown"
-#endif
-#ifndef ORGDESK_COMMIT
-#define ORGDESK_COMMIT "unknown"
-#endif
 
 namespace orgdesk::server {
 namespace {
@@ -117,14 +111,6 @@ StringResponse metrics(const MetricsSources& sources) {
 }
 
 }  // namespace
-
-std::string build_version() {
-    return ORGDESK_VERSION;
-}
-
-std::string build_commit() {
-    return ORGDESK_COMMIT;
-}
 
 void add_metrics_route(Router& router, MetricsSources sources, bool loopbackOnly) {
     router.add({http::verb::get,

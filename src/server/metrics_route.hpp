@@ -28,8 +28,4 @@ struct MetricsSources {
 // With `loopbackOnly`, a client from any other address gets 403 (saying how to reach them).
 void add_metrics_route(Router& router, MetricsSources sources, bool loopbackOnly);
 
-// orgdesk_build_info's labels: the version CMake's project has, and the commit built.
-std::string build_version();
-std::string build_commit();
-
 }  // namespace orgdesk::server

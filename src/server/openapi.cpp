@@ -433,6 +433,19 @@ std::vector<RouteDoc> make_route_docs() {
          .successDescription = "Up.",
          .responseSchema = "WebserviceServiceStatus"},
         {.method = verb::get,
+         .pattern = "/webservice/CommServ",
+         .summary = "This deployment's identity, Commvault style",
+         .description = "What a client reads right after signing in: the CommServ's name and "
+                        "host (the host of --public-url, else of the Host header), its GUID "
+                        "(made once per database, the same on every instance), its time zone "
+                        "(UTC) and version (`currentSPVersion` the project's minor version, "
+                        "`csVersionInfo` \"Orgdesk <version>\"). JSON whatever `Accept` asks.",
+         .tag = "Webservice",
+         .style = ApiStyle::Webservice,
+         .successDescription = "The identity.",
+         .responseSchema = "WebserviceCommServ",
+         .errorSchema = "WebserviceGenericResponse"},
+        {.method = verb::get,
          .pattern = "/webservice/WhoAmI",
          .summary = "Who is signed in, Commvault style",
          .description = "The person the token names, as a client resuming a saved token asks. "
@@ -474,6 +487,21 @@ std::vector<RouteDoc> make_route_docs() {
          .tag = "Webservice",
          .style = ApiStyle::Webservice,
          .successDescription = "Signed out (text/plain).",
+         .errorSchema = "WebserviceGenericResponse"},
+        {.method = verb::get,
+         .pattern = "/webservice/Organization/{organizationId}",
+         .summary = "One organization, Commvault style",
+         .description = "The organization as Commvault describes a company: connectName (the "
+                        "name), description (the customer reference), shortName (provider id and "
+                        "domain name), emailDomainNames (its people's), userCount (its members), "
+                        "primaryContacts (its Owner), planDetails (its subscriptions). Orgdesk has "
+                        "no machines, servers, auth codes or default plans: 0, false or empty. "
+                        "JSON whatever `Accept` asks. Another tenant's organization is 404.",
+         .tag = "Webservice",
+         .style = ApiStyle::Webservice,
+         .successDescription = "The organization.",
+         .responseSchema = "WebserviceOrganizationInfo",
+         .errorStatuses = {403, 404},
          .errorSchema = "WebserviceGenericResponse"},
         {.method = verb::get,
          .pattern = "/webservice/Organization/{organizationId}/TwoFactorAuth",
@@ -953,6 +981,35 @@ constexpr const char* kComponents = R"json({
       "type": "object", "required": ["token"],
       "description": "In XML: App_RenewLoginTokenResponse with a token attribute.",
       "properties": {"token": {"type": "string", "description": "\"QSDK <token>\"."}}
+    },
+    "WebserviceCommServ": {
+      "type": "object", "required": ["commcell", "hostName", "csTimeZone", "timeZone", "currentSPVersion", "csVersionInfo"],
+      "properties": {
+        "commcell": {"type": "object", "properties": {"commCellName": {"type": "string"}, "csGUID": {"type": "string", "format": "uuid"}, "commCellId": {"type": "integer"}}},
+        "hostName": {"type": "string"},
+        "csTimeZone": {"type": "object", "properties": {"TimeZoneName": {"type": "string"}}},
+        "timeZone": {"type": "string"},
+        "currentSPVersion": {"type": "integer"},
+        "csVersionInfo": {"type": "string"}}
+    },
+    "WebserviceOrganizationInfo": {
+      "type": "object", "required": ["organizationInfo"],
+      "properties": {"organizationInfo": {"type": "object", "required": ["organization", "organizationProperties", "planDetails"], "properties": {
+        "organization": {"type": "object", "properties": {
+          "connectName": {"type": "string"}, "description": {"type": "string"},
+          "shortName": {"type": "object", "properties": {"id": {"type": "integer", "format": "int64"}, "domainName": {"type": "string"}}},
+          "emailDomainNames": {"type": "array", "items": {"type": "string"}}}},
+        "organizationProperties": {"type": "object", "properties": {
+          "enableAuthCodeGen": {"type": "boolean"}, "authCode": {"type": "string"},
+          "totalMachineCount": {"type": "integer"}, "userCount": {"type": "integer"}, "serverCount": {"type": "integer"},
+          "primaryContacts": {"type": "array", "items": {"type": "object", "properties": {
+            "fullName": {"type": "string"},
+            "user": {"type": "object", "properties": {"userName": {"type": "string"}, "userId": {"type": "integer", "format": "int64"}}}}}},
+          "defaultPlans": {"type": "array", "items": {"type": "object"}},
+          "operatorRole": {"type": "object", "properties": {"roleName": {"type": "string"}}}}},
+        "planDetails": {"type": "array", "items": {"type": "object", "properties": {
+          "plan": {"type": "object", "properties": {"planName": {"type": "string"}, "planId": {"type": "integer", "format": "int64"}, "planGUID": {"type": "string"}}},
+          "sku": {"type": "string"}, "quantity": {"type": "integer"}, "status": {"type": "string"}}}}}}}
     },
     "WebserviceTwoFactorAuth": {
       "type": "object", "required": ["twoFactorAuthenticationInfo"],

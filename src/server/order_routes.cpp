@@ -25,31 +25,13 @@ using platform::SubscriptionService;
 constexpr const char* kOrders = "/api/v1/orders";
 constexpr const char* kOrder = "/api/v1/orders/{orderId}";
 
-// "http://host:port" from the Host header, for the absolute links an order carries; empty (links
-// relative to the server) when the header is missing or not a plain host name and port.
-std::string base_url_of(const Request& request) {
-    const std::string_view host = request[http::field::host];
-    if (host.empty() || host.size() > 255)
-        return {};
-    for (const char c : host) {
-        const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                             (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' ||
-                             c == '[' || c == ']';
-        if (!allowed)
-            return {};
-    }
-    return "http://" + std::string(host);
-}
-
 // Where an answer's absolute links point: the public URL when the server has one (--public-url),
 // since the Host header is whatever the client wrote; else that header, as the best guess left.
 class LinkBase {
   public:
     explicit LinkBase(std::optional<PublicUrl> publicUrl) : publicUrl_(std::move(publicUrl)) {}
 
-    std::string of(const Request& request) const {
-        return publicUrl_ ? publicUrl_->origin : base_url_of(request);
-    }
+    std::string of(const Request& request) const { return origin_of(publicUrl_, request); }
 
   private:
     std::optional<PublicUrl> publicUrl_;

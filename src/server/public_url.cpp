@@ -82,4 +82,28 @@ core::Result<PublicUrl> parse_public_url(std::string_view text) {
     return PublicUrl{scheme + "://" + lowered(authority)};
 }
 
+std::string origin_of(const std::optional<PublicUrl>& publicUrl, const Request& request) {
+    if (publicUrl)
+        return publicUrl->origin;
+    const std::string_view host = request[http::field::host];
+    if (host.empty() || host.size() > 255)
+        return {};
+    for (const char c : host) {
+        const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                             (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' ||
+                             c == '[' || c == ']';
+        if (!allowed)
+            return {};
+    }
+    return "http://" + std::string(host);
+}
+
+std::string host_of_origin(std::string_view origin) {
+    if (const auto scheme = origin.find("://"); scheme != std::string_view::npos)
+        origin.remove_prefix(scheme + 3);
+    if (!origin.empty() && origin.front() == '[')  // an IPv6 address, in its brackets
+        return std::string(origin.substr(0, origin.find(']') + 1));
+    return std::string(origin.substr(0, origin.find(':')));
+}
+
 }  // namespace orgdesk::server

@@ -5,7 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include <optional>
+
 #include "core/result.hpp"
+#include "server/http_types.hpp"
 
 namespace orgdesk::server {
 
@@ -21,5 +24,13 @@ struct PublicUrl {
 // optional port, with nothing after it but an optional "/". An error says what is wrong and how
 // the value should look.
 core::Result<PublicUrl> parse_public_url(std::string_view text);
+
+// Where the server is reached: the public URL when it has one, since the Host header is whatever
+// the client wrote; else "http://" and that header, the best guess left; empty when the header
+// is missing or not a plain host name and port.
+std::string origin_of(const std::optional<PublicUrl>& publicUrl, const Request& request);
+
+// The host of an origin ("https://portal.example.com:8443" -> "portal.example.com").
+std::string host_of_origin(std::string_view origin);
 
 }  // namespace orgdesk::server

@@ -1,7 +1,10 @@
 #include "server/webservice_routes.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -14,6 +17,7 @@
 #include "core/provider_domain.hpp"
 #include "core/text.hpp"
 #include "server/bearer_token.hpp"
+#include "server/build_info.hpp"
 #include "server/json_body.hpp"
 #include "server/problems.hpp"
 #include "server/responses.hpp"
@@ -28,10 +32,12 @@ using platform::OrganizationService;
 
 constexpr const char* kRoot = "/webservice";
 constexpr const char* kLogin = "/webservice/Login";
+constexpr const char* kCommServ = "/webservice/CommServ";
 constexpr const char* kWhoAmI = "/webservice/WhoAmI";
 constexpr const char* kRenewLoginToken = "/webservice/RenewLoginToken";
 constexpr const char* kLogout = "/webservice/Logout";
 constexpr const char* kOrganizations = "/webservice/Organization";
+constexpr const char* kOrganization = "/webservice/Organization/{organizationId}";
 constexpr const char* kTwoFactorAuth = "/webservice/Organization/{organizationId}/TwoFactorAuth";
 constexpr const char* kActivate = "/webservice/organization/{organizationId}/action/activate";
 constexpr const char* kDeactivate = "/webservice/organization/{organizationId}/action/deactivate";
@@ -226,6 +232,31 @@ RouteResponse login(AuthService& auth, PasswordWorkQueue& passwordWork,
 StringResponse service_up(const RequestContext& context) {
     return entity_answer(format_of(context.request, WireFormat::Json), "App_ServiceStatus",
                          "service", {{"status", "up"}, {"name", "Orgdesk webservice"}});
+}
+
+// GET CommServ: this deployment's identity, as a client reads it right after signing in. Its
+// name and host are the public URL's host (else the Host header's), its GUID the store's own;
+// Orgdesk keeps time in UTC; its "service pack" is the project's minor version.
+StringResponse comm_serv(platform::Store& store, const std::optional<PublicUrl>& publicUrl,
+                         const RequestContext& context) {
+    const auto host = host_of_origin(origin_of(publicUrl, context.request));
+    const auto version = build_version();
+    int minor = 0;
+    if (const auto dot = version.find('.'); dot != std::string::npos) {
+        const auto rest = std::string_view(version).substr(dot + 1);
+        std::from_chars(rest.data(), rest.data() + rest.size(), minor);
+    }
+    const Json answer{{"commcell",
+                       {{"commCellName", host.empty() ? std::string("orgdesk") : host},
+                        {"csGUID", store.commcell_guid()},
+                        {"commCellId", 2}}},
+                      {"hostName", host},
+                      {"csTimeZone", {{"TimeZoneName", "(UTC) Coordinated Universal Time"}}},
+                      {"timeZone", "UTC"},
+                      {"currentSPVersion", minor},
+                      {"csVersionInfo", "Orgdesk " + version}};
+    // JSON whatever Accept says, as for one organization's details.
+    return json_response(http::status::ok, answer);
 }
 
 // Commvault's numeric userId: Orgdesk's people have UUIDs, so it is the UUID's first 28 bits,
@@ -424,6 +455,78 @@ StringResponse two_factor_auth(OrganizationService& organizations, platform::Sto
                          {{"mode", 0}});
 }
 
+// GET Organization/{id}: one organization as Commvault describes a company. What maps to what:
+// connectName the name, description the customer reference, shortName the provider id and
+// domain name, emailDomainNames the domains of its people's addresses; userCount its members,
+// primaryContacts its Owner (or, for a Service Provider organization, its primary contact),
+// planDetails its subscriptions (a plan each: the product's name and SKU, quantity, status).
+// Orgdesk has no machines, servers, auth codes, default plans or operator roles: 0, false, empty.
+StringResponse organization_details(OrganizationService& organizations, platform::Store& store,
+                                    const RequestContext& context) {
+    const auto& who = context.caller->principal;
+    const auto id = organization_id_of(store, context);
+    const auto format = format_of(context.request, WireFormat::Json);
+    const auto view = organizations.get(who, id);
+    if (!view)
+        return generic_error(format, view.error());
+    const auto& org = view->org;
+    const auto members = organizations.members(who, org.id);
+    if (!members)
+        return generic_error(format, members.error());
+
+    std::set<std::string> domains;
+    for (const auto& member : *members) {
+        if (const auto at = member.email.rfind('@'); at != std::string::npos) {
+            std::string domain = member.email.substr(at + 1);
+            std::transform(domain.begin(), domain.end(), domain.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            domains.insert(std::move(domain));
+        }
+    }
+    auto contacts = Json::array();
+    if (org.owner) {
+        std::int64_t userId = 0;
+        for (const auto& member : *members) {
+            if (core::equal_ignoring_case(member.email, org.owner->email))
+                userId = numeric_user_id(member.id);
+        }
+        contacts.push_back({{"fullName", org.owner->name},
+                            {"user", {{"userName", org.owner->email}, {"userId", userId}}}});
+    } else if (!org.primaryContact.name.empty()) {
+        contacts.push_back(
+            {{"fullName", org.primaryContact.name}, {"user", {{"userName", ""}, {"userId", 0}}}});
+    }
+    auto plans = Json::array();
+    for (const auto& subscription : store.list_subscriptions(org.id)) {
+        plans.push_back({{"plan",
+                          {{"planName", subscription.name},
+                           {"planId", numeric_user_id(subscription.id)},
+                           {"planGUID", subscription.id}}},
+                         {"sku", subscription.sku},
+                         {"quantity", subscription.quantity},
+                         {"status", core::to_string(subscription.status)}});
+    }
+    const Json info{
+        {"organization",
+         {{"connectName", org.name},
+          {"description", org.customerReference},
+          {"shortName",
+           {{"id", org.providerId}, {"domainName", core::provider_domain_name(org.name)}}},
+          {"emailDomainNames", Json(std::vector<std::string>(domains.begin(), domains.end()))}}},
+        {"organizationProperties",
+         {{"enableAuthCodeGen", false},
+          {"authCode", ""},
+          {"totalMachineCount", 0},
+          {"userCount", static_cast<std::int64_t>(members->size())},
+          {"primaryContacts", std::move(contacts)},
+          {"defaultPlans", Json::array()},
+          {"operatorRole", {{"roleName", ""}}},
+          {"serverCount", 0}}},
+        {"planDetails", std::move(plans)}};
+    // JSON whatever Accept says: the document is nested beyond what the XML shapes here carry.
+    return json_response(http::status::ok, Json{{"organizationInfo", info}});
+}
+
 // The body (empty, Commvault's XML template, or deactivateOptions in JSON) is not read: none of
 // its options has a meaning here, and a deactivated organization keeps its subscriptions.
 StringResponse organization_action(OrganizationService& organizations, platform::Store& store,
@@ -582,7 +685,8 @@ StringResponse webservice_refusal(const Route& route, const Request& request,
 }
 
 void add_webservice_routes(Router& router, AuthService& auth, PasswordWorkQueue& passwordWork,
-                           OrganizationService& organizations, platform::Store& store) {
+                           OrganizationService& organizations, platform::Store& store,
+                           std::optional<PublicUrl> publicUrl) {
     // Commvault's Web Server matches its paths whatever their case: so do these.
     const auto add = [&router](http::verb method, const char* pattern, Access access,
                                Handler handler, std::optional<OrgAction> action = {}) {
@@ -593,6 +697,10 @@ void add_webservice_routes(Router& router, AuthService& auth, PasswordWorkQueue&
     add(http::verb::get, kRoot, Access::Public, service_up);
     add(http::verb::post, kLogin, Access::Public,
         [&auth, &passwordWork](const RequestContext& c) { return login(auth, passwordWork, c); });
+    add(http::verb::get, kCommServ, Access::SignedIn,
+        [&store, publicUrl = std::move(publicUrl)](const RequestContext& c) {
+            return comm_serv(store, publicUrl, c);
+        });
     for (const auto method : {http::verb::get, http::verb::post})
         add(method, kWhoAmI, Access::SignedIn, who_am_i);
     add(http::verb::post, kRenewLoginToken, Access::Public,
@@ -601,6 +709,10 @@ void add_webservice_routes(Router& router, AuthService& auth, PasswordWorkQueue&
         [&auth](const RequestContext& c) { return logout(auth, c); });
     add(http::verb::get, kOrganizations, Access::SignedIn,
         [&organizations](const RequestContext& c) { return list_organizations(organizations, c); });
+    add(http::verb::get, kOrganization, Access::SignedIn,
+        [&organizations, &store](const RequestContext& c) {
+            return organization_details(organizations, store, c);
+        });
     add(http::verb::get, kTwoFactorAuth, Access::SignedIn,
         [&organizations, &store](const RequestContext& c) {
             return two_factor_auth(organizations, store, c);

@@ -4,10 +4,12 @@
 //
 //   GET  /webservice                                           the service is up (no token)
 //   POST /webservice/Login                                     {"username", "password" (base64)}
+//   GET  /webservice/CommServ                                  this deployment's identity
 //   GET|POST /webservice/WhoAmI                                the signed-in person
 //   POST /webservice/RenewLoginToken                           {"sessionId": "QSDK <token>"}
 //   POST /webservice/Logout                                    ends the session
 //   GET  /webservice/Organization                              the caller's organizations
+//   GET  /webservice/Organization/{organizationId}             one organization's details
 //   GET  /webservice/Organization/{organizationId}/TwoFactorAuth      (mode 0: Orgdesk has none)
 //   POST /webservice/organization/{organizationId}/action/activate     (core approve)
 //   POST /webservice/organization/{organizationId}/action/deactivate   (core suspend)
@@ -32,12 +34,15 @@
 #include "server/auth_service.hpp"
 #include "server/password_work_queue.hpp"
 #include "server/problems.hpp"
+#include "server/public_url.hpp"
 #include "server/router.hpp"
 
 namespace orgdesk::server {
 
+// `publicUrl`: where the server is reached (--public-url), the CommServ's host name.
 void add_webservice_routes(Router& router, AuthService& auth, PasswordWorkQueue& passwordWork,
-                           platform::OrganizationService& organizations, platform::Store& store);
+                           platform::OrganizationService& organizations, platform::Store& store,
+                           std::optional<PublicUrl> publicUrl);
 
 // Whether the route is one of the above: its refusals are written by webservice_refusal, not
 // as application/problem+json.

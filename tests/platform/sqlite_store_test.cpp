@@ -2,6 +2,8 @@
 // migrations, scoping, conditional writes and the audit rows written with them.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <pqxx/pqxx>
@@ -64,6 +66,15 @@ TEST_P(StoreTest, MigratesANewDatabaseToTheLatestSchema) {
         SQLite::Database raw(database.sqlite_path());
         EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
     }
+}
+
+// Issue 26: the CommServ GUID is a version 4 UUID made once, by the schema, and kept.
+TEST_P(StoreTest, TheCommServGuidIsAUuidMadeOnceAndKept) {
+    const auto guid = store.commcell_guid();
+    EXPECT_TRUE(std::regex_match(
+        guid, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")))
+        << guid;
+    EXPECT_EQ(database.open()->commcell_guid(), guid);
 }
 
 TEST_P(StoreTest, ReopeningKeepsDataAndDoesNotMigrateTwice) {

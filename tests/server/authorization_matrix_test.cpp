@@ -169,6 +169,7 @@ const std::vector<Row> kMatrix{
     Row{"GET", "/api/v1/sellers", kStaff, 200, "/api/v1/sellers"}.no_other_tenant(),
     Row{"GET", "/api/v1/changes", kEveryone, 200, "/api/v1/changes"}.no_other_tenant(),
     Row{"GET", "/webservice", kEveryone, 200, "/webservice"}.public_route(),
+    Row{"GET", "/webservice/CommServ", kEveryone, 200, "/webservice/CommServ"}.no_other_tenant(),
     Row{"GET", "/webservice/WhoAmI", kEveryone, 200, "/webservice/WhoAmI"}.no_other_tenant(),
     Row{"POST", "/webservice/WhoAmI", kEveryone, 200, "/webservice/WhoAmI"}.no_other_tenant(),
     Row{"POST", "/webservice/RenewLoginToken", kEveryone, 401, "/webservice/RenewLoginToken",
@@ -177,6 +178,8 @@ const std::vector<Row> kMatrix{
     Row{"POST", "/webservice/Logout", kEveryone, 200, "/webservice/Logout"}.no_other_tenant(),
     Row{"GET", "/webservice/Organization", kEveryone, 200, "/webservice/Organization"}
         .no_other_tenant(),
+    Row{"GET", "/webservice/Organization/{organizationId}", kEveryone, 200,
+        "/webservice/Organization/{customerId}"},
     Row{"GET", "/webservice/Organization/{organizationId}/TwoFactorAuth", kEveryone, 200,
         "/webservice/Organization/{customerId}/TwoFactorAuth"},
     Row{"POST", "/webservice/organization/{organizationId}/action/activate", kStaff, 200,

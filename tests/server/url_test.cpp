@@ -91,5 +91,20 @@ TEST(PublicUrl, RefusesAnythingButSchemeHostAndPort) {
     }
 }
 
+// Commvault's CommServ names the host people reach: the public URL's, else the Host header's.
+TEST(PublicUrl, TheOriginIsThePublicUrlsElseTheHostHeaders) {
+    Request request{http::verb::get, "/", 11};
+    request.set(http::field::host, "10.0.0.5:8080");
+    EXPECT_EQ(origin_of(std::nullopt, request), "http://10.0.0.5:8080");
+    EXPECT_EQ(origin_of(parse_public_url("https://portal.example.com:8443").value(), request),
+              "https://portal.example.com:8443");
+    request.set(http::field::host, "evil.example/<script>");
+    EXPECT_EQ(origin_of(std::nullopt, request), "");
+    EXPECT_EQ(host_of_origin("https://portal.example.com:8443"), "portal.example.com");
+    EXPECT_EQ(host_of_origin("http://[::1]:8080"), "[::1]");
+    EXPECT_EQ(host_of_origin("http://10.0.0.5"), "10.0.0.5");
+    EXPECT_EQ(host_of_origin(""), "");
+}
+
 }  // namespace
 }  // namespace orgdesk::server

@@ -577,6 +577,66 @@ TEST_P(CommvaultClients, TwoFactorAuthIsOffAndAnotherTenantsOrganizationIsMissin
     EXPECT_EQ(status_of(other->id), std::string(core::to_string(other->status)));
 }
 
+TEST_P(CommvaultClients, CommServSaysWhoThisDeploymentIs) {
+    const auto token = sign_in_here(kSeller);
+    HttpRequest request{"GET",
+                        GetParam() + "CommServ",
+                        {},
+                        {{"Authtoken", token}, {"Host", "commserve.example.com:81"}}};
+    const auto answer = client().send(request);
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    const auto json = answer.json();
+    EXPECT_EQ(json.at("commcell").at("commCellName"), "commserve.example.com");
+    EXPECT_EQ(json.at("commcell").at("csGUID"), store().commcell_guid());
+    EXPECT_TRUE(json.at("commcell").at("commCellId").is_number_integer());
+    EXPECT_EQ(json.at("hostName"), "commserve.example.com");
+    EXPECT_TRUE(json.at("csTimeZone").at("TimeZoneName").is_string());
+    EXPECT_EQ(json.at("timeZone"), "UTC");
+    EXPECT_TRUE(json.at("currentSPVersion").is_number_integer());
+    EXPECT_EQ(json.at("csVersionInfo").get<std::string>().rfind("Orgdesk ", 0), 0u);
+    EXPECT_EQ(call("GET", "CommServ").status, 401);  // no token
+}
+
+TEST_P(CommvaultClients, OneOrganizationAnswersEveryMemberWithItsType) {
+    const auto token = sign_in_here(kSeller);
+    const auto org = *store().find_organization_by_provider_id(1);
+    const auto answer = call("GET", "Organization/1", token);
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    const auto info = answer.json().at("organizationInfo");
+    const auto& organization = info.at("organization");
+    EXPECT_EQ(organization.at("connectName"), org.name);
+    EXPECT_TRUE(organization.at("description").is_string());
+    EXPECT_EQ(organization.at("shortName").at("id"), 1);
+    EXPECT_EQ(organization.at("shortName").at("domainName"), core::provider_domain_name(org.name));
+    ASSERT_TRUE(organization.at("emailDomainNames").is_array());
+    for (const auto& domain : organization.at("emailDomainNames"))
+        EXPECT_TRUE(domain.is_string());
+    const auto& properties = info.at("organizationProperties");
+    EXPECT_TRUE(properties.at("enableAuthCodeGen").is_boolean());
+    EXPECT_TRUE(properties.at("authCode").is_string());
+    EXPECT_TRUE(properties.at("totalMachineCount").is_number_integer());
+    EXPECT_TRUE(properties.at("serverCount").is_number_integer());
+    EXPECT_EQ(properties.at("userCount"), org.userCount);
+    EXPECT_TRUE(properties.at("defaultPlans").is_array());
+    EXPECT_TRUE(properties.at("operatorRole").at("roleName").is_string());
+    ASSERT_EQ(properties.at("primaryContacts").size(), 1u) << properties;
+    const auto& contact = properties.at("primaryContacts").at(0);
+    EXPECT_EQ(contact.at("fullName"), org.owner->name);
+    EXPECT_EQ(contact.at("user").at("userName"), org.owner->email);
+    EXPECT_TRUE(contact.at("user").at("userId").is_number_integer());
+    ASSERT_TRUE(info.at("planDetails").is_array());
+    EXPECT_EQ(info.at("planDetails").size(), store().list_subscriptions(org.id).size());
+    for (const auto& plan : info.at("planDetails")) {
+        EXPECT_TRUE(plan.at("plan").at("planName").is_string());
+        EXPECT_TRUE(plan.at("plan").at("planId").is_number_integer());
+        EXPECT_TRUE(plan.at("quantity").is_number_integer());
+    }
+    // Another seller's organization is as missing as one that does not exist.
+    const auto theirs = call("GET", "Organization/1", sign_in_here(kSellerTwo));
+    EXPECT_EQ(theirs.status, 404);
+    EXPECT_EQ(theirs.body, call("GET", "Organization/999999", token).body);
+}
+
 TEST_P(CommvaultClients, AnUnknownPathIs404InTheWebservicesShape) {
     const auto token = sign_in_here(kSeller);
     for (const char* method : {"GET", "POST"}) {
