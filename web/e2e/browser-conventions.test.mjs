@@ -318,7 +318,8 @@ test('copy an id and the checked orders through the system clipboard', async () 
 });
 
 // Issue 28: an error notice says the server's reference for the refused request (the answer's
-// X-Request-Id, which ends that request's log line) and copies it, for the person to quote.
+// X-Request-Id), which ends that request's line in the server's log, and copies it, for the
+// person to quote.
 test('a refusal shows the server\'s reference for it, and copies it', async () => {
   const page = await newPage(server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
   await typeInto(page, 'Username', 'seller@demo.test');
@@ -331,6 +332,15 @@ test('a refusal shows the server\'s reference for it, and copies it', async () =
   assert.match(reference, /^[0-9a-f]{32}$/);
   await findItem(page, 'The username or password is not correct.');
   await findItem(page, `Reference: ${reference}`);
+  // The reference leads to the server's log line of that very request.
+  const line = `POST /api/v1/auth/login 401`;
+  await assert.doesNotReject(async () => {
+    for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
+      if (server.log().split('\n').some((l) => l.includes(line) && l.endsWith(`req=${reference}`))) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no "${line} ... req=${reference}" line in the server's log:\n${server.log()}`);
+  });
   await clickItem(page, 'Copy reference');
   await findItem(page, 'Copied the reference to the clipboard.');
   assert.equal(await clipboardText(), reference);

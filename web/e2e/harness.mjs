@@ -33,6 +33,8 @@ export async function startServer({ extraArgs = [] } = {}) {
   });
   return {
     url,
+    // Everything the server has written so far (its log: one line per answered request).
+    log: () => output,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on('exit', resolve)));
