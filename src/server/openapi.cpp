@@ -1051,7 +1051,9 @@ constexpr const char* kComponents = R"json({
             "GUID": {"type": "string", "description": "Empty, as in the seed."},
             "_type_": {"type": "integer", "example": 61},
             "providerDomainName": {"type": "string"},
-            "providerId": {"type": "integer", "format": "int64"}}}}}
+            "providerId": {"type": "integer", "format": "int64"}}}}},
+        "error": {"type": "object", "description": "Only on failure: Commvault's pair to the response's code.", "properties": {
+          "errorCode": {"type": "integer"}, "errorMessage": {"type": "string"}}}
       },
       "example": {"processinginstructioninfo": {"attributes": [{"name": "exitval", "value": "0"}]},
         "response": {"errorCode": 0, "entity": {"GUID": "", "_type_": 61, "providerDomainName": "mycompany", "providerId": 1}}}

@@ -387,11 +387,16 @@ StringResponse action_answer(const ActionRoute& route, WireFormat format, http::
                 {"providerDomainName", core::provider_domain_name(outcome.org->name)},
                 {"providerId", outcome.org->providerId}};
         }
-        return json_response(
-            status,
-            Json{{"processinginstructioninfo",
-                  {{"attributes", Json::array({Json{{"name", "exitval"}, {"value", exitval}}})}}},
-                 {"response", std::move(response)}});
+        Json answer{
+            {"processinginstructioninfo",
+             {{"attributes", Json::array({Json{{"name", "exitval"}, {"value", exitval}}})}}},
+            {"response", std::move(response)}};
+        // A refusal carries Commvault's pair: the response's code and an error element.
+        if (outcome.errorCode != 0) {
+            answer["error"] = {{"errorCode", outcome.errorCode},
+                               {"errorMessage", outcome.errorMessage}};
+        }
+        return json_response(status, answer);
     }
     XmlElement root(route.responseElement);
     root.child(
@@ -411,6 +416,11 @@ StringResponse action_answer(const ActionRoute& route, WireFormat format, http::
                 .attribute("providerId", std::to_string(outcome.org->providerId)));
     }
     root.child(std::move(response));
+    if (outcome.errorCode != 0) {
+        root.child(XmlElement("error")
+                       .attribute("errorCode", std::to_string(outcome.errorCode))
+                       .attribute("errorMessage", outcome.errorMessage));
+    }
     return xml_response(status, root);
 }
 

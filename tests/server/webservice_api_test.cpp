@@ -349,11 +349,16 @@ TEST_F(WebserviceApi, ActivatingTwiceIsRefusedWithTheSeedMessage) {
               "name=\"exitval\" value=\"409\"/> </processinginstructioninfo> <response "
               "errorCode=\"409\" errorMessage=\"" +
                   std::string(core::kCannotActivateMessage) +
+                  "\"/> <error errorCode=\"409\" errorMessage=\"" +
+                  std::string(core::kCannotActivateMessage) +
                   "\"/>\n</Api_ActivateOrganizationResponse>");
 
     const auto json = post_action("1", "activate", token, kJson);
     EXPECT_EQ(json.status, 409);
     EXPECT_EQ(json.json().at("response"),
+              (nlohmann::json{{"errorCode", 409}, {"errorMessage", core::kCannotActivateMessage}}));
+    // Commvault's pair: the response's code and the error element, with the seed's message.
+    EXPECT_EQ(json.json().at("error"),
               (nlohmann::json{{"errorCode", 409}, {"errorMessage", core::kCannotActivateMessage}}));
 }
 
