@@ -1,6 +1,7 @@
 #include "server/request_metrics.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -52,7 +53,8 @@ std::size_t RequestMetrics::row_of(const Route* route, http::verb method, bool s
     if (route != nullptr) {
         for (std::size_t r = 0; r < routeRanges_.size(); ++r) {
             const auto [first, last] = routeRanges_[r];
-            if (route >= first && route < last)
+            // std::less: a total order even for pointers into different routers' tables.
+            if (!std::less<>{}(route, first) && std::less<>{}(route, last))
                 return firstRowOfRouter_[r] + static_cast<std::size_t>(route - first);
         }
     }

@@ -259,11 +259,11 @@ StringResponse comm_serv(platform::Store& store, const std::optional<PublicUrl>&
     return json_response(http::status::ok, answer);
 }
 
-// Commvault's numeric userId: Orgdesk's people have UUIDs, so it is the UUID's first 28 bits,
-// stable for the person (userGUID is the UUID itself).
-std::int64_t numeric_user_id(std::string_view userId) {
+// Commvault's numeric ids (userId, planId): Orgdesk's objects have UUIDs, so such an id is the
+// UUID's first 28 bits, stable for the object (the UUID itself goes beside it as its GUID).
+std::int64_t number_from_uuid(std::string_view uuid) {
     std::int64_t value = 0;
-    for (const char c : userId.substr(0, 7)) {
+    for (const char c : uuid.substr(0, 7)) {
         const int digit = c >= '0' && c <= '9'   ? c - '0'
                           : c >= 'a' && c <= 'f' ? c - 'a' + 10
                           : c >= 'A' && c <= 'F' ? c - 'A' + 10
@@ -277,7 +277,7 @@ StringResponse who_am_i(const RequestContext& context) {
     const auto& who = context.caller->principal;
     return entity_answer(format_of(context.request, WireFormat::Json), "App_WhoAmIResponse", "user",
                          {{"userName", who.username},
-                          {"userId", numeric_user_id(who.userId)},
+                          {"userId", number_from_uuid(who.userId)},
                           {"userGUID", who.userId}});
 }
 
@@ -498,7 +498,7 @@ StringResponse organization_details(OrganizationService& organizations, platform
         std::int64_t userId = 0;
         for (const auto& member : *members) {
             if (core::equal_ignoring_case(member.email, org.owner->email))
-                userId = numeric_user_id(member.id);
+                userId = number_from_uuid(member.id);
         }
         contacts.push_back({{"fullName", org.owner->name},
                             {"user", {{"userName", org.owner->email}, {"userId", userId}}}});
@@ -510,7 +510,7 @@ StringResponse organization_details(OrganizationService& organizations, platform
     for (const auto& subscription : store.list_subscriptions(org.id)) {
         plans.push_back({{"plan",
                           {{"planName", subscription.name},
-                           {"planId", numeric_user_id(subscription.id)},
+                           {"planId", number_from_uuid(subscription.id)},
                            {"planGUID", subscription.id}}},
                          {"sku", subscription.sku},
                          {"quantity", subscription.quantity},
